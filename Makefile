@@ -1,0 +1,77 @@
+# tiermix: `make serve` builds and serves the calculator, `make test` runs every test.
+# Every target installs what it needs, idempotently, so both work on a fresh machine.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+# The CLI must be the exact version of the wasm-bindgen crate pinned in Cargo.toml.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+WASM_RAW := target/$(WASM_TARGET)/release/tiermix.wasm
+PKG := www/pkg
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: build serve test tools rust-tools node-tools browser test-native test-wasm test-js test-e2e clean
+
+## Tools ---------------------------------------------------------------------------------------
+
+rust-tools:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); \
+	fi
+
+# binaryen's wasm-opt comes from npm: Debian's (version 108) corrupts modules with reference types.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+node-tools: node_modules/.package-lock.json
+
+browser:
+	@if [ ! -x $(CHROMIUM) ] || ! command -v chromedriver >/dev/null; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	fi
+
+tools: rust-tools node-tools
+
+## Build ---------------------------------------------------------------------------------------
+
+build: tools
+	cargo build --release --target $(WASM_TARGET)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
+	node_modules/.bin/wasm-opt -Oz --converge $(PKG)/tiermix_bg.wasm -o $(PKG)/tiermix_bg.wasm
+	@echo "tiermix_bg.wasm: $$(stat -c %s $(PKG)/tiermix_bg.wasm) bytes, $$(gzip -9c $(PKG)/tiermix_bg.wasm | wc -c) gzipped"
+
+serve: build
+	@echo "tiermix on http://127.0.0.1:$(PORT)/"
+	python3 -m http.server --bind 127.0.0.1 --directory www $(PORT)
+
+## Tests ---------------------------------------------------------------------------------------
+
+test: build browser test-native test-wasm test-js test-e2e
+
+test-native:
+	cargo clippy --all-targets --quiet -- -D warnings
+	cargo test
+
+# The binding compiled to wasm, in headless Chromium (options in webdriver.json).
+test-wasm: rust-tools browser
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
+	  cargo test --target $(WASM_TARGET) --test web
+
+# The JS API contract on the built module (Node), and the size budget.
+test-js: build
+	node --test tests/js/
+
+# The real page in headless Chromium (Playwright drives Debian's chromium).
+test-e2e: build browser
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf $(PKG) node_modules

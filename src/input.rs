@@ -1,0 +1,277 @@
+//! The loosely typed input tree every API call starts from, and path-aware readers over it.
+//!
+//! Inputs arrive from JavaScript as arbitrary values. Rather than let a typed deserializer fail
+//! with "invalid type: string, expected f64" (which names no field), the binding converts the
+//! value into this tree and the domain reads it field by field, so every error names the exact
+//! path (`mix.shares.micro`) and what it got.
+
+use crate::error::{Error, Got, Result};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// Longest text quoted back in an error message.
+const QUOTE_LIMIT: usize = 40;
+/// No real input nests deeper; a deeper (or cyclic) object would otherwise exhaust the stack.
+pub const MAX_DEPTH: usize = 32;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<Value>),
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// How the value is described in an error message.
+    pub fn describe(&self) -> Got {
+        match self {
+            Value::Null => Got::Kind("nothing"),
+            Value::Bool(_) => Got::Kind("a true/false value"),
+            Value::Number(n) => Got::Number(*n),
+            Value::Text(t) => Got::Text(quote(t)),
+            Value::List(_) => Got::Kind("a list"),
+            Value::Object(_) => Got::Kind("an object"),
+        }
+    }
+}
+
+/// Text shortened for quoting: hostile or huge input never floods a message.
+fn quote(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_LIMIT) {
+        Some((cut, _)) => {
+            let mut short: String = text.get(..cut).unwrap_or_default().to_owned();
+            short.push('…');
+            short
+        }
+        None => text.to_owned(),
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        Nested { depth: 0 }.deserialize(deserializer)
+    }
+}
+
+/// Reads one value `depth` levels below the top.
+#[derive(Clone, Copy)]
+struct Nested {
+    depth: usize,
+}
+
+impl Nested {
+    fn child<E: de::Error>(self) -> std::result::Result<Nested, E> {
+        if self.depth >= MAX_DEPTH {
+            Err(E::custom("the input nests objects or lists more than 32 levels deep"))
+        } else {
+            Ok(Nested { depth: self.depth + 1 })
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Nested {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> std::result::Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Nested {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number, text, true/false, list or object")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Value, E> {
+        Ok(Value::Number(v as f64))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Value, E> {
+        Ok(Value::Number(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Value, E> {
+        Ok(Value::Number(v))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Value, E> {
+        Ok(Value::Text(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<Value, E> {
+        Ok(Value::Text(v))
+    }
+    fn visit_none<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Value, D::Error> {
+        self.deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Value, A::Error> {
+        let child = self.child()?;
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(child)? {
+            items.push(item);
+        }
+        Ok(Value::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Value, A::Error> {
+        let child = self.child()?;
+        let mut entries = Vec::new();
+        // Keys go through `Value` too: a typed `String` key would link serde's float-printing
+        // "invalid type" path into the wasm module.
+        while let Some(key) = map.next_key_seed(child)? {
+            let Value::Text(key) = key else {
+                return Err(de::Error::custom("object keys must be text"));
+            };
+            let value = map.next_value_seed(child)?;
+            entries.push((key, value));
+        }
+        Ok(Value::Object(entries))
+    }
+}
+
+/// Joins a parent path and a key the way a caller writes it.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// An object being read, remembering where it sits in the input.
+#[derive(Debug, Clone, Copy)]
+pub struct Object<'a> {
+    path: &'a str,
+    entries: &'a [(String, Value)],
+}
+
+impl<'a> Object<'a> {
+    pub fn read(path: &'a str, value: &'a Value) -> Result<Self> {
+        match value {
+            Value::Object(entries) => Ok(Object { path, entries }),
+            other => Err(Error::new(display_path(path), "must be an object").got(other.describe())),
+        }
+    }
+
+    pub fn path(&self) -> &'a str {
+        self.path
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = (&'a str, &'a Value)> {
+        self.entries.iter().filter(|(_, v)| !matches!(v, Value::Null)).map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The value under `key`; `null` counts as absent so callers may pass it for "default".
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Value::Null))
+    }
+
+    pub fn number(&self, key: &str) -> Result<Option<f64>> {
+        self.get(key).map(|v| number(&join(self.path, key), v)).transpose()
+    }
+
+    pub fn text(&self, key: &str) -> Result<Option<&'a str>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Text(t)) => Ok(Some(t)),
+            Some(other) => Err(Error::new(join(self.path, key), "must be text").got(other.describe())),
+        }
+    }
+
+    /// Rejects keys outside `known`: a typo such as `budjet` must not silently fall back to
+    /// the default.
+    pub fn only(&self, known: &[&str]) -> Result<()> {
+        match self.entries.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+            None => Ok(()),
+            Some((key, _)) => Err(Error::new(
+                join(self.path, key),
+                format!("is not a known field (known: {})", known.join(", ")),
+            )),
+        }
+    }
+}
+
+fn display_path(path: &str) -> &str {
+    if path.is_empty() {
+        "the input"
+    } else {
+        path
+    }
+}
+
+pub fn number(path: &str, value: &Value) -> Result<f64> {
+    match value {
+        Value::Number(n) => Ok(*n),
+        other => Err(Error::new(path, "must be a number").got(other.describe())),
+    }
+}
+
+/// A finite number within `[min, max]`; `what` phrases the bound for the message.
+pub fn finite_in(path: &str, value: f64, min: f64, max: f64, what: &str) -> Result<f64> {
+    if value.is_finite() && value >= min && value <= max {
+        Ok(value)
+    } else {
+        Err(Error::new(path, format!("must be {what}")).got_number(value))
+    }
+}
+
+/// A whole number within `[min, max]`.
+pub fn whole_in(path: &str, value: f64, min: u64, max: u64) -> Result<u64> {
+    if value.is_finite() && value.fract() == 0.0 && value >= min as f64 && value <= max as f64 {
+        Ok(value as u64)
+    } else {
+        Err(Error::new(path, format!("must be a whole number from {min} to {max}")).got_number(value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_shortened_when_quoted() {
+        let long = "x".repeat(500);
+        let Got::Text(t) = Value::Text(long).describe() else { unreachable!() };
+        assert_eq!(t.chars().count(), QUOTE_LIMIT + 1);
+    }
+
+    #[test]
+    fn null_counts_as_absent() {
+        let v = Value::Object(vec![("budget".into(), Value::Null)]);
+        let o = Object::read("", &v).unwrap();
+        assert_eq!(o.number("budget").unwrap(), None);
+    }
+
+    #[test]
+    fn unknown_key_names_the_path_and_the_known_ones() {
+        let v = Value::Object(vec![("budjet".into(), Value::Number(1.0))]);
+        let e = Object::read("", &v).unwrap().only(&["budget", "mix"]).unwrap_err();
+        assert_eq!(e.to_string(), "budjet is not a known field (known: budget, mix)");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_it_exhausts_the_stack() {
+        let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
+        let mut de = serde_json::Deserializer::from_str(&deep);
+        de.disable_recursion_limit();
+        let e = Value::deserialize(&mut de).unwrap_err();
+        assert!(e.to_string().contains("32 levels"), "{e}");
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(serde_json::from_str::<Value>(&ok).is_ok());
+    }
+
+    #[test]
+    fn whole_numbers_reject_fractions_and_nan() {
+        assert!(whole_in("n", 1.5, 0, 10).is_err());
+        assert!(whole_in("n", f64::NAN, 0, 10).is_err());
+        assert_eq!(whole_in("n", 10.0, 0, 10).unwrap(), 10);
+    }
+}

@@ -1,0 +1,268 @@
+//! Evaluating a mix (MODEL §3): whole influencers, spend, reach with audience overlap,
+//! engagements, conversions, money and workload.
+//!
+//! Reach uses the negative binomial distribution (NBD) within a tier and independence across
+//! tiers (Sainsbury): `U = A · (1 − Π_t (1 + g_t/k_t)^(−k_t))`, where `g_t` is tier t's real
+//! impressions per target person and `k_t` how spread its audience is. Conversions thin the
+//! same exposures by the persuasion rate: `P = A · (1 − Π_t (1 + p_t·g_t/k_t)^(−k_t))`.
+
+use crate::assumptions::{Quantity, TierAssumptions};
+use crate::error::{Error, Result};
+use crate::scenario::{Mix, Scenario, MAX_COUNT};
+use crate::sources::Label;
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// Relative slack for comparing money: sums of floats must not turn an exact budget into an
+/// "over budget" error.
+const MONEY_SLACK: f64 = 1e-9;
+
+/// What one influencer of a tier costs and delivers, derived once per scenario.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TierEconomics {
+    /// Fees for every post plus the team's time.
+    pub unit_cost: f64,
+    /// Real people's impressions over all of one influencer's posts.
+    pub impressions: f64,
+    pub engagements: f64,
+    pub hours: f64,
+    pub concentration: f64,
+    pub persuasion: f64,
+}
+
+impl TierEconomics {
+    pub fn new(a: &TierAssumptions, posts: f64, hourly_cost: f64) -> Self {
+        let followers = a.typical(Quantity::TypicalFollowers);
+        let hours = a.typical(Quantity::Hours);
+        TierEconomics {
+            unit_cost: posts * a.typical(Quantity::Fee) + hours * hourly_cost,
+            impressions: posts * followers * a.typical(Quantity::ReachRate) * a.typical(Quantity::RealShare),
+            engagements: posts * followers * a.typical(Quantity::EngagementRate) * a.typical(Quantity::SponsoredFactor),
+            hours,
+            concentration: a.typical(Quantity::Concentration),
+            persuasion: a.typical(Quantity::Persuasion),
+        }
+    }
+
+    /// `ln` of the share of the audience this tier leaves unreached, exposures thinned by `rate`
+    /// (1 for reach, the persuasion rate for conversions). `ln_1p` keeps precision when a tier
+    /// barely dents a large audience.
+    fn log_missed(&self, influencers: f64, audience: f64, rate: f64) -> f64 {
+        let exposures = influencers * self.impressions * rate / audience;
+        -self.concentration * (exposures / self.concentration).ln_1p()
+    }
+}
+
+pub fn economics(scenario: &Scenario) -> Vec<TierEconomics> {
+    scenario
+        .assumptions
+        .iter()
+        .map(|a| TierEconomics::new(a, scenario.posts_per_influencer, scenario.hourly_cost))
+        .collect()
+}
+
+/// People reached at least once (`rate` = 1) or persuaded (`rate` = persuasion) by `counts`.
+pub fn unique_people(tiers: &[TierEconomics], counts: &[u32], audience: f64, persuaded: bool) -> f64 {
+    let log_missed: f64 = tiers
+        .iter()
+        .zip(counts)
+        .map(|(t, &n)| t.log_missed(f64::from(n), audience, if persuaded { t.persuasion } else { 1.0 }))
+        .sum();
+    audience * -log_missed.exp_m1()
+}
+
+/// Whole influencers per tier that each tier's share of the budget pays for.
+pub fn counts_for_shares(scenario: &Scenario, tiers: &[TierEconomics], shares: &[f64]) -> Result<Vec<u32>> {
+    scenario
+        .scheme
+        .tiers
+        .iter()
+        .zip(tiers.iter().zip(shares))
+        .map(|(tier, (economics, &share))| {
+            let allotted = share * scenario.budget;
+            if allotted <= 0.0 {
+                return Ok(0);
+            }
+            if economics.unit_cost <= 0.0 {
+                return Err(Error::new(
+                    format!("mix.shares.{}", tier.id),
+                    "buys unlimited influencers: their fee and management time both cost nothing (set overrides for fee or hours)",
+                ));
+            }
+            // The slack absorbs decimal noise such as 0.3 × 1000 / 100 = 2.9999999999999996.
+            let count = (allotted / economics.unit_cost * (1.0 + 1e-12)).floor();
+            if count > MAX_COUNT as f64 {
+                return Err(Error::new(
+                    format!("mix.shares.{}", tier.id),
+                    format!("would hire more than {MAX_COUNT} influencers: the budget is far too large for this tier's cost"),
+                )
+                .got_number(count));
+            }
+            Ok(count as u32)
+        })
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TierOutcome {
+    pub tier: String,
+    pub influencers: u32,
+    pub unit_cost: f64,
+    pub spend: f64,
+    pub impressions: f64,
+    /// This tier's reach on its own; the tiers' reaches add up to more than the total because
+    /// their audiences overlap.
+    pub reach: f64,
+    pub engagements: f64,
+    pub conversions: f64,
+    pub workload_hours: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+    pub label: Label,
+    /// `"single"` (the whole budget on one tier), `"mix"` (the caller's) or `"optimum"`.
+    pub kind: &'static str,
+    /// The tier of a single-tier mix.
+    pub tier: Option<String>,
+    pub influencers: u32,
+    pub spend: f64,
+    pub unspent: f64,
+    pub impressions: f64,
+    pub reach: f64,
+    pub reach_share: f64,
+    /// People counted in more than one tier's reach: Σ tier reach − reach.
+    pub overlap: f64,
+    pub frequency: Option<f64>,
+    pub engagements: f64,
+    pub conversions: f64,
+    pub revenue: f64,
+    pub roi: Option<f64>,
+    pub cost_per_thousand_reached: Option<f64>,
+    pub cost_per_engagement: Option<f64>,
+    pub cost_per_conversion: Option<f64>,
+    pub workload_hours: f64,
+    pub tiers: Vec<TierOutcome>,
+}
+
+fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    let value = numerator / denominator;
+    (denominator > 0.0 && value.is_finite()).then_some(value)
+}
+
+/// The outcome of hiring `counts` influencers per tier.
+pub fn outcome_for_counts(
+    scenario: &Scenario,
+    tiers: &[TierEconomics],
+    counts: &[u32],
+    label: Label,
+    kind: &'static str,
+) -> Outcome {
+    let audience = scenario.audience;
+    let rows: Vec<TierOutcome> = scenario
+        .scheme
+        .tiers
+        .iter()
+        .zip(tiers.iter().zip(counts))
+        .map(|(tier, (e, &n))| {
+            let one = [*e];
+            let only = [n];
+            let count = f64::from(n);
+            TierOutcome {
+                tier: tier.id.to_string(),
+                influencers: n,
+                unit_cost: e.unit_cost,
+                spend: count * e.unit_cost,
+                impressions: count * e.impressions,
+                reach: unique_people(&one, &only, audience, false),
+                engagements: count * e.engagements,
+                conversions: unique_people(&one, &only, audience, true),
+                workload_hours: count * e.hours,
+            }
+        })
+        .collect();
+    let spend: f64 = rows.iter().map(|r| r.spend).sum();
+    let impressions: f64 = rows.iter().map(|r| r.impressions).sum();
+    let engagements: f64 = rows.iter().map(|r| r.engagements).sum();
+    let reach = unique_people(tiers, counts, audience, false);
+    let conversions = unique_people(tiers, counts, audience, true);
+    let revenue = conversions * scenario.conversion_value;
+    Outcome {
+        label,
+        kind,
+        tier: None,
+        influencers: counts.iter().sum(),
+        spend,
+        unspent: (scenario.budget - spend).max(0.0),
+        impressions,
+        reach,
+        reach_share: reach / audience,
+        overlap: (rows.iter().map(|r| r.reach).sum::<f64>() - reach).max(0.0),
+        frequency: ratio(impressions, reach),
+        engagements,
+        conversions,
+        revenue,
+        roi: ratio(revenue - spend, spend),
+        cost_per_thousand_reached: ratio(spend * 1000.0, reach),
+        cost_per_engagement: ratio(spend, engagements),
+        cost_per_conversion: ratio(spend, conversions),
+        workload_hours: rows.iter().map(|r| r.workload_hours).sum(),
+        tiers: rows,
+    }
+}
+
+/// Evaluates the scenario's own mix.
+pub fn evaluate(scenario: &Scenario) -> Result<Outcome> {
+    evaluate_mix(scenario, &economics(scenario), &scenario.mix, Label::fixed("Your mix", "Votre mix"), "mix")
+}
+
+fn evaluate_mix(
+    scenario: &Scenario,
+    tiers: &[TierEconomics],
+    mix: &Mix,
+    label: Label,
+    kind: &'static str,
+) -> Result<Outcome> {
+    let counts = match mix {
+        Mix::Shares(shares) => counts_for_shares(scenario, tiers, shares)?,
+        Mix::Counts(counts) => {
+            let counts: Vec<u32> = counts.iter().map(|&n| n.min(MAX_COUNT) as u32).collect();
+            let cost: f64 = tiers.iter().zip(&counts).map(|(t, &n)| f64::from(n) * t.unit_cost).sum();
+            if cost > scenario.budget * (1.0 + MONEY_SLACK) {
+                return Err(Error::new("mix.counts", "costs more than the budget: lower the counts or raise the budget")
+                    .got_number(cost));
+            }
+            counts
+        }
+    };
+    Ok(outcome_for_counts(scenario, tiers, &counts, label, kind))
+}
+
+/// Each single-tier mix (the whole budget on one tier), then the scenario's own mix.
+pub fn compare(scenario: &Scenario) -> Result<Vec<Outcome>> {
+    let tiers = economics(scenario);
+    let tier_count = scenario.scheme.tiers.len();
+    let mut outcomes = scenario
+        .scheme
+        .tiers
+        .iter()
+        .enumerate()
+        .map(|(index, tier)| {
+            let label = Label {
+                en: Cow::Owned(format!("{} only", tier.label.en)),
+                fr: Cow::Owned(format!("{} uniquement", tier.label.fr)),
+            };
+            let mut outcome = evaluate_mix(scenario, &tiers, &Mix::single(tier_count, index), label, "single")
+                .map_err(|e| {
+                    let field = format!("{} (in the “{} only” comparison)", e.field, tier.id);
+                    e.with_field(field)
+                })?;
+            outcome.tier = Some(tier.id.to_string());
+            Ok(outcome)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    outcomes.push(evaluate(scenario)?);
+    Ok(outcomes)
+}

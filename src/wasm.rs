@@ -1,0 +1,169 @@
+//! The JavaScript binding: the only module that knows about wasm-bindgen.
+//!
+//! Every function copies its plain JS arguments into the core's input tree, calls the core,
+//! and converts the answer back with serde-wasm-bindgen into plain objects (never `Map`s; a
+//! missing ratio becomes `null`). Every error becomes a JS `Error` whose message names the
+//! field; nothing here can trap, so the module stays usable after any input.
+
+use crate::error::Error;
+use crate::input::{self, Value, MAX_DEPTH};
+use crate::scenario::{self, Scenario};
+use crate::{model, tiers};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Talc instead of the default dlmalloc: the same job in a fraction of the module bytes.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// The most follower counts one `classifyMany` call takes (80 MB of input).
+const MAX_BATCH: u32 = 10_000_000;
+
+type JsResult = Result<JsValue, JsValue>;
+
+/// Turns a core error into a JS `Error`. JavaScript prints the offending number, so the module
+/// carries no float-formatting code.
+fn js_error(error: Error) -> JsValue {
+    let message = error.message_with(|n| {
+        js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "a number".to_owned())
+    });
+    js_sys::Error::new(&message).into()
+}
+
+/// Copies a JS value into the core's input tree.
+///
+/// This walker replaces serde-wasm-bindgen's deserializer on the way *in*: that deserializer
+/// reports type mismatches through serde's `Unexpected`, whose `Display` links Rust's float
+/// formatter (about 15 KB of the module). Type errors are the core's job anyway, with the path.
+fn read(field: &str, value: &JsValue) -> Result<Value, JsValue> {
+    to_value(value, 0).ok_or_else(|| {
+        js_error(Error::new(
+            field,
+            format!("must hold only numbers, text, true/false, lists and plain objects, nested at most {MAX_DEPTH} levels deep"),
+        ))
+    })
+}
+
+/// `None` for what no input holds: functions, symbols, big integers, cycles (by depth).
+fn to_value(value: &JsValue, depth: usize) -> Option<Value> {
+    if value.is_undefined() || value.is_null() {
+        return Some(Value::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Some(Value::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        return Some(Value::Number(n));
+    }
+    if let Some(s) = value.as_string() {
+        return Some(Value::Text(s));
+    }
+    if depth >= MAX_DEPTH || !value.is_object() || value.is_function() {
+        return None;
+    }
+    let array = js_sys::Array::is_array(value);
+    let items = if array { js_sys::Array::from(value) } else { js_sys::Object::entries(value.unchecked_ref()) };
+    let mut list = Vec::with_capacity(items.length() as usize);
+    let mut entries = Vec::new();
+    for item in items.iter() {
+        if array {
+            list.push(to_value(&item, depth + 1)?);
+        } else {
+            let pair: js_sys::Array = item.unchecked_into();
+            entries.push((pair.get(0).as_string()?, to_value(&pair.get(1), depth + 1)?));
+        }
+    }
+    Some(if array { Value::List(list) } else { Value::Object(entries) })
+}
+
+fn write<T: Serialize>(value: &T) -> JsResult {
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| js_sys::Error::new(&String::from(js_sys::JsString::from(JsValue::from(e)))).into())
+}
+
+fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
+    Scenario::from_value(&read("scenario", value)?).map_err(js_error)
+}
+
+fn scheme(value: &JsValue) -> Result<tiers::TierScheme, JsValue> {
+    let value = read("scheme", value)?;
+    tiers::TierScheme::from_value("scheme", Some(&value)).map_err(js_error)
+}
+
+/// Every preset tier scheme with its source.
+#[wasm_bindgen]
+pub fn presets() -> JsResult {
+    write(&tiers::presets())
+}
+
+#[derive(Serialize)]
+struct Classified<'a> {
+    tier: Option<&'a str>,
+    index: Option<usize>,
+}
+
+/// The tier of one follower count: `{ tier, index }`, both `null` below every tier.
+#[wasm_bindgen]
+pub fn classify(followers: JsValue, scheme_value: JsValue) -> JsResult {
+    let scheme = scheme(&scheme_value)?;
+    let count = tiers::followers_from_value("followers", &read("followers", &followers)?).map_err(js_error)?;
+    let index = scheme.classify(count);
+    let tier = index.and_then(|i| scheme.tiers.get(i)).map(|t| t.id.as_ref());
+    write(&Classified { tier, index })
+}
+
+/// Tier indices (−1 below every tier) of a `Float64Array` or list of follower counts.
+#[wasm_bindgen(js_name = classifyMany)]
+pub fn classify_many(followers: JsValue, scheme_value: JsValue) -> Result<Vec<i32>, JsValue> {
+    let scheme = scheme(&scheme_value)?;
+    let counts: Vec<f64> = match followers.dyn_ref::<js_sys::Float64Array>() {
+        Some(typed) if typed.length() <= MAX_BATCH => typed.to_vec(),
+        Some(typed) => {
+            return Err(js_error(
+                Error::new("followers", format!("may hold at most {MAX_BATCH} counts"))
+                    .got_number(f64::from(typed.length())),
+            ))
+        }
+        // A plain list goes through the input tree, so a stray string is named by position.
+        None => match read("followers", &followers)? {
+            Value::List(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| input::number(&format!("followers[{i}]"), item))
+                .collect::<Result<_, _>>()
+                .map_err(js_error)?,
+            other => {
+                return Err(js_error(
+                    Error::new("followers", "must be a Float64Array or a list of numbers").got(other.describe()),
+                ))
+            }
+        },
+    };
+    tiers::classify_many(&scheme, &counts).map_err(js_error)
+}
+
+/// Every assumption of the scenario after its overrides, with its range and source.
+#[wasm_bindgen]
+pub fn assumptions(scenario_value: JsValue) -> JsResult {
+    write(&scenario::report(&scenario(&scenario_value)?))
+}
+
+/// The outcome of the scenario's mix.
+#[wasm_bindgen]
+pub fn evaluate(scenario_value: JsValue) -> JsResult {
+    write(&model::evaluate(&scenario(&scenario_value)?).map_err(js_error)?)
+}
+
+#[derive(Serialize)]
+struct Comparison {
+    mixes: Vec<model::Outcome>,
+}
+
+/// Every single-tier mix and the scenario's own mix, side by side.
+#[wasm_bindgen]
+pub fn compare(scenario_value: JsValue) -> JsResult {
+    write(&Comparison { mixes: model::compare(&scenario(&scenario_value)?).map_err(js_error)? })
+}

@@ -1,0 +1,119 @@
+// The JavaScript API contract (API.md) checked on the optimised module that ships.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import tiermix from "./load.mjs";
+
+const isPlainObject = (v) => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+
+test("presets lists the five schemes with sources and typical followers", () => {
+  const presets = tiermix.presets();
+  assert.deepEqual(presets.map((p) => p.id), ["fr2018", "imh", "later", "traackr", "hypeauditor"]);
+  const fr = presets[0];
+  assert.ok(isPlainObject(fr));
+  assert.equal(fr.label.fr.length > 0, true);
+  assert.match(fr.source.url, /^https:\/\//);
+  assert.deepEqual(fr.tiers.map((t) => [t.id, t.minFollowers]), [["nano", 0], ["micro", 1000], ["macro", 100001]]);
+  assert.ok(Math.abs(fr.tiers[0].typicalFollowers - 316.23) < 0.01);
+});
+
+test("classify follows the fr2018 edges and reports below-every-tier as null", () => {
+  const tier = (n, s) => tiermix.classify(n, s).tier;
+  assert.equal(tier(999), "nano");
+  assert.equal(tier(1000), "micro");
+  assert.equal(tier(100000), "micro");
+  assert.equal(tier(100001), "macro");
+  assert.deepEqual(tiermix.classify(500, "imh"), { tier: null, index: null });
+  assert.deepEqual(tiermix.classify(20000, { tiers: [{ id: "small", minFollowers: 0 }, { id: "big", minFollowers: 10000 }] }), { tier: "big", index: 1 });
+});
+
+test("classifyMany returns an Int32Array for typed arrays and plain lists", () => {
+  const out = tiermix.classifyMany(new Float64Array([0, 999, 1000, 100001]));
+  assert.ok(out instanceof Int32Array);
+  assert.deepEqual([...out], [0, 0, 1, 2]);
+  assert.deepEqual([...tiermix.classifyMany([999, 5000], "imh")], [-1, 0]);
+});
+
+test("evaluate returns every Outcome field of the contract", () => {
+  const o = tiermix.evaluate({ budget: 20000, mix: { shares: { nano: 0.2, micro: 0.5, macro: 0.3 } } });
+  for (const key of ["label", "influencers", "spend", "unspent", "impressions", "reach", "reachShare", "frequency",
+    "engagements", "conversions", "revenue", "roi", "costPerThousandReached", "costPerEngagement",
+    "costPerConversion", "workloadHours", "tiers"]) {
+    assert.ok(key in o, `missing ${key}`);
+  }
+  assert.ok(o.spend <= 20000);
+  assert.equal(o.tiers.length, 3);
+  for (const key of ["tier", "influencers", "spend", "impressions", "reach", "engagements", "conversions", "workloadHours"]) {
+    assert.ok(key in o.tiers[0], `missing tiers[].${key}`);
+  }
+});
+
+test("compare reproduces the reference outcomes", () => {
+  const { mixes } = tiermix.compare({ budget: 20000, audience: 5000000, scheme: "fr2018" });
+  const byTier = Object.fromEntries(mixes.filter((m) => m.kind === "single").map((m) => [m.tier, m]));
+  assert.equal(byTier.nano.influencers, 143);
+  assert.equal(byTier.micro.influencers, 59);
+  assert.equal(byTier.macro.influencers, 5);
+  assert.equal(Math.round(byTier.nano.reach), 18008);
+  assert.equal(Math.round(byTier.micro.reach), 108086);
+  assert.ok(Math.abs(byTier.macro.reach - 135882) < 2);
+  assert.ok(Math.abs(byTier.nano.conversions - 287.7) < 0.1);
+  assert.ok(Math.abs(byTier.micro.conversions - 877.9) < 0.1);
+  assert.ok(Math.abs(byTier.macro.conversions - 550.3) < 0.1);
+  assert.equal(Math.round(byTier.nano.roi * 100), -42);
+  assert.equal(Math.round(byTier.micro.roi * 100), 76);
+  assert.equal(Math.round(byTier.macro.roi * 100), 21);
+  assert.equal(mixes.at(-1).kind, "mix");
+});
+
+test("a ratio without a denominator is null, never NaN or Infinity", () => {
+  const o = tiermix.evaluate({ budget: 0 });
+  assert.equal(o.roi, null);
+  assert.equal(o.costPerConversion, null);
+  assert.equal(o.frequency, null);
+});
+
+test("assumptions reports low, typical, high and a source for every value", () => {
+  const report = tiermix.assumptions({ overrides: { micro: { fee: 250 } } });
+  for (const tier of report.tiers) {
+    for (const key of ["typicalFollowers", "fee", "reachRate", "engagementRate", "realShare", "persuasion", "hours", "concentration"]) {
+      const v = tier[key];
+      assert.ok(v.low <= v.typical && v.typical <= v.high, `${tier.tier}.${key}`);
+      assert.equal(typeof v.source.text, "string");
+      assert.equal(typeof v.source.year, "number");
+    }
+  }
+  assert.equal(report.tiers[1].fee.typical, 250);
+  assert.equal(report.tiers[1].fee.overridden, true);
+  assert.equal(report.globals.audience.typical, 5000000);
+});
+
+test("every bad input throws an Error naming the field, and the module keeps answering", () => {
+  const cases = [
+    [() => tiermix.evaluate({ budget: -5 }), /^budget must be a finite number from 0 to 1000000000000 \(got -5\)$/],
+    [() => tiermix.evaluate({ budget: NaN }), /^budget .*\(got NaN\)$/],
+    [() => tiermix.evaluate({ budget: "20k" }), /^budget must be a number \(got "20k"\)$/],
+    [() => tiermix.evaluate({ audience: Infinity }), /^audience .*\(got Infinity\)$/],
+    [() => tiermix.evaluate({ mix: { shares: { giga: 1 } } }), /^mix\.shares\.giga is not a tier/],
+    [() => tiermix.evaluate({ mix: { counts: { micro: 1e9 } } }), /^mix\.counts\.micro must be a whole number/],
+    [() => tiermix.evaluate({ scheme: { tiers: [] } }), /^scheme\.tiers must list at least one tier$/],
+    [() => tiermix.evaluate({ overrides: { "*": { realShare: 2 } } }), /^overrides\.\*\.realShare must be a share/],
+    [() => tiermix.evaluate("20000"), /^scenario must be an object/],
+    [() => tiermix.classify(1.5), /^followers must be a whole number/],
+    [() => tiermix.classify(10, "nope"), /^scheme must be a preset id/],
+    [() => tiermix.classifyMany("nope"), /^followers must be a Float64Array or a list of numbers/],
+    [() => tiermix.evaluate({ budget: () => 1 }), /^scenario must hold only/],
+  ];
+  for (const [call, pattern] of cases) {
+    assert.throws(call, (e) => e instanceof Error && pattern.test(e.message), String(pattern));
+    assert.equal(tiermix.evaluate({}).influencers > 0, true);
+  }
+});
+
+test("hostile sizes are refused without trapping", () => {
+  const deep = JSON.parse("[".repeat(200) + "]".repeat(200));
+  assert.throws(() => tiermix.evaluate({ mix: deep }), /nested at most 32 levels/);
+  assert.throws(() => tiermix.evaluate({ budget: 1e12 }), /more than 1000000 influencers/);
+  const manyTiers = { tiers: Array.from({ length: 50 }, (_, i) => ({ id: `t${i}`, minFollowers: i })) };
+  assert.throws(() => tiermix.classify(1, manyTiers), /at most 12 tiers/);
+  assert.ok(tiermix.compare({}).mixes.length === 4);
+});

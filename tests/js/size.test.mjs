@@ -1,0 +1,14 @@
+// The module must stay small enough to load in a blink on a phone.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { gzipSync } from "node:zlib";
+import { wasmBytes } from "./load.mjs";
+
+// 40 KB, counted in thousands: the stricter reading of the budget.
+const BUDGET_GZIP = 40_000;
+
+test(`tiermix_bg.wasm after wasm-opt is at most ${BUDGET_GZIP} bytes gzipped`, () => {
+  const gzipped = gzipSync(wasmBytes, { level: 9 }).length;
+  console.log(`tiermix_bg.wasm: ${wasmBytes.length} bytes raw, ${gzipped} bytes gzipped (budget ${BUDGET_GZIP})`);
+  assert.ok(gzipped <= BUDGET_GZIP, `${gzipped} > ${BUDGET_GZIP}`);
+});

@@ -1,0 +1,122 @@
+//! The reference outcomes of MODEL.md: defaults, `fr2018`, budget 20,000, audience 5,000,000.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+use tiermix::input::Value;
+use tiermix::model::{self, Outcome};
+use tiermix::scenario::Scenario;
+
+fn scenario(json: &str) -> Scenario {
+    let value: Value = serde_json::from_str(json).unwrap();
+    Scenario::from_value(&value).unwrap()
+}
+
+fn close(actual: f64, expected: f64, relative: f64) -> bool {
+    (actual - expected).abs() <= expected.abs() * relative
+}
+
+fn single(outcomes: &[Outcome], tier: &str) -> Outcome {
+    outcomes.iter().find(|o| o.tier.as_deref() == Some(tier)).unwrap().clone()
+}
+
+#[test]
+fn single_tier_mixes_match_the_reference_table() {
+    let s = scenario(r#"{"budget": 20000, "audience": 5000000, "scheme": "fr2018"}"#);
+    let outcomes = model::compare(&s).unwrap();
+    // (tier, influencers, unique reach, conversions, ROI)
+    let table = [
+        ("nano", 143, 18_008.0, 287.7, -0.42),
+        ("micro", 59, 108_086.0, 877.9, 0.76),
+        ("macro", 5, 135_882.0, 550.3, 0.21),
+    ];
+    for (tier, influencers, reach, conversions, roi) in table {
+        let o = single(&outcomes, tier);
+        assert_eq!(o.influencers, influencers, "{tier} influencers");
+        assert!(close(o.reach, reach, 1e-5), "{tier} reach {}", o.reach);
+        assert!(close(o.conversions, conversions, 2e-4), "{tier} conversions {}", o.conversions);
+        assert!((o.roi.unwrap() - roi).abs() < 0.005, "{tier} roi {:?}", o.roi);
+    }
+}
+
+#[test]
+fn compare_lists_every_single_tier_mix_then_the_users_mix() {
+    let s = scenario(r#"{"mix": {"shares": {"nano": 0.2, "micro": 0.5, "macro": 0.3}}}"#);
+    let outcomes = model::compare(&s).unwrap();
+    let kinds: Vec<&str> = outcomes.iter().map(|o| o.kind).collect();
+    assert_eq!(kinds, ["single", "single", "single", "mix"]);
+    assert_eq!(outcomes[0].label.en, "Nano only");
+    assert_eq!(outcomes[0].label.fr, "Nano uniquement");
+    assert_eq!(outcomes[3].label.en, "Your mix");
+    assert_eq!(outcomes[3], model::evaluate(&s).unwrap());
+}
+
+#[test]
+fn a_mixed_plan_reaches_fewer_people_than_its_tiers_added_up() {
+    let s = scenario(r#"{"mix": {"shares": {"nano": 0.2, "micro": 0.5, "macro": 0.3}}}"#);
+    let o = model::evaluate(&s).unwrap();
+    let sum: f64 = o.tiers.iter().map(|t| t.reach).sum();
+    assert!(o.reach < sum);
+    assert!((o.overlap - (sum - o.reach)).abs() < 1e-6);
+    assert!(o.overlap > 0.0);
+}
+
+#[test]
+fn unspent_budget_is_reported() {
+    let s = scenario(r#"{"mix": {"shares": {"macro": 1}}}"#);
+    let o = model::evaluate(&s).unwrap();
+    assert_eq!(o.influencers, 5);
+    assert!((o.spend + o.unspent - 20_000.0).abs() < 1e-6);
+    assert!(o.unspent > 1_000.0, "five macro accounts leave {} unspent", o.unspent);
+}
+
+#[test]
+fn explicit_counts_are_evaluated_and_capped_by_the_budget() {
+    let s = scenario(r#"{"mix": {"counts": {"nano": 10, "micro": 3}}}"#);
+    let o = model::evaluate(&s).unwrap();
+    assert_eq!(o.influencers, 13);
+    assert_eq!(o.tiers[0].influencers, 10);
+    let over = Scenario::from_value(&serde_json::from_str(r#"{"budget": 100, "mix": {"counts": {"macro": 3}}}"#).unwrap()).unwrap();
+    let e = model::evaluate(&over).unwrap_err();
+    assert_eq!(e.field, "mix.counts");
+}
+
+#[test]
+fn zero_budget_gives_zeros_and_null_ratios() {
+    let s = scenario(r#"{"budget": 0}"#);
+    let o = model::evaluate(&s).unwrap();
+    assert_eq!(o.influencers, 0);
+    assert_eq!(o.reach, 0.0);
+    assert_eq!(o.roi, None);
+    assert_eq!(o.frequency, None);
+    assert_eq!(o.cost_per_conversion, None);
+}
+
+#[test]
+fn free_influencers_are_an_error_not_infinity() {
+    let s = scenario(r#"{"hourlyCost": 0, "overrides": {"*": {"fee": 0}}}"#);
+    let e = model::evaluate(&s).unwrap_err();
+    assert_eq!(e.field, "mix.shares.nano");
+}
+
+#[test]
+fn a_huge_budget_on_cheap_tiers_is_refused_clearly() {
+    let s = scenario(r#"{"budget": 1000000000000}"#);
+    let e = model::evaluate(&s).unwrap_err();
+    assert!(e.problem.contains("more than 1000000 influencers"), "{e}");
+}
+
+#[test]
+fn many_posts_multiply_fees_and_impressions() {
+    let one = model::evaluate(&scenario(r#"{"mix": {"counts": {"micro": 10}}}"#)).unwrap();
+    let three = model::evaluate(&scenario(r#"{"postsPerInfluencer": 3, "mix": {"counts": {"micro": 10}}}"#)).unwrap();
+    assert!((three.impressions - 3.0 * one.impressions).abs() < 1e-6);
+    assert!(three.reach > one.reach);
+    assert!(three.spend > one.spend);
+}
+
+#[test]
+fn large_concentration_approaches_the_poisson_curve() {
+    let s = scenario(r#"{"overrides": {"*": {"concentration": 1000000}}, "mix": {"counts": {"micro": 50}}}"#);
+    let o = model::evaluate(&s).unwrap();
+    let poisson = 5e6 * (1.0 - (-o.impressions / 5e6f64).exp());
+    assert!(close(o.reach, poisson, 1e-5), "{} vs {poisson}", o.reach);
+}

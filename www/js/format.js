@@ -1,0 +1,26 @@
+// @ts-check
+// Numbers become text only here, with Intl.NumberFormat for the chosen language.
+
+/** @param {"en" | "fr"} lang @param {string} currency */
+export function formatters(lang, currency) {
+  const locale = lang === "fr" ? "fr-FR" : "en-US";
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const precise = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumSignificantDigits: 3 });
+  const signedPercent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" });
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
+  const cents = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 });
+  return {
+    locale,
+    /** @param {number} n */
+    count: (n) => whole.format(n),
+    /** Small or fractional values keep three significant digits. @param {number} n */
+    number: (n) => (Math.abs(n) >= 100 ? whole.format(n) : precise.format(n)),
+    /** @param {number} n */
+    percent: (n) => percent.format(n),
+    /** @param {number} n */
+    roi: (n) => signedPercent.format(n),
+    /** @param {number} n */
+    money: (n) => (Math.abs(n) >= 100 ? money.format(n) : cents.format(n)),
+  };
+}
