@@ -14,7 +14,7 @@ PKG := www/pkg
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: build serve test tools rust-tools node-tools browser test-native test-wasm test-js test-e2e clean
+.PHONY: measure build serve test tools rust-tools node-tools browser test-native test-wasm test-js test-e2e clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -75,3 +75,8 @@ test-e2e: build browser
 clean:
 	cargo clean
 	rm -rf $(PKG) node_modules
+
+## Measurements (numbers, not pass/fail) -------------------------------------------------------
+
+measure: build browser
+	node scripts/measure-page.mjs

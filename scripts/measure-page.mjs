@@ -1,0 +1,40 @@
+// Prints what a phone user pays for the page: every file it loads (raw and gzipped, as a static
+// host would serve it) and the time from navigation to the first result, over several cold loads.
+// Numbers, not a test: timings depend on the machine.
+import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { launch, openPage, startServer } from "../tests/e2e/harness.mjs";
+
+const ROOT = fileURLToPath(new URL("../www/", import.meta.url));
+const RUNS = Number(process.env.RUNS ?? 15);
+
+const server = await startServer();
+const browser = await launch();
+try {
+  const times = [];
+  let files = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page, context } = await openPage(browser, server.origin);
+    times.push(await page.evaluate(() => performance.getEntriesByName("tiermix:first-result")[0].startTime));
+    files = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname)]);
+    await context.close();
+  }
+  let raw = 0;
+  let gzip = 0;
+  console.log("file                         raw bytes   gzip bytes");
+  for (const path of [...new Set(files)]) {
+    const body = await readFile(ROOT + (path.endsWith("/") ? `${path}index.html` : path).slice(1));
+    const zipped = gzipSync(body, { level: 9 }).length;
+    raw += body.length;
+    gzip += zipped;
+    console.log(`${path.padEnd(28)} ${String(body.length).padStart(9)}   ${String(zipped).padStart(10)}`);
+  }
+  console.log(`${"total".padEnd(28)} ${String(raw).padStart(9)}   ${String(gzip).padStart(10)}`);
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+  console.log(`navigation → first result over ${RUNS} cold loads: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, min ${times[0].toFixed(1)} ms`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,86 @@
+// Serves www/ like a strict static host and drives Debian's Chromium through playwright-core.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = fileURLToPath(new URL("../../www/", import.meta.url));
+const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+export const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+/** The policy the page must live with: no inline script or style, wasm allowed, nothing external. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export async function startServer() {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    // axe-core is test tooling, served from the same origin so the strict CSP can stay on.
+    const file = path === "/__test__/axe.min.js" ? AXE : normalize(join(ROOT, path.endsWith("/") ? `${path}index.html` : path));
+    if (file !== AXE && !file.startsWith(ROOT)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "content-security-policy": CSP,
+        "x-content-type-options": "nosniff",
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/**
+ * Opens the page and records what a careful reviewer would look for: console errors, page
+ * errors and any request that leaves the page's origin.
+ */
+export async function openPage(browser, origin, { path = "/", viewport = { width: 1280, height: 900 }, colorScheme = "light", locale = "en-US" } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, locale });
+  const page = await context.newPage();
+  const problems = [];
+  const foreign = [];
+  page.on("console", (message) => { if (message.type() === "error") problems.push(message.text()); });
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("request", (request) => { if (!request.url().startsWith(origin)) foreign.push(request.url()); });
+  await page.goto(origin + path);
+  await page.waitForSelector("html[data-ready]", { timeout: 15_000 });
+  return { page, context, problems, foreign };
+}
+
+/** Runs axe-core on the page and returns its violations, described for a failure message. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ url: "/__test__/axe.min.js" });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+  return violations;
+}

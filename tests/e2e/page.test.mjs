@@ -1,0 +1,200 @@
+// The calculator page as a person uses it, in headless Chromium under a strict CSP.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { ARTIFACTS, axeViolations, launch, openPage, startServer } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const summary = (page) => page.textContent("#summary");
+const cell = (page, row, column) => page.locator(`#compare tbody tr:nth-child(${row}) td:nth-of-type(${column})`).textContent();
+
+test("loads with results, no console error and no request to another origin", async () => {
+  const { page, context, problems, foreign } = await openPage(browser, server.origin);
+  assert.match(await summary(page), /^Your mix reaches [\d,]+ people and persuades [\d,]+ of them to act/);
+  assert.equal(await page.locator("#compare thead th").count(), 5, "measure + 3 single-tier mixes + your mix");
+  assert.equal(await cell(page, 1, 1), "143", "nano only hires 143 influencers");
+  assert.equal(await cell(page, 1, 2), "59");
+  assert.equal(await cell(page, 1, 3), "5");
+  assert.equal(await page.locator("#chart rect").count(), 8);
+  assert.equal(await page.getAttribute("#chart", "role"), "img");
+  assert.match(await page.textContent("#chart desc"), /Micro only: Unique reach 108,086/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test("typing a budget changes the results without pressing anything", async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  const before = await summary(page);
+  await page.fill("#budget", "50000");
+  await page.waitForFunction((old) => document.querySelector("#summary").textContent !== old, before);
+  assert.equal(await cell(page, 1, 1), "357", "nano only now affords 357 influencers");
+  assert.notEqual(await summary(page), before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a bad input shows an alert naming the field, and fixing it clears the alert", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.fill("#budget", "-5");
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /budget must be a finite number from 0 to 1000000000000 \(got -5\)/);
+  assert.equal(await page.getAttribute("#budget", "aria-invalid"), "true");
+  assert.equal(await page.isVisible("#stale"), true, "old results are marked as stale");
+  await page.fill("#budget", "30000");
+  await alert.waitFor({ state: "hidden" });
+  assert.equal(await page.getAttribute("#budget", "aria-invalid"), null);
+  await context.close();
+});
+
+test("the shares never add up to more than 100%, and can be rebalanced", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.fill("#share-nano", "90");
+  assert.equal(await page.inputValue("#share-nano"), "34", "nano can only take what micro and macro leave");
+  await page.fill("#share-micro", "10");
+  assert.match(await page.textContent("#mix-status"), /Allocated: 77% · unallocated: 23%/);
+  await page.fill("#share-nano", "90");
+  assert.equal(await page.inputValue("#share-nano"), "57");
+  await page.getByRole("button", { name: "Spread evenly" }).click();
+  assert.deepEqual(
+    [await page.inputValue("#share-nano"), await page.inputValue("#share-micro"), await page.inputValue("#share-macro")],
+    ["34", "33", "33"],
+  );
+  await page.fill("#share-macro", "0");
+  await page.getByRole("button", { name: "Fill to 100%" }).click();
+  assert.deepEqual([await page.inputValue("#share-nano"), await page.inputValue("#share-micro")], ["51", "49"]);
+  await context.close();
+});
+
+test("works with the keyboard alone", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.locator("body").press("Tab");
+  const order = [];
+  for (let i = 0; i < 12; i++) {
+    order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim()));
+    await page.keyboard.press("Tab");
+  }
+  assert.ok(order.includes("budget") && order.includes("share-nano-range") && order.includes("share-nano"), order.join(" → "));
+  await page.focus("#budget");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("40000");
+  await page.waitForFunction(() => document.querySelector("#compare tbody td").textContent === "286");
+  const before = await summary(page);
+  await page.focus("#share-macro-range");
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.inputValue("#share-macro"), "23", "ten steps left from 33%");
+  await page.waitForFunction((old) => document.querySelector("#summary").textContent !== old, before);
+  await page.focus("#mix-even");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.inputValue("#share-macro"), "33");
+  await page.focus("text=Français");
+  await page.keyboard.press("Space");
+  assert.equal(await page.getAttribute("html", "lang"), "fr");
+  await context.close();
+});
+
+test("switching to French translates the page and formats numbers the French way", async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.getByRole("button", { name: "Français" }).click();
+  assert.equal(await page.getAttribute("html", "lang"), "fr");
+  assert.equal(await page.textContent("#plan-heading"), "Votre campagne");
+  assert.equal(await page.getAttribute(".lang-button[data-lang=fr]", "aria-pressed"), "true");
+  const text = await summary(page);
+  assert.match(text, /^Votre mix touche \d{1,3}(\u202f\d{3})* personnes/, text);
+  assert.match(text, /€/);
+  assert.match(await page.locator("#compare thead th").nth(1).textContent(), /Nano uniquement/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a French browser opens in French", async () => {
+  const { page, context } = await openPage(browser, server.origin, { locale: "fr-FR" });
+  assert.equal(await page.getAttribute("html", "lang"), "fr");
+  await context.close();
+});
+
+test("editing an assumption recomputes and shows it was changed; reset restores the default", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  assert.equal(await page.inputValue("#a-fee-micro"), "100");
+  assert.match(await page.textContent("#a-fee-micro-range"), /plausible range €50(\.\d+)? – €200/);
+  await page.fill("#a-fee-micro", "250");
+  await page.waitForFunction(() => document.querySelector("#compare tbody tr td:nth-of-type(2)").textContent === "40");
+  assert.match(await page.textContent("#a-fee-micro-range"), /changed by you/);
+  assert.match(await page.textContent(".assumption:has(#a-fee-micro) .source"), /Upfluence/);
+  assert.equal(await page.locator(".assumption .source a[href^='https://']").count(), 7, "every published source is linked");
+  await page.fill("#a-realShare-nano", "90");
+  await page.getByRole("button", { name: "Reset every assumption" }).click();
+  assert.equal(await page.inputValue("#a-fee-micro"), "100");
+  assert.equal(await page.inputValue("#a-realShare-nano"), "75");
+  assert.equal(await cell(page, 1, 2), "59");
+  await context.close();
+});
+
+test("another scheme brings its own tiers; thresholds can be edited and are validated", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.selectOption("#scheme", "traackr");
+  assert.equal(await page.locator("#mix .mix-row").count(), 6);
+  assert.equal(await page.locator("#compare thead th").count(), 8);
+  await page.selectOption("#scheme", "fr2018");
+  await page.locator("#thresholds summary").click();
+  await page.fill("#min-micro", "5000");
+  await page.waitForSelector("#thresholds-status:not([hidden])");
+  assert.match(await page.textContent("#mix"), /0–4,999 followers/);
+  await page.fill("#min-macro", "10");
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /scheme\.tiers\[2\]\.minFollowers must be greater than the previous tier's \(5000\)/);
+  assert.equal(await page.getAttribute("#min-macro", "aria-invalid"), "true");
+  await page.getByRole("button", { name: "Restore the scheme's thresholds" }).click();
+  await alert.waitFor({ state: "hidden" });
+  await context.close();
+});
+
+test("classifies an account under every scheme", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.fill("#classify-followers", "100000");
+  assert.match(await page.textContent("#classify-result"), /Micro under 3 tiers \(French trade press, 2018\)\./);
+  assert.match(await page.textContent("#classify-result"), /6 tiers \(Traackr, 2023\): Mid-tier/);
+  await page.fill("#classify-followers", "100001");
+  assert.match(await page.textContent("#classify-result"), /^Macro under/);
+  await page.fill("#classify-followers", "1.5");
+  assert.match(await page.textContent("#classify-result"), /followers must be a whole number/);
+  await context.close();
+});
+
+test("fits a 375 px phone without horizontal scrolling", async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 375, height: 812 } });
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.screenshot({ path: `${ARTIFACTS}phone-375.png`, fullPage: true });
+  assert.ok(scroll <= 375, `page is ${scroll}px wide`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const [name, options] of [
+  ["desktop, light, English", {}],
+  ["phone, dark, French", { viewport: { width: 375, height: 812 }, colorScheme: "dark", locale: "fr-FR" }],
+]) {
+  test(`axe-core finds no accessibility violation (${name})`, async () => {
+    const { page, context } = await openPage(browser, server.origin, options);
+    await page.locator("#thresholds summary").click();
+    await page.fill("#classify-followers", "5000");
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+}

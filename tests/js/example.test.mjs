@@ -1,0 +1,12 @@
+// The README's example must keep running as printed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+
+test("examples/compare.mjs runs and prints every mix and the error message", () => {
+  const out = execFileSync(process.execPath, [new URL("../../examples/compare.mjs", import.meta.url).pathname], { encoding: "utf8" });
+  assert.match(out, /tier: 'micro', index: 1/);
+  assert.match(out, /Nano only 143 19200 307/);
+  assert.match(out, /Your mix 58 90126 638/);
+  assert.match(out, /budget must be a finite number from 0 to 1000000000000 \(got -5\)/);
+});

@@ -1,0 +1,500 @@
+// @ts-check
+// The calculator page: reads the inputs, asks the wasm engine, shows the answer. No model
+// arithmetic happens here; the only numbers handled are the user's own (percent shares,
+// thresholds) and display conversions.
+import { loadEngine } from "./engine.js";
+import { pickLang, t } from "./i18n.js";
+import { formatters } from "./format.js";
+import { drawBars } from "./chart.js";
+
+/** @typedef {"en" | "fr"} Lang */
+
+const QUANTITIES = ["typicalFollowers", "fee", "reachRate", "engagementRate", "sponsoredFactor", "realShare", "persuasion", "hours", "concentration"];
+/** Quantities shown and typed as percentages. */
+const PERCENT = new Set(["reachRate", "engagementRate", "sponsoredFactor", "realShare", "persuasion"]);
+const MONEY = new Set(["fee", "hourlyCost", "conversionValue"]);
+const GLOBALS = ["audience", "postsPerInfluencer", "hourlyCost", "conversionValue"];
+const METRICS = [
+  ["influencers", "count"], ["spend", "money"], ["unspent", "money"], ["reach", "count"], ["reachShare", "percent"],
+  ["frequency", "number"], ["engagements", "count"], ["conversions", "count"], ["revenue", "money"], ["roi", "roi"],
+  ["costPerThousandReached", "money"], ["costPerEngagement", "money"], ["costPerConversion", "money"], ["workloadHours", "count"],
+];
+
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/** @param {string} tag @param {Record<string, string>} [attributes] @param {(Node | string)[]} [children] */
+function el(tag, attributes = {}, children = []) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  element.append(...children);
+  return element;
+}
+
+const state = {
+  /** @type {Lang} */
+  lang: pickLang(new URLSearchParams(location.search).get("lang") ?? navigator.language),
+  schemeId: "fr2018",
+  /** @type {{ id: string, label: { en: string, fr: string }, minFollowers: number }[] | null} */
+  customTiers: null,
+  /** Percent of the budget per tier id. @type {Record<string, number>} */
+  shares: {},
+  /** @type {Record<string, Record<string, number>>} */
+  overrides: {},
+  /** @type {Record<string, number>} */
+  globals: {},
+  /** @type {any} */
+  lastComparison: null,
+  /** @type {any} */
+  lastReport: null,
+};
+
+/** @type {any} */
+let engine;
+/** @type {any[]} */
+let presets = [];
+
+const tr = (/** @type {string} */ key, /** @type {Record<string, string>} */ values = {}) => t(state.lang, key, values);
+const fmt = () => formatters(state.lang, /** @type {HTMLSelectElement} */ ($("currency")).value);
+
+function preset() {
+  return presets.find((p) => p.id === state.schemeId) ?? presets[0];
+}
+
+/** The tiers in use: the preset's, or the user's edited thresholds. */
+function tiers() {
+  return state.customTiers ?? preset().tiers;
+}
+
+/** @param {{ label: { en: string, fr: string } }} item */
+const label = (item) => item.label[state.lang];
+
+function tierRange(/** @type {number} */ index) {
+  const list = tiers();
+  const f = fmt();
+  const next = list[index + 1];
+  return next ? `${f.count(list[index].minFollowers)}–${f.count(next.minFollowers - 1)}` : `${f.count(list[index].minFollowers)}+`;
+}
+
+function scenario() {
+  const scheme = state.customTiers ? { tiers: state.customTiers } : state.schemeId;
+  const shares = Object.fromEntries(tiers().map((tier) => [tier.id, (state.shares[tier.id] ?? 0) / 100]));
+  return {
+    budget: /** @type {HTMLInputElement} */ ($("budget")).valueAsNumber,
+    currency: /** @type {HTMLSelectElement} */ ($("currency")).value,
+    scheme,
+    mix: { shares },
+    overrides: state.overrides,
+    ...state.globals,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+function showError(/** @type {unknown} */ error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const box = $("error");
+  box.textContent = `${tr("error.prefix")} ${message}`;
+  box.hidden = false;
+  $("stale").hidden = state.lastComparison === null;
+  // Messages start with the path of the offending field, which inputs carry in data-field.
+  const field = message.split(" ", 1)[0];
+  for (const input of document.querySelectorAll("[data-field]")) {
+    if (input.getAttribute("data-field") !== field) continue;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", "error");
+  }
+}
+
+function clearError() {
+  $("error").hidden = true;
+  $("stale").hidden = true;
+  for (const input of document.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    if (input.getAttribute("aria-describedby") === "error") input.removeAttribute("aria-describedby");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static text and language
+
+function translatePage() {
+  document.documentElement.lang = state.lang;
+  document.title = tr("page.title");
+  for (const node of document.querySelectorAll("[data-i18n]")) {
+    node.textContent = tr(node.getAttribute("data-i18n") ?? "");
+  }
+  for (const button of document.querySelectorAll(".lang-button")) {
+    button.setAttribute("aria-pressed", String(button.getAttribute("data-lang") === state.lang));
+  }
+  const select = /** @type {HTMLSelectElement} */ ($("scheme"));
+  select.replaceChildren(...presets.map((p) => el("option", { value: p.id }, [label(p)])));
+  select.value = state.schemeId;
+  renderSchemeSource();
+}
+
+function renderSchemeSource() {
+  const source = preset().source;
+  const link = el("a", { href: source.url }, [source.text]);
+  $("scheme-source").replaceChildren(`${tr("scheme.source")}${tr("colon")}`, link, ` (${source.year}). ${source.note[state.lang]}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mix controls
+
+function evenShares() {
+  const list = tiers();
+  const base = Math.floor(100 / list.length);
+  let rest = 100 - base * list.length;
+  state.shares = Object.fromEntries(list.map((tier) => [tier.id, base + (rest-- > 0 ? 1 : 0)]));
+}
+
+function buildMix() {
+  const rows = tiers().map((tier, index) => {
+    const value = String(state.shares[tier.id] ?? 0);
+    const range = el("input", { type: "range", id: `share-${tier.id}-range`, min: "0", max: "100", step: "1", value,
+      "aria-label": tr("mix.slider", { tier: label(tier) }), "data-tier": tier.id });
+    const number = el("input", { type: "number", id: `share-${tier.id}`, min: "0", max: "100", step: "1", value,
+      inputmode: "numeric", "data-tier": tier.id, "data-field": `mix.shares.${tier.id}` });
+    return el("div", { class: "mix-row" }, [
+      el("label", { for: `share-${tier.id}`, class: "mix-label" }, [
+        el("span", { class: "mix-tier" }, [tr("mix.share", { tier: label(tier) })]),
+        el("span", { class: "hint" }, [tr("mix.followers", { range: tierRange(index) })]),
+      ]),
+      range,
+      number,
+    ]);
+  });
+  $("mix").replaceChildren(...rows);
+  renderMixStatus();
+}
+
+function renderMixStatus() {
+  const f = fmt();
+  const allocated = tiers().reduce((sum, tier) => sum + (state.shares[tier.id] ?? 0), 0);
+  $("mix-status").textContent = tr("mix.allocated", { allocated: f.percent(allocated / 100), free: f.percent((100 - allocated) / 100) });
+  for (const tier of tiers()) {
+    const value = state.shares[tier.id] ?? 0;
+    const range = /** @type {HTMLInputElement} */ ($(`share-${tier.id}-range`));
+    range.value = String(value);
+    range.setAttribute("aria-valuetext", f.percent(value / 100));
+    const number = /** @type {HTMLInputElement} */ ($(`share-${tier.id}`));
+    if (document.activeElement !== number || number.value !== "") number.value = String(value);
+  }
+}
+
+/** A tier's share may rise only as far as what the other tiers leave free. */
+function setShare(/** @type {string} */ tierId, /** @type {number} */ wanted) {
+  const others = tiers().reduce((sum, tier) => sum + (tier.id === tierId ? 0 : state.shares[tier.id] ?? 0), 0);
+  const value = Number.isFinite(wanted) ? Math.round(wanted) : 0;
+  state.shares[tierId] = Math.min(Math.max(value, 0), 100 - others);
+}
+
+function fillShares() {
+  const list = tiers();
+  const total = list.reduce((sum, tier) => sum + (state.shares[tier.id] ?? 0), 0);
+  if (total === 0) return evenShares();
+  const scaled = list.map((tier) => ((state.shares[tier.id] ?? 0) * 100) / total);
+  const floors = scaled.map(Math.floor);
+  let rest = 100 - floors.reduce((a, b) => a + b, 0);
+  const order = scaled.map((v, i) => [v - Math.floor(v), i]).sort((a, b) => b[0] - a[0]);
+  for (const [, i] of order) if (rest-- > 0) floors[i] += 1;
+  state.shares = Object.fromEntries(list.map((tier, i) => [tier.id, floors[i]]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Thresholds
+
+function buildThresholds() {
+  const fields = tiers().map((tier, index) =>
+    el("div", { class: "field" }, [
+      el("label", { for: `min-${tier.id}` }, [tr("thresholds.min", { tier: label(tier) })]),
+      el("input", { type: "number", id: `min-${tier.id}`, min: "0", step: "1", inputmode: "numeric",
+        value: String(tier.minFollowers), "data-index": String(index), "data-field": `scheme.tiers[${index}].minFollowers` }),
+    ]));
+  $("threshold-fields").replaceChildren(...fields);
+  $("thresholds-status").hidden = state.customTiers === null;
+}
+
+function readThresholds() {
+  const base = preset().tiers;
+  const edited = base.map((tier, index) => {
+    const input = /** @type {HTMLInputElement} */ ($(`min-${tier.id}`));
+    return { id: tier.id, label: tier.label, minFollowers: input.value === "" ? NaN : input.valueAsNumber };
+  });
+  const same = edited.every((tier, i) => tier.minFollowers === base[i].minFollowers);
+  state.customTiers = same ? null : edited;
+  $("thresholds-status").hidden = same;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assumptions
+
+function displayValue(/** @type {string} */ quantity, /** @type {number} */ value) {
+  const shown = PERCENT.has(quantity) ? value * 100 : value;
+  return String(Number(shown.toPrecision(quantity === "typicalFollowers" ? 6 : 3)));
+}
+
+function formatAssumption(/** @type {string} */ quantity, /** @type {number} */ value) {
+  const f = fmt();
+  if (PERCENT.has(quantity)) return f.percent(value);
+  if (MONEY.has(quantity)) return f.money(value);
+  return f.number(value);
+}
+
+function sourceLine(/** @type {any} */ source) {
+  const cite = source.url ? el("a", { href: source.url }, [source.text]) : el("span", {}, [source.text]);
+  return el("p", { class: "source" }, [`${tr("assumptions.source")}${tr("colon")}`, cite, ` (${source.year}). `, source.note[state.lang]]);
+}
+
+function buildAssumptions(/** @type {any} */ report) {
+  const globals = el("fieldset", { class: "assumption" }, [
+    el("legend", {}, [tr("assumptions.globals")]),
+    el("div", { class: "assumption-tiers" }, GLOBALS.map((key) =>
+      el("div", { class: "field" }, [
+        el("label", { for: `g-${key}` }, [tr(`g.${key}`)]),
+        el("input", { type: "number", id: `g-${key}`, step: "any", min: "0", inputmode: "decimal",
+          value: String(state.globals[key] ?? report.globals[key].typical), "data-global": key, "data-field": key }),
+      ]))),
+    sourceLine(report.globals.audience.source),
+  ]);
+  const blocks = QUANTITIES.map((quantity) =>
+    el("fieldset", { class: "assumption" }, [
+      el("legend", {}, [tr(`q.${quantity}`)]),
+      el("div", { class: "assumption-tiers" }, report.tiers.map((/** @type {any} */ row, /** @type {number} */ index) => {
+        const id = `a-${quantity}-${row.tier}`;
+        return el("div", { class: "field" }, [
+          el("label", { for: id }, [label(tiers()[index])]),
+          el("input", { type: "number", id, step: "any", min: "0", inputmode: "decimal",
+            "data-tier": row.tier, "data-quantity": quantity, "data-field": `overrides.${row.tier}.${quantity}`,
+            "aria-describedby": `${id}-range`, value: displayValue(quantity, state.overrides[row.tier]?.[quantity] ?? row[quantity].typical) }),
+          el("span", { id: `${id}-range`, class: "hint range" }),
+        ]);
+      })),
+      sourceLine(report.tiers[0][quantity].source),
+    ]));
+  $("assumptions").replaceChildren(globals, ...blocks);
+  updateAssumptions(state.lastReport ?? report);
+}
+
+function updateAssumptions(/** @type {any} */ report) {
+  for (const row of report.tiers) {
+    for (const quantity of QUANTITIES) {
+      const value = row[quantity];
+      const id = `a-${quantity}-${row.tier}`;
+      const input = /** @type {HTMLInputElement | null} */ (document.getElementById(id));
+      if (!input) continue;
+      if (document.activeElement !== input && !value.overridden) input.value = displayValue(quantity, value.typical);
+      input.classList.toggle("edited", value.overridden);
+      const range = tr("assumptions.range", { low: formatAssumption(quantity, value.low), high: formatAssumption(quantity, value.high) });
+      $(`${id}-range`).textContent = value.overridden ? `${range} · ${tr("assumptions.edited")}` : range;
+    }
+  }
+}
+
+function readOverride(/** @type {HTMLInputElement} */ input) {
+  const tier = input.dataset.tier ?? "";
+  const quantity = input.dataset.quantity ?? "";
+  const own = (state.overrides[tier] ??= {});
+  if (input.value === "") {
+    delete own[quantity];
+  } else {
+    own[quantity] = PERCENT.has(quantity) ? input.valueAsNumber / 100 : input.valueAsNumber;
+  }
+  if (Object.keys(own).length === 0) delete state.overrides[tier];
+}
+
+function readGlobal(/** @type {HTMLInputElement} */ input) {
+  const key = input.dataset.global ?? "";
+  if (input.value === "") delete state.globals[key];
+  else state.globals[key] = input.valueAsNumber;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+function formatMetric(/** @type {string} */ kind, /** @type {number | null} */ value) {
+  if (value === null) return tr("metric.none");
+  const f = fmt();
+  return /** @type {any} */ (f)[kind](value);
+}
+
+function renderResults(/** @type {any} */ comparison) {
+  const mixes = comparison.mixes;
+  const mine = mixes.find((/** @type {any} */ m) => m.kind === "mix");
+  const f = fmt();
+
+  const values = { reach: f.count(mine.reach), conversions: f.count(mine.conversions), spend: f.money(mine.spend) };
+  $("summary").textContent = mine.roi === null
+    ? tr("results.summaryNoRoi", values)
+    : tr("results.summary", { ...values, roi: f.roi(mine.roi) });
+
+  const table = /** @type {HTMLTableElement} */ ($("compare"));
+  table.tHead?.replaceChildren(el("tr", {}, [
+    el("th", { scope: "col" }, [tr("results.metric")]),
+    ...mixes.map((/** @type {any} */ m) => el("th", { scope: "col", class: m.kind === "mix" ? "mine" : "" }, [label(m)])),
+  ]));
+  table.tBodies[0].replaceChildren(...METRICS.map(([key, kind]) => el("tr", {}, [
+    el("th", { scope: "row" }, [tr(`metric.${key}`)]),
+    ...mixes.map((/** @type {any} */ m) => el("td", { class: m.kind === "mix" ? "mine" : "" }, [formatMetric(kind, m[key])])),
+  ])));
+
+  const tierTable = /** @type {HTMLTableElement} */ ($("tiers"));
+  const columns = [["influencers", "count"], ["spend", "money"], ["reach", "count"], ["engagements", "count"], ["conversions", "count"], ["workloadHours", "count"]];
+  tierTable.tHead?.replaceChildren(el("tr", {}, [
+    el("th", { scope: "col" }, [tr("results.tier")]),
+    ...columns.map(([key]) => el("th", { scope: "col" }, [tr(`metric.${key}`)])),
+  ]));
+  tierTable.tBodies[0].replaceChildren(...mine.tiers.map((/** @type {any} */ row, /** @type {number} */ index) => el("tr", {}, [
+    el("th", { scope: "row" }, [label(tiers()[index])]),
+    ...columns.map(([key, kind]) => el("td", {}, [formatMetric(kind, row[key])])),
+  ])));
+  $("overlap").textContent = mine.overlap >= 0.5 ? tr("results.overlap", { overlap: f.count(mine.overlap) }) : "";
+
+  drawChart(mixes);
+}
+
+function drawChart(/** @type {any[]} */ mixes) {
+  const f = fmt();
+  const rows = mixes.map((m) => ({
+    label: label(m),
+    highlight: m.kind === "mix",
+    values: [m.reach, m.conversions],
+    texts: [f.count(m.reach), f.count(m.conversions)],
+  }));
+  const items = rows.map((r) => `${r.label}: ${tr("results.reachBar")} ${r.texts[0]}, ${tr("results.conversionsBar")} ${r.texts[1]}.`).join(" ");
+  const svg = /** @type {SVGSVGElement} */ (/** @type {unknown} */ ($("chart")));
+  drawBars(svg, {
+    title: tr("results.chart"),
+    description: tr("results.chartDesc", { items }),
+    series: [tr("results.reachBar"), tr("results.conversionsBar")],
+    rows,
+    width: svg.parentElement?.clientWidth ?? 600,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classify
+
+function renderClassify() {
+  const input = /** @type {HTMLInputElement} */ ($("classify-followers"));
+  const out = $("classify-result");
+  if (input.value === "") {
+    out.replaceChildren(el("p", { class: "hint" }, [tr("classify.empty")]));
+    return;
+  }
+  const followers = input.valueAsNumber;
+  const scheme = state.customTiers ? { tiers: state.customTiers } : state.schemeId;
+  try {
+    const mine = engine.classify(followers, scheme);
+    const schemeName = label(preset());
+    const main = mine.tier === null
+      ? tr("classify.below", { scheme: schemeName })
+      : tr("classify.result", { tier: label(tiers()[mine.index]), scheme: schemeName });
+    const others = presets.map((p) => {
+      const result = engine.classify(followers, p.id);
+      const name = result.tier === null ? "—" : label(p.tiers[result.index]);
+      return el("li", {}, [`${label(p)}${tr("colon")}`, el("strong", {}, [name])]);
+    });
+    input.removeAttribute("aria-invalid");
+    out.replaceChildren(el("p", { class: "classify-main" }, [main]), el("p", {}, [tr("classify.others")]), el("ul", {}, others));
+  } catch (error) {
+    input.setAttribute("aria-invalid", "true");
+    out.replaceChildren(el("p", { class: "error-inline" }, [error instanceof Error ? error.message : String(error)]));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The loop: every input recomputes at once.
+
+function recompute() {
+  renderMixStatus();
+  try {
+    const input = scenario();
+    const comparison = engine.compare(input);
+    const report = engine.assumptions(input);
+    clearError();
+    state.lastComparison = comparison;
+    state.lastReport = report;
+    renderResults(comparison);
+    // Navigation → first result, read by scripts/measure-page.mjs.
+    if (performance.getEntriesByName("tiermix:first-result").length === 0) performance.mark("tiermix:first-result");
+    updateAssumptions(report);
+  } catch (error) {
+    showError(error);
+  }
+  renderClassify();
+}
+
+/** Redraws everything that depends on the language or the scheme; results come first. */
+function rebuild() {
+  translatePage();
+  buildMix();
+  buildThresholds();
+  recompute();
+  try {
+    // The panel's structure comes from the defaults, so it can be drawn even while one of the
+    // user's overrides is invalid; the user's own values are then put back into their fields.
+    buildAssumptions(engine.assumptions({ ...scenario(), overrides: {} }));
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function wire() {
+  $("budget").addEventListener("input", recompute);
+  $("currency").addEventListener("change", () => { buildMix(); recompute(); });
+  $("scheme").addEventListener("change", () => {
+    state.schemeId = /** @type {HTMLSelectElement} */ ($("scheme")).value;
+    state.customTiers = null;
+    state.overrides = {};
+    state.lastReport = null;
+    evenShares();
+    rebuild();
+  });
+  $("mix").addEventListener("input", (event) => {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    const tier = input.dataset.tier;
+    if (!tier) return;
+    if (input.type === "number" && input.value === "") state.shares[tier] = 0;
+    else setShare(tier, input.valueAsNumber);
+    recompute();
+  });
+  $("mix").addEventListener("change", (event) => {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    if (input.type === "number") renderMixStatus();
+  });
+  $("mix-even").addEventListener("click", () => { evenShares(); recompute(); });
+  $("mix-fill").addEventListener("click", () => { fillShares(); recompute(); });
+  $("threshold-fields").addEventListener("input", () => { readThresholds(); buildMix(); recompute(); });
+  $("thresholds-reset").addEventListener("click", () => { state.customTiers = null; buildThresholds(); buildMix(); recompute(); });
+  $("assumptions").addEventListener("input", (event) => {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    if (input.dataset.global) readGlobal(input);
+    else if (input.dataset.quantity) readOverride(input);
+    recompute();
+  });
+  $("assumptions").addEventListener("change", () => recompute());
+  $("assumptions-reset").addEventListener("click", () => { state.overrides = {}; state.globals = {}; state.lastReport = null; rebuild(); });
+  $("classify-followers").addEventListener("input", renderClassify);
+  for (const button of document.querySelectorAll(".lang-button")) {
+    button.addEventListener("click", () => {
+      state.lang = pickLang(button.getAttribute("data-lang"));
+      rebuild();
+    });
+  }
+  new ResizeObserver(() => { if (state.lastComparison) drawChart(state.lastComparison.mixes); }).observe($("chart").parentElement ?? document.body);
+}
+
+async function start() {
+  engine = await loadEngine();
+  presets = engine.presets();
+  evenShares();
+  wire();
+  rebuild();
+  $("app").setAttribute("aria-busy", "false");
+  document.documentElement.dataset.ready = "true";
+}
+
+start().catch((error) => showError(error));
