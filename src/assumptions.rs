@@ -195,10 +195,6 @@ impl Overrides {
         }
         Ok(overrides)
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.every_tier.is_empty() && self.per_tier.iter().all(Vec::is_empty)
-    }
 }
 
 fn read_tier_overrides(path: &str, value: &Value) -> Result<Vec<(Quantity, Override)>> {

@@ -144,6 +144,21 @@ test("editing an assumption recomputes and shows it was changed; reset restores 
   await context.close();
 });
 
+test("an invalid assumption is reported and survives a language switch until fixed", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.fill("#a-fee-micro", "-5");
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /overrides\.micro\.fee must be an amount from 0 to 1000000000 \(got -5\)/);
+  assert.equal(await page.getAttribute("#a-fee-micro", "aria-invalid"), "true");
+  await page.getByRole("button", { name: "Français" }).click();
+  assert.equal(await page.inputValue("#a-fee-micro"), "-5", "the value being fixed is kept");
+  assert.match(await alert.textContent(), /^Vérifiez cette saisie/);
+  await page.fill("#a-fee-micro", "120");
+  await alert.waitFor({ state: "hidden" });
+  await context.close();
+});
+
 test("another scheme brings its own tiers; thresholds can be edited and are validated", async () => {
   const { page, context } = await openPage(browser, server.origin);
   await page.selectOption("#scheme", "traackr");

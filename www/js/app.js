@@ -285,7 +285,9 @@ function updateAssumptions(/** @type {any} */ report) {
       const id = `a-${quantity}-${row.tier}`;
       const input = /** @type {HTMLInputElement | null} */ (document.getElementById(id));
       if (!input) continue;
-      if (document.activeElement !== input && !value.overridden) input.value = displayValue(quantity, value.typical);
+      // A value the user typed stays as typed, even while invalid, until they change it.
+      const typed = state.overrides[row.tier]?.[quantity] !== undefined;
+      if (document.activeElement !== input && !typed) input.value = displayValue(quantity, value.typical);
       input.classList.toggle("edited", value.overridden);
       const range = tr("assumptions.range", { low: formatAssumption(quantity, value.low), high: formatAssumption(quantity, value.high) });
       $(`${id}-range`).textContent = value.overridden ? `${range} · ${tr("assumptions.edited")}` : range;
