@@ -1,8 +1,18 @@
 // @ts-check
 // Numbers become text only here, with Intl.NumberFormat for the chosen language.
 
+/** Building an Intl.NumberFormat costs far more than using one: keep one set per language and currency. */
+const cache = new Map();
+
 /** @param {"en" | "fr"} lang @param {string} currency */
 export function formatters(lang, currency) {
+  const key = `${lang} ${currency}`;
+  if (!cache.has(key)) cache.set(key, build(lang, currency));
+  return cache.get(key);
+}
+
+/** @param {"en" | "fr"} lang @param {string} currency */
+function build(lang, currency) {
   const locale = lang === "fr" ? "fr-FR" : "en-US";
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const precise = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
