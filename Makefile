@@ -45,6 +45,7 @@ build: tools
 	cargo build --release --target $(WASM_TARGET)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
 	node_modules/.bin/wasm-opt -Oz --converge $(PKG)/tiermix_bg.wasm -o $(PKG)/tiermix_bg.wasm
+	cargo run --quiet --example sources_json > $(PKG)/sources.json
 	@echo "tiermix_bg.wasm: $$(stat -c %s $(PKG)/tiermix_bg.wasm) bytes, $$(gzip -9c $(PKG)/tiermix_bg.wasm | wc -c) gzipped"
 
 serve: build

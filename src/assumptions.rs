@@ -360,6 +360,13 @@ mod tests {
     }
 
     #[test]
+    fn every_quantity_has_a_source_with_a_note() {
+        for q in Quantity::ALL {
+            assert!(q.source().note().is_some(), "{q:?}");
+        }
+    }
+
+    #[test]
     fn fee_follows_the_rate_card_with_a_floor() {
         assert_eq!(default_range(Quantity::Fee, 316.0).typical, 20.0);
         assert!((default_range(Quantity::Fee, 10_000.0).typical - 100.0).abs() < 1e-9);

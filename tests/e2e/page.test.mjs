@@ -135,6 +135,7 @@ test("editing an assumption recomputes and shows it was changed; reset restores 
   await page.waitForFunction(() => document.querySelector("#compare tbody tr td:nth-of-type(2)").textContent === "40");
   assert.match(await page.textContent("#a-fee-micro-range"), /changed by you/);
   assert.match(await page.textContent(".assumption:has(#a-fee-micro) .source"), /Upfluence/);
+  assert.match(await page.textContent(".assumption:has(#a-sponsoredFactor-micro) .source"), /could not be traced/, "notes load from sources.json");
   assert.equal(await page.locator(".assumption .source a[href^='https://']").count(), 7, "every published source is linked");
   await page.fill("#a-realShare-nano", "90");
   await page.getByRole("button", { name: "Reset every assumption" }).click();

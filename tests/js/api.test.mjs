@@ -87,6 +87,17 @@ test("assumptions reports low, typical, high and a source for every value", () =
   assert.equal(report.globals.audience.typical, 5000000);
 });
 
+test("sources.json holds a note in both languages for every source the API cites", async () => {
+  const { readFileSync } = await import("node:fs");
+  const notes = JSON.parse(readFileSync(new URL("../../www/pkg/sources.json", import.meta.url), "utf8"));
+  const report = tiermix.assumptions({});
+  const cited = [...tiermix.presets().map((p) => p.source), ...report.tiers.flatMap((t) => Object.values(t).filter((v) => v.source).map((v) => v.source)),
+    ...Object.values(report.globals).map((v) => v.source)];
+  for (const source of cited) {
+    assert.ok(notes[source.id]?.en && notes[source.id]?.fr, `note for ${source.id}`);
+  }
+});
+
 test("every bad input throws an Error naming the field, and the module keeps answering", () => {
   const cases = [
     [() => tiermix.evaluate({ budget: -5 }), /^budget must be a finite number from 0 to 1000000000000 \(got -5\)$/],

@@ -2,7 +2,7 @@
 // The calculator page: reads the inputs, asks the wasm engine, shows the answer. No model
 // arithmetic happens here; the only numbers handled are the user's own (percent shares,
 // thresholds) and display conversions.
-import { loadEngine } from "./engine.js";
+import { loadEngine, loadNotes } from "./engine.js";
 import { pickLang, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { drawBars } from "./chart.js";
@@ -53,6 +53,10 @@ const state = {
 let engine;
 /** @type {any[]} */
 let presets = [];
+/** @type {Record<string, { en: string, fr: string }>} */
+let notes = {};
+
+const noteFor = (/** @type {{ id: string }} */ source) => notes[source.id]?.[state.lang] ?? "";
 
 const tr = (/** @type {string} */ key, /** @type {Record<string, string>} */ values = {}) => t(state.lang, key, values);
 const fmt = () => formatters(state.lang, /** @type {HTMLSelectElement} */ ($("currency")).value);
@@ -137,7 +141,7 @@ function translatePage() {
 function renderSchemeSource() {
   const source = preset().source;
   const link = el("a", { href: source.url }, [source.text]);
-  $("scheme-source").replaceChildren(`${tr("scheme.source")}${tr("colon")}`, link, ` (${source.year}). ${source.note[state.lang]}`);
+  $("scheme-source").replaceChildren(`${tr("scheme.source")}${tr("colon")}`, link, ` (${source.year}). ${noteFor(source)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -245,7 +249,7 @@ function formatAssumption(/** @type {string} */ quantity, /** @type {number} */ 
 
 function sourceLine(/** @type {any} */ source) {
   const cite = source.url ? el("a", { href: source.url }, [source.text]) : el("span", {}, [source.text]);
-  return el("p", { class: "source" }, [`${tr("assumptions.source")}${tr("colon")}`, cite, ` (${source.year}). `, source.note[state.lang]]);
+  return el("p", { class: "source" }, [`${tr("assumptions.source")}${tr("colon")}`, cite, ` (${source.year}). `, noteFor(source)]);
 }
 
 function buildAssumptions(/** @type {any} */ report) {
@@ -490,7 +494,7 @@ function wire() {
 }
 
 async function start() {
-  engine = await loadEngine();
+  [engine, notes] = await Promise.all([loadEngine(), loadNotes()]);
   presets = engine.presets();
   evenShares();
   wire();
