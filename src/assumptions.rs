@@ -228,20 +228,19 @@ fn read_override(path: &str, quantity: Quantity, value: &Value) -> Result<Overri
     }
 }
 
-fn apply(path: &str, quantity: Quantity, range: Range, change: Override) -> Result<Range> {
+/// Applies one override to `range`. A bare number rescales the *default* range, so the
+/// relative uncertainty survives (a typical of 0, then another value, does not lose it).
+fn apply(path: &str, quantity: Quantity, default: Range, range: Range, change: Override) -> Result<Range> {
     let (min, max, _) = quantity.domain();
     let next = match change {
         Override::Typical(typical) => {
-            if range.typical > 0.0 {
-                let scale = typical / range.typical;
-                Range {
-                    low: within(range.low * scale, min, typical),
-                    typical,
-                    high: within(range.high * scale, typical, max),
-                }
+            let (low, high) = if default.typical > 0.0 {
+                let scale = typical / default.typical;
+                (default.low * scale, default.high * scale)
             } else {
-                Range::fixed(typical)
-            }
+                (default.low, default.high)
+            };
+            Range { low: within(low, min, typical), typical, high: within(high, typical, max) }
         }
         Override::Range { low, typical, high } => {
             let typical_now = typical.unwrap_or(range.typical);
@@ -304,13 +303,14 @@ pub fn resolve(scheme: &TierScheme, overrides: &Overrides, path: &str) -> Result
             let (low, high) = scheme.span(index).unwrap_or((tier.typical_followers, tier.typical_followers));
             let mut followers = Range { low, typical: tier.typical_followers, high };
             for quantity in Quantity::ALL {
-                let mut range = match quantity {
+                let default = match quantity {
                     Quantity::TypicalFollowers => followers,
                     other => default_range(other, followers.typical),
                 };
+                let mut range = default;
                 for (key, change) in changes(quantity) {
                     let field = input::join(&input::join(path, key), quantity.id());
-                    range = apply(&field, quantity, range, change)?;
+                    range = apply(&field, quantity, default, range, change)?;
                     if let Some(flag) = result.overridden.get_mut(quantity.index()) {
                         *flag = true;
                     }
@@ -391,6 +391,17 @@ mod tests {
         assert!((fee.low - 125.0).abs() < 1e-9 && (fee.high - 500.0).abs() < 1e-9, "{fee:?}");
         assert!(a[1].is_overridden(Quantity::Fee));
         assert!(!a[0].is_overridden(Quantity::Fee));
+    }
+
+    #[test]
+    fn a_zero_then_a_tier_value_keeps_the_relative_range() {
+        let scheme = preset("fr2018").unwrap();
+        let input: Value = serde_json::from_str(r#"{"*": {"hours": 0}, "micro": {"hours": 5}}"#).unwrap();
+        let o = Overrides::from_value("overrides", Some(&input), &scheme).unwrap();
+        let a = resolve(&scheme, &o, "overrides").unwrap();
+        let hours = a[1].range(Quantity::Hours);
+        assert!((hours.low - 2.5).abs() < 1e-9 && (hours.high - 7.5).abs() < 1e-9, "{hours:?}");
+        assert_eq!(a[0].range(Quantity::Hours), Range::fixed(0.0));
     }
 
     #[test]

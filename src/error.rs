@@ -8,12 +8,25 @@
 use std::fmt;
 
 /// What the caller actually passed, kept for the error message.
+/// Longest text quoted back in an error message.
+const QUOTE_LIMIT: usize = 40;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Got {
     Number(f64),
     Text(String),
     /// A description of a value that is not worth quoting ("an object", "nothing").
     Kind(&'static str),
+}
+
+impl Got {
+    /// Text as quoted in a message: shortened, so hostile or huge input never floods it.
+    pub fn text(text: &str) -> Got {
+        Got::Text(match text.char_indices().nth(QUOTE_LIMIT) {
+            Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+            None => text.to_owned(),
+        })
+    }
 }
 
 /// A bad input. Boxed so that every `Result` in the crate stays one word wide: cheaper to
@@ -35,11 +48,6 @@ impl Error {
         Error(Box::new(Detail { field: field.into(), problem: problem.into(), got: None }))
     }
 
-    /// The same problem reported under another field name.
-    pub fn with_field(mut self, field: String) -> Self {
-        self.0.field = field;
-        self
-    }
 
     pub fn got(mut self, got: Got) -> Self {
         self.0.got = Some(got);
@@ -50,8 +58,8 @@ impl Error {
         self.got(Got::Number(value))
     }
 
-    pub fn got_text(self, value: impl Into<String>) -> Self {
-        self.got(Got::Text(value.into()))
+    pub fn got_text(self, value: &str) -> Self {
+        self.got(Got::text(value))
     }
 
 }
@@ -100,3 +108,16 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_shortened_when_quoted() {
+        let Got::Text(t) = Got::text(&"x".repeat(500)) else { unreachable!() };
+        assert_eq!(t.chars().count(), QUOTE_LIMIT + 1);
+        let e = Error::new("currency", "must be a code").got_text(&"é".repeat(300));
+        assert!(e.to_string().len() < 150, "{e}");
+    }
+}

@@ -72,35 +72,66 @@ pub fn unique_people(tiers: &[TierEconomics], counts: &[u32], audience: f64, per
 }
 
 /// Whole influencers per tier that each tier's share of the budget pays for.
-pub fn counts_for_shares(scenario: &Scenario, tiers: &[TierEconomics], shares: &[f64]) -> Result<Vec<u32>> {
-    scenario
-        .scheme
-        .tiers
-        .iter()
-        .zip(tiers.iter().zip(shares))
-        .map(|(tier, (economics, &share))| {
-            let allotted = share * scenario.budget;
-            if allotted <= 0.0 {
-                return Ok(0);
-            }
-            if economics.unit_cost <= 0.0 {
+///
+/// With `cap`, a tier that would hire more than [`MAX_COUNT`] influencers (an enormous budget,
+/// or a tier that costs nothing) is held at that many and reported as capped instead of
+/// failing: comparisons must work for every valid scenario. Without it, that is an error
+/// naming the tier, because the caller asked for that share.
+pub fn counts_for_shares(scenario: &Scenario, tiers: &[TierEconomics], shares: &[f64], cap: bool) -> Result<Counts> {
+    let mut counts = Vec::with_capacity(tiers.len());
+    let mut capped = false;
+    for (tier, (economics, &share)) in scenario.scheme.tiers.iter().zip(tiers.iter().zip(shares)) {
+        let allotted = share * scenario.budget;
+        let field = || format!("mix.shares.{}", tier.id);
+        let count = if allotted <= 0.0 {
+            0.0
+        } else if economics.unit_cost <= 0.0 {
+            if !cap {
                 return Err(Error::new(
-                    format!("mix.shares.{}", tier.id),
+                    field(),
                     "buys unlimited influencers: their fee and management time both cost nothing (set overrides for fee or hours)",
                 ));
             }
+            f64::INFINITY
+        } else {
             // The slack absorbs decimal noise such as 0.3 × 1000 / 100 = 2.9999999999999996.
-            let count = (allotted / economics.unit_cost * (1.0 + 1e-12)).floor();
-            if count > MAX_COUNT as f64 {
+            (allotted / economics.unit_cost * (1.0 + 1e-12)).floor()
+        };
+        if count > MAX_COUNT as f64 {
+            if !cap {
                 return Err(Error::new(
-                    format!("mix.shares.{}", tier.id),
+                    field(),
                     format!("would hire more than {MAX_COUNT} influencers: the budget is far too large for this tier's cost"),
                 )
                 .got_number(count));
             }
-            Ok(count as u32)
-        })
-        .collect()
+            capped = true;
+        }
+        counts.push(count.min(MAX_COUNT as f64) as u32);
+    }
+    // The slack must never buy more than the budget: give back what it rounded up.
+    let mut spend: f64 = tiers.iter().zip(&counts).map(|(t, &n)| f64::from(n) * t.unit_cost).sum();
+    for ((economics, &share), count) in tiers.iter().zip(shares).zip(counts.iter_mut()) {
+        if spend > scenario.budget && *count > 0 && f64::from(*count) * economics.unit_cost > share * scenario.budget {
+            *count -= 1;
+            spend -= economics.unit_cost;
+        }
+    }
+    Ok(Counts { counts, capped })
+}
+
+/// Influencers per tier, and whether a comparison had to hold one tier at [`MAX_COUNT`].
+pub struct Counts {
+    pub counts: Vec<u32>,
+    pub capped: bool,
+}
+
+/// "Nano only", "Nano uniquement".
+pub fn single_label(tier: &crate::tiers::Tier) -> Label {
+    Label {
+        en: Cow::Owned(format!("{} only", tier.label.en)),
+        fr: Cow::Owned(format!("{} uniquement", tier.label.fr)),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -144,6 +175,8 @@ pub struct Outcome {
     pub cost_per_engagement: Option<f64>,
     pub cost_per_conversion: Option<f64>,
     pub workload_hours: f64,
+    /// True when a tier was held at the largest count tiermix evaluates (see `counts_for_shares`).
+    pub capped: bool,
     pub tiers: Vec<TierOutcome>,
 }
 
@@ -209,6 +242,7 @@ pub fn outcome_for_counts(
         cost_per_engagement: ratio(spend, engagements),
         cost_per_conversion: ratio(spend, conversions),
         workload_hours: rows.iter().map(|r| r.workload_hours).sum(),
+        capped: false,
         tiers: rows,
     }
 }
@@ -225,8 +259,14 @@ fn evaluate_mix(
     label: Label,
     kind: &'static str,
 ) -> Result<Outcome> {
+    let cap = kind == "single";
+    let mut capped = false;
     let counts = match mix {
-        Mix::Shares(shares) => counts_for_shares(scenario, tiers, shares)?,
+        Mix::Shares(shares) => {
+            let result = counts_for_shares(scenario, tiers, shares, cap)?;
+            capped = result.capped;
+            result.counts
+        }
         Mix::Counts(counts) => {
             let counts: Vec<u32> = counts.iter().map(|&n| n.min(MAX_COUNT) as u32).collect();
             let cost: f64 = tiers.iter().zip(&counts).map(|(t, &n)| f64::from(n) * t.unit_cost).sum();
@@ -237,7 +277,9 @@ fn evaluate_mix(
             counts
         }
     };
-    Ok(outcome_for_counts(scenario, tiers, &counts, label, kind))
+    let mut outcome = outcome_for_counts(scenario, tiers, &counts, label, kind);
+    outcome.capped = capped;
+    Ok(outcome)
 }
 
 /// Each single-tier mix (the whole budget on one tier), then the scenario's own mix.
@@ -250,15 +292,7 @@ pub fn compare(scenario: &Scenario) -> Result<Vec<Outcome>> {
         .iter()
         .enumerate()
         .map(|(index, tier)| {
-            let label = Label {
-                en: Cow::Owned(format!("{} only", tier.label.en)),
-                fr: Cow::Owned(format!("{} uniquement", tier.label.fr)),
-            };
-            let mut outcome = evaluate_mix(scenario, &tiers, &Mix::single(tier_count, index), label, "single")
-                .map_err(|e| {
-                    let field = format!("{} (in the “{} only” comparison)", e.field, tier.id);
-                    e.with_field(field)
-                })?;
+            let mut outcome = evaluate_mix(scenario, &tiers, &Mix::single(tier_count, index), single_label(tier), "single")?;
             outcome.tier = Some(tier.id.to_string());
             Ok(outcome)
         })

@@ -145,11 +145,9 @@ impl Scenario {
         // Top-level fields are named without a prefix, as callers write them: `budget`.
         let object = Object::read("", value)?;
         object.only(&SCENARIO_FIELDS)?;
-        let scheme = TierScheme::from_value("scheme", object.get("scheme"))?;
-        let mix = match object.get("mix") {
-            Some(mix) => Mix::from_value("mix", mix, &scheme)?,
-            None => Mix::even(scheme.tiers.len()),
-        };
+        // Fields are checked in the order a person fills them in, so the first error reported
+        // is the first one on the page.
+        let budget = BUDGET.read(&object)?;
         let currency = match object.text("currency")? {
             None => "EUR".to_owned(),
             Some(code) if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => code.to_owned(),
@@ -158,15 +156,24 @@ impl Scenario {
                     .got_text(code))
             }
         };
+        let scheme = TierScheme::from_value("scheme", object.get("scheme"))?;
+        let mix = match object.get("mix") {
+            Some(mix) => Mix::from_value("mix", mix, &scheme)?,
+            None => Mix::even(scheme.tiers.len()),
+        };
+        let audience = AUDIENCE.read(&object)?;
+        let posts_per_influencer = POSTS.read(&object)?;
+        let hourly_cost = HOURLY_COST.read(&object)?;
+        let conversion_value = CONVERSION_VALUE.read(&object)?;
         let overrides = Overrides::from_value("overrides", object.get("overrides"), &scheme)?;
         let assumptions = assumptions::resolve(&scheme, &overrides, "overrides")?;
         let globals_set = GLOBALS.map(|g| object.get(g.id).is_some());
         Ok(Scenario {
-            budget: BUDGET.read(&object)?,
-            audience: AUDIENCE.read(&object)?,
-            posts_per_influencer: POSTS.read(&object)?,
-            hourly_cost: HOURLY_COST.read(&object)?,
-            conversion_value: CONVERSION_VALUE.read(&object)?,
+            budget,
+            audience,
+            posts_per_influencer,
+            hourly_cost,
+            conversion_value,
             currency,
             scheme,
             mix,

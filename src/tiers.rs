@@ -70,7 +70,7 @@ impl TierScheme {
             validate_id(&id_path, &spec.id)?;
             if specs.iter().take(i).any(|earlier| earlier.id == spec.id) {
                 return Err(Error::new(id_path, "is used by two tiers: ids must be unique")
-                    .got_text(spec.id.to_string()));
+                    .got_text(&spec.id));
             }
         }
         for (i, pair) in specs.windows(2).enumerate() {
@@ -129,7 +129,7 @@ impl TierScheme {
             None | Some(Value::Null) => preset(DEFAULT_SCHEME).ok_or_else(|| Error::new(path, "has no default")),
             Some(Value::Text(id)) => preset(id).ok_or_else(|| {
                 Error::new(path, format!("must be a preset id ({}) or {{ tiers: [...] }}", preset_ids()))
-                    .got_text(id.clone())
+                    .got_text(id)
             }),
             Some(value @ Value::Object(_)) => custom_from_value(path, value),
             Some(other) => Err(Error::new(path, format!("must be a preset id ({}) or {{ tiers: [...] }}", preset_ids()))
@@ -191,7 +191,8 @@ fn custom_from_value(path: &str, value: &Value) -> Result<TierScheme> {
         .map(|(i, item)| {
             let item_path = format!("{tiers_path}[{i}]");
             let tier = Object::read(&item_path, item)?;
-            tier.only(&["id", "minFollowers", "label", "typicalFollowers"])?;
+            // A tier's typical account is set through `overrides.<tier>.typicalFollowers`, one place.
+            tier.only(&["id", "minFollowers", "label"])?;
             let id = tier
                 .text("id")?
                 .ok_or_else(|| Error::new(input::join(&item_path, "id"), "must not be empty"))?;
@@ -319,7 +320,7 @@ static PRESETS: [PresetDef; 5] = [
         source: &sources::HYPEAUDITOR_TIERS,
         tiers: &[
             ("rookie", Label::fixed("Rookie", "Débutant"), 1_000),
-            ("rising", Label::fixed("Rising", "Montant"), 5_000),
+            ("rising", Label::fixed("Rising", "Émergent"), 5_000),
             ("prosumer", Label::fixed("Prosumer", "Confirmé"), 20_000),
             ("maven", Label::fixed("Maven", "Expert"), 100_000),
             ("celebrity", Label::fixed("Celebrity", "Célébrité"), 1_000_000),

@@ -27,7 +27,10 @@ fn js_error(error: Error) -> JsValue {
     let message = error.message_with(|n| {
         js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "a number".to_owned())
     });
-    js_sys::Error::new(&message).into()
+    let js = js_sys::Error::new(&message);
+    // The path on its own, so a page can point at the input without parsing the message.
+    let _ = js_sys::Reflect::set(&js, &"field".into(), &error.field.as_str().into());
+    js.into()
 }
 
 /// Copies a JS value into the core's input tree.
@@ -39,7 +42,7 @@ fn read(field: &str, value: &JsValue) -> Result<Value, JsValue> {
     to_value(value, 0).ok_or_else(|| {
         js_error(Error::new(
             field,
-            format!("must hold only numbers, text, true/false, lists and plain objects, nested at most {MAX_DEPTH} levels deep"),
+            format!("must hold only numbers, text, true/false, lists and plain objects (not Maps or class instances), nested at most {MAX_DEPTH} levels deep"),
         ))
     })
 }
@@ -62,6 +65,14 @@ fn to_value(value: &JsValue, depth: usize) -> Option<Value> {
         return None;
     }
     let array = js_sys::Array::is_array(value);
+    // A Map, a Date or a class instance would read as an empty object and silently fall back
+    // to the defaults: only plain objects are input.
+    if !array {
+        let prototype = js_sys::Object::get_prototype_of(value);
+        if !prototype.is_null() && prototype != js_sys::Object::get_prototype_of(&js_sys::Object::new()) {
+            return None;
+        }
+    }
     let items = if array { js_sys::Array::from(value) } else { js_sys::Object::entries(value.unchecked_ref()) };
     let mut list = Vec::with_capacity(items.length() as usize);
     let mut entries = Vec::new();

@@ -98,10 +98,40 @@ fn free_influencers_are_an_error_not_infinity() {
 }
 
 #[test]
-fn a_huge_budget_on_cheap_tiers_is_refused_clearly() {
+fn a_huge_budget_on_cheap_tiers_is_refused_clearly_for_the_users_mix() {
     let s = scenario(r#"{"budget": 1000000000000}"#);
     let e = model::evaluate(&s).unwrap_err();
     assert!(e.problem.contains("more than 1000000 influencers"), "{e}");
+}
+
+#[test]
+fn comparisons_hold_an_unaffordably_large_tier_at_the_cap_instead_of_failing() {
+    let s = scenario(r#"{"budget": 200000000, "mix": {"shares": {"macro": 1}}}"#);
+    let outcomes = model::compare(&s).unwrap();
+    let nano = single(&outcomes, "nano");
+    assert!(nano.capped);
+    assert_eq!(nano.influencers, 1_000_000);
+    assert!(nano.unspent > 0.0 && nano.spend <= 200_000_000.0);
+    assert!(!single(&outcomes, "macro").capped);
+}
+
+#[test]
+fn a_free_tier_left_out_of_the_users_mix_still_compares() {
+    let s = scenario(r#"{"hourlyCost": 0, "overrides": {"nano": {"fee": 0}}, "mix": {"shares": {"micro": 0.5, "macro": 0.5}}}"#);
+    let outcomes = model::compare(&s).unwrap();
+    assert!(single(&outcomes, "nano").capped);
+    assert_eq!(outcomes.last().unwrap().tiers[0].influencers, 0);
+}
+
+#[test]
+fn rounding_slack_never_spends_more_than_the_budget() {
+    // 59 micro influencers cost a hair more than this budget: the share must buy 58.
+    let unit = model::economics(&scenario("{}"))[1].unit_cost;
+    let budget = 59.0 * unit * (1.0 - 5e-13);
+    let s = scenario(&format!(r#"{{"budget": {budget}, "mix": {{"shares": {{"micro": 1}}}}}}"#));
+    let o = model::evaluate(&s).unwrap();
+    assert!(o.spend <= budget, "{} > {budget}", o.spend);
+    assert_eq!(o.influencers, 58);
 }
 
 #[test]

@@ -192,6 +192,50 @@ test("classifies an account under every scheme", async () => {
   await context.close();
 });
 
+test("classifying under edited thresholds names them as the user's tiers", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.locator("#thresholds summary").click();
+  await page.fill("#min-micro", "5000");
+  await page.fill("#classify-followers", "3000");
+  assert.match(await page.textContent("#classify-result"), /^Nano under your tiers\./);
+  await context.close();
+});
+
+test("errors name the input as the page labels it, in the page's language, and keep its description", async () => {
+  const { page, context } = await openPage(browser, server.origin, { locale: "fr-FR" });
+  const describedBefore = await page.getAttribute("#a-reachRate-nano", "aria-describedby");
+  await page.fill("#a-reachRate-nano", "150");
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.equal(await alert.textContent(), "Vérifiez cette saisie : « Abonnés qui voient un post (%) — Nano » doit être un pourcentage entre 0 et 100.");
+  assert.equal(await page.getAttribute("#a-reachRate-nano", "aria-describedby"), `${describedBefore} error`);
+  await page.fill("#budget", "");
+  assert.equal(await alert.textContent(), "Vérifiez cette saisie : « Budget » est vide.");
+  assert.equal(await page.getAttribute("#a-reachRate-nano", "aria-invalid"), null, "only the input at fault is marked");
+  await page.fill("#budget", "20000");
+  await page.fill("#a-reachRate-nano", "40");
+  await alert.waitFor({ state: "hidden" });
+  assert.equal(await page.getAttribute("#a-reachRate-nano", "aria-describedby"), describedBefore);
+  await context.close();
+});
+
+test("chart labels never run into the bars, even long French ones on a phone", async () => {
+  for (const viewport of [{ width: 375, height: 812 }, { width: 1280, height: 900 }]) {
+    const { page, context } = await openPage(browser, server.origin, { viewport, locale: "fr-FR" });
+    await page.selectOption("#scheme", "imh");
+    const overlaps = await page.evaluate(() => {
+      const boxes = (selector) => [...document.querySelectorAll(selector)].map((e) => e.getBoundingClientRect());
+      const labels = boxes("#chart .chart-label");
+      const bars = boxes("#chart rect");
+      return labels.filter((l) => bars.some((b) => l.left < b.right && b.left < l.right && l.top < b.bottom && b.top < l.bottom)).length;
+    });
+    assert.equal(overlaps, 0, `at ${viewport.width}px`);
+    const expected = viewport.width < 560 ? 12 : 6;
+    assert.equal(await page.locator("#chart .chart-label").count(), expected, "one label per mix and series on a phone, per mix on a desktop");
+    await context.close();
+  }
+});
+
 test("fits a 375 px phone without horizontal scrolling", async () => {
   const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 375, height: 812 } });
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -75,7 +75,7 @@ test("a ratio without a denominator is null, never NaN or Infinity", () => {
 test("assumptions reports low, typical, high and a source for every value", () => {
   const report = tiermix.assumptions({ overrides: { micro: { fee: 250 } } });
   for (const tier of report.tiers) {
-    for (const key of ["typicalFollowers", "fee", "reachRate", "engagementRate", "realShare", "persuasion", "hours", "concentration"]) {
+    for (const key of ["typicalFollowers", "fee", "reachRate", "engagementRate", "sponsoredFactor", "realShare", "persuasion", "hours", "concentration"]) {
       const v = tier[key];
       assert.ok(v.low <= v.typical && v.typical <= v.high, `${tier.tier}.${key}`);
       assert.equal(typeof v.source.text, "string");
@@ -113,14 +113,27 @@ test("every bad input throws an Error naming the field, and the module keeps ans
     [() => tiermix.classify(10, "nope"), /^scheme must be a preset id/],
     [() => tiermix.classifyMany("nope"), /^followers must be a Float64Array or a list of numbers/],
     [() => tiermix.evaluate({ budget: () => 1 }), /^scenario must hold only/],
+    [() => tiermix.evaluate(new Map([["budget", 5]])), /^scenario must hold only .*not Maps/],
+    [() => tiermix.evaluate({ mix: { shares: new Map() } }), /^scenario must hold only/],
+    [() => tiermix.evaluate({ scheme: { tiers: [{ id: "a", minFollowers: 0, typicalFollowers: 5 }] } }), /^scheme\.tiers\[0\]\.typicalFollowers is not a known field/],
   ];
   for (const [call, pattern] of cases) {
-    assert.throws(call, (e) => e instanceof Error && pattern.test(e.message), String(pattern));
+    assert.throws(call, (e) => e instanceof Error && pattern.test(e.message) && e.message.startsWith(e.field), String(pattern));
     assert.equal(tiermix.evaluate({}).influencers > 0, true);
   }
 });
 
+test("a valid scenario always compares, even when one tier alone is absurd", () => {
+  const { mixes } = tiermix.compare({ budget: 2e8, mix: { shares: { macro: 1 } } });
+  assert.equal(mixes[0].capped, true);
+  assert.equal(mixes[0].influencers, 1000000);
+  assert.equal(mixes[2].capped, false);
+  const free = tiermix.compare({ hourlyCost: 0, overrides: { nano: { fee: 0 } }, mix: { shares: { micro: 1 } } });
+  assert.equal(free.mixes.length, 4);
+});
+
 test("hostile sizes are refused without trapping", () => {
+  assert.throws(() => tiermix.evaluate({ currency: "x".repeat(10000) }), (e) => e.message.length < 200);
   const deep = JSON.parse("[".repeat(200) + "]".repeat(200));
   assert.throws(() => tiermix.evaluate({ mix: deep }), /nested at most 32 levels/);
   assert.throws(() => tiermix.evaluate({ budget: 1e12 }), /more than 1000000 influencers/);

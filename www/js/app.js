@@ -3,7 +3,7 @@
 // arithmetic happens here; the only numbers handled are the user's own (percent shares,
 // thresholds) and display conversions.
 import { loadEngine, loadNotes } from "./engine.js";
-import { pickLang, t } from "./i18n.js";
+import { pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { drawBars } from "./chart.js";
 
@@ -77,7 +77,8 @@ function tierRange(/** @type {number} */ index) {
   const list = tiers();
   const f = fmt();
   const next = list[index + 1];
-  return next ? `${f.count(list[index].minFollowers)}–${f.count(next.minFollowers - 1)}` : `${f.count(list[index].minFollowers)}+`;
+  const count = (/** @type {number} */ n) => (Number.isFinite(n) ? f.count(n) : "…");
+  return next ? `${count(list[index].minFollowers)}–${count(next.minFollowers - 1)}` : `${count(list[index].minFollowers)}+`;
 }
 
 function scenario() {
@@ -96,28 +97,59 @@ function scenario() {
 // ---------------------------------------------------------------------------------------------
 // Errors
 
+/** The words a person sees next to an input: its label, inside its group's legend if any. */
+function visibleName(/** @type {HTMLElement} */ input) {
+  const own = document.querySelector(`label[for="${input.id}"]`)?.textContent?.trim() ?? input.id;
+  const legend = input.closest("fieldset")?.querySelector("legend")?.textContent?.trim();
+  return legend ? `${legend} — ${own}` : own;
+}
+
+/** Adds or removes one id in an element's aria-describedby list, keeping the others. */
+function describedBy(/** @type {Element} */ element, /** @type {string} */ id, /** @type {boolean} */ on) {
+  const ids = new Set((element.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean));
+  if (on) ids.add(id);
+  else ids.delete(id);
+  if (ids.size) element.setAttribute("aria-describedby", [...ids].join(" "));
+  else element.removeAttribute("aria-describedby");
+}
+
 function showError(/** @type {unknown} */ error) {
   const message = error instanceof Error ? error.message : String(error);
+  // The engine names the offending input's path in `field`; inputs carry it in data-field.
+  const field = error instanceof Error && "field" in error ? String(error.field) : message.split(" ", 1)[0];
+  clearInvalid();
+  const input = /** @type {HTMLInputElement | null} */ (document.querySelector(`[data-field="${CSS.escape(field)}"]`));
+  let text = `${tr("error.prefix")} ${message}`;
+  if (input) {
+    input.setAttribute("aria-invalid", "true");
+    describedBy(input, "error", true);
+    const name = `${tr("quote.open")}${visibleName(input)}${tr("quote.close")}`;
+    if (input.value === "") text = `${tr("error.prefix")} ${name} ${tr("error.empty")}`;
+    else if (input.dataset.unit === "percent") text = `${tr("error.prefix")} ${name} ${tr("error.percent")}`;
+    else text = `${tr("error.prefix")} ${name}${tr("colon")}${message}`;
+  }
   const box = $("error");
-  box.textContent = `${tr("error.prefix")} ${message}`;
+  box.textContent = text;
   box.hidden = false;
   $("stale").hidden = state.lastComparison === null;
-  // Messages start with the path of the offending field, which inputs carry in data-field.
-  const field = message.split(" ", 1)[0];
-  for (const input of document.querySelectorAll("[data-field]")) {
-    if (input.getAttribute("data-field") !== field) continue;
-    input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-describedby", "error");
+}
+
+function clearInvalid() {
+  for (const input of document.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    describedBy(input, "error", false);
   }
 }
 
 function clearError() {
   $("error").hidden = true;
   $("stale").hidden = true;
-  for (const input of document.querySelectorAll("[aria-invalid]")) {
-    input.removeAttribute("aria-invalid");
-    if (input.getAttribute("aria-describedby") === "error") input.removeAttribute("aria-describedby");
-  }
+  clearInvalid();
+}
+
+/** Live regions announce every change of their text: change it only when it really changes. */
+function setText(/** @type {HTMLElement} */ node, /** @type {string} */ text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,7 +209,7 @@ function buildMix() {
 function renderMixStatus() {
   const f = fmt();
   const allocated = tiers().reduce((sum, tier) => sum + (state.shares[tier.id] ?? 0), 0);
-  $("mix-status").textContent = tr("mix.allocated", { allocated: f.percent(allocated / 100), free: f.percent((100 - allocated) / 100) });
+  setText($("mix-status"), tr("mix.allocated", { allocated: f.percent(allocated / 100), free: f.percent((100 - allocated) / 100) }));
   for (const tier of tiers()) {
     const value = state.shares[tier.id] ?? 0;
     const range = /** @type {HTMLInputElement} */ ($(`share-${tier.id}-range`));
@@ -272,7 +304,8 @@ function buildAssumptions(/** @type {any} */ report) {
           el("label", { for: id }, [label(tiers()[index])]),
           el("input", { type: "number", id, step: "any", min: "0", inputmode: "decimal",
             "data-tier": row.tier, "data-quantity": quantity, "data-field": `overrides.${row.tier}.${quantity}`,
-            "aria-describedby": `${id}-range`, value: displayValue(quantity, state.overrides[row.tier]?.[quantity] ?? row[quantity].typical) }),
+            "aria-describedby": `${id}-range`, value: displayValue(quantity, state.overrides[row.tier]?.[quantity] ?? row[quantity].typical),
+            ...(PERCENT.has(quantity) ? { "data-unit": "percent" } : {}) }),
           el("span", { id: `${id}-range`, class: "hint range" }),
         ]);
       })),
@@ -331,16 +364,20 @@ function renderResults(/** @type {any} */ comparison) {
   const mine = mixes.find((/** @type {any} */ m) => m.kind === "mix");
   const f = fmt();
 
-  const values = { reach: f.count(mine.reach), conversions: f.count(mine.conversions), spend: f.money(mine.spend) };
-  $("summary").textContent = mine.roi === null
+  const values = { reach: f.count(mine.reach), people: plural(state.lang, "people", mine.reach),
+    conversions: f.count(mine.conversions), spend: f.money(mine.spend) };
+  setText($("summary"), mine.roi === null
     ? tr("results.summaryNoRoi", values)
-    : tr("results.summary", { ...values, roi: f.roi(mine.roi) });
+    : tr("results.summary", { ...values, roi: f.roi(mine.roi) }));
 
   const table = /** @type {HTMLTableElement} */ ($("compare"));
   table.tHead?.replaceChildren(el("tr", {}, [
     el("th", { scope: "col" }, [tr("results.metric")]),
-    ...mixes.map((/** @type {any} */ m) => el("th", { scope: "col", class: m.kind === "mix" ? "mine" : "" }, [label(m)])),
+    ...mixes.map((/** @type {any} */ m) => el("th", { scope: "col", class: m.kind === "mix" ? "mine" : "" }, [label(m) + (m.capped ? " *" : "")])),
   ]));
+  const capped = mixes.some((/** @type {any} */ m) => m.capped);
+  $("capped").hidden = !capped;
+  $("capped").textContent = capped ? tr("results.capped", { cap: f.count(1e6) }) : "";
   table.tBodies[0].replaceChildren(...METRICS.map(([key, kind]) => el("tr", {}, [
     el("th", { scope: "row" }, [tr(`metric.${key}`)]),
     ...mixes.map((/** @type {any} */ m) => el("td", { class: m.kind === "mix" ? "mine" : "" }, [formatMetric(kind, m[key])])),
@@ -394,7 +431,7 @@ function renderClassify() {
   const scheme = state.customTiers ? { tiers: state.customTiers } : state.schemeId;
   try {
     const mine = engine.classify(followers, scheme);
-    const schemeName = label(preset());
+    const schemeName = state.customTiers ? tr("scheme.custom") : label(preset());
     const main = mine.tier === null
       ? tr("classify.below", { scheme: schemeName })
       : tr("classify.result", { tier: label(tiers()[mine.index]), scheme: schemeName });
@@ -430,7 +467,6 @@ function recompute() {
   } catch (error) {
     showError(error);
   }
-  renderClassify();
 }
 
 /** Redraws everything that depends on the language or the scheme; results come first. */
@@ -439,6 +475,7 @@ function rebuild() {
   buildMix();
   buildThresholds();
   recompute();
+  renderClassify();
   try {
     // The panel's structure comes from the defaults, so it can be drawn even while one of the
     // user's overrides is invalid; the user's own values are then put back into their fields.
@@ -473,8 +510,14 @@ function wire() {
   });
   $("mix-even").addEventListener("click", () => { evenShares(); recompute(); });
   $("mix-fill").addEventListener("click", () => { fillShares(); recompute(); });
-  $("threshold-fields").addEventListener("input", () => { readThresholds(); buildMix(); recompute(); });
-  $("thresholds-reset").addEventListener("click", () => { state.customTiers = null; buildThresholds(); buildMix(); recompute(); });
+  $("threshold-fields").addEventListener("input", () => { readThresholds(); buildMix(); recompute(); renderClassify(); });
+  $("thresholds-reset").addEventListener("click", () => {
+    state.customTiers = null;
+    buildThresholds();
+    buildMix();
+    recompute();
+    renderClassify();
+  });
   $("assumptions").addEventListener("input", (event) => {
     const input = /** @type {HTMLInputElement} */ (event.target);
     if (input.dataset.global) readGlobal(input);

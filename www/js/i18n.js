@@ -10,6 +10,8 @@ export const STRINGS = {
     tagline: "Nano, micro or macro influencers? See what a budget buys in reach and in persuasion, with every assumption shown and sourced.",
     "lang.label": "Language",
     colon: ": ",
+    "quote.open": "“",
+    "quote.close": "”",
     "plan.heading": "Your campaign",
     budget: "Budget",
     currency: "Currency",
@@ -29,8 +31,11 @@ export const STRINGS = {
     "mix.even": "Spread evenly",
     "mix.fill": "Fill to 100%",
     "results.heading": "Results",
-    "results.summary": "Your mix reaches {reach} people and persuades {conversions} of them to act, for {spend} ({roi} return on investment).",
-    "results.summaryNoRoi": "Your mix reaches {reach} people and persuades {conversions} of them to act, for {spend}.",
+    "results.summary": "Your mix reaches {reach} {people} and persuades {conversions} of them to act, for {spend} ({roi} return on investment).",
+    "results.summaryNoRoi": "Your mix reaches {reach} {people} and persuades {conversions} of them to act, for {spend}.",
+    "people.one": "person",
+    "people.other": "people",
+    "results.capped": "Columns marked * hold that tier at {cap} influencers, the most tiermix evaluates: the budget would buy more.",
     "results.chart": "Unique reach and conversions for each mix",
     "results.chartDesc": "Horizontal bars, one per mix. {items}",
     "results.tableCaption": "Each single-tier mix (the whole budget on one tier) and your mix",
@@ -88,6 +93,9 @@ export const STRINGS = {
     "about.heading": "How tiermix computes",
     "about.text": "Each tier's budget buys whole influencers at their fee plus your team's time. Their posts reach real followers; unique reach counts each person once, allowing for audiences that overlap (a negative binomial curve within a tier, independence across tiers). Conversions thin the same exposures by a persuasion rate that falls with account size. Everything runs in your browser: nothing you type leaves this page.",
     "error.prefix": "Check this input:",
+    "error.empty": "is empty.",
+    "error.percent": "must be a percentage from 0 to 100.",
+    "scheme.custom": "your tiers",
     "footer": "tiermix is open source. All calculations run in your browser in WebAssembly; nothing is sent anywhere.",
   },
   fr: {
@@ -95,6 +103,8 @@ export const STRINGS = {
     tagline: "Nano, micro ou macro-influenceurs ? Voyez ce qu'un budget achète en portée et en persuasion, chaque hypothèse affichée et sourcée.",
     "lang.label": "Langue",
     colon: " : ",
+    "quote.open": "« ",
+    "quote.close": " »",
     "plan.heading": "Votre campagne",
     budget: "Budget",
     currency: "Devise",
@@ -107,15 +117,18 @@ export const STRINGS = {
     "thresholds.reset": "Rétablir les seuils de la classification",
     "mix.heading": "Répartir le budget",
     "mix.help": "Part du budget par palier. Le total ne dépasse jamais 100 % : baissez un palier pour en monter un autre, ou rééquilibrez.",
-    "mix.share": "Part du budget {tier} (%)",
-    "mix.slider": "Part du budget {tier}",
+    "mix.share": "Part du budget : {tier} (%)",
+    "mix.slider": "Part du budget : {tier}",
     "mix.followers": "{range} abonnés",
     "mix.allocated": "Réparti : {allocated} · non réparti : {free}",
     "mix.even": "Répartir également",
     "mix.fill": "Compléter à 100 %",
     "results.heading": "Résultats",
-    "results.summary": "Votre mix touche {reach} personnes et en convainc {conversions} d'agir, pour {spend} (retour sur investissement : {roi}).",
-    "results.summaryNoRoi": "Votre mix touche {reach} personnes et en convainc {conversions} d'agir, pour {spend}.",
+    "results.summary": "Votre mix touche {reach} {people} et en convainc {conversions} d'agir, pour {spend} (retour sur investissement : {roi}).",
+    "results.summaryNoRoi": "Votre mix touche {reach} {people} et en convainc {conversions} d'agir, pour {spend}.",
+    "people.one": "personne",
+    "people.other": "personnes",
+    "results.capped": "Les colonnes marquées * plafonnent ce palier à {cap} influenceurs, le maximum évalué par tiermix : le budget en achèterait davantage.",
     "results.chart": "Portée unique et conversions de chaque mix",
     "results.chartDesc": "Barres horizontales, une par mix. {items}",
     "results.tableCaption": "Chaque mix à un seul palier (tout le budget sur un palier) et votre mix",
@@ -173,6 +186,9 @@ export const STRINGS = {
     "about.heading": "Comment tiermix calcule",
     "about.text": "Le budget de chaque palier achète des influenceurs entiers, à leur tarif plus le temps de votre équipe. Leurs posts touchent de vrais abonnés ; la portée unique compte chaque personne une fois, en tenant compte des audiences qui se recoupent (courbe binomiale négative dans un palier, indépendance entre paliers). Les conversions filtrent ces expositions par un taux de persuasion qui baisse avec la taille du compte. Tout tourne dans votre navigateur : rien de ce que vous saisissez ne quitte cette page.",
     "error.prefix": "Vérifiez cette saisie :",
+    "error.empty": "est vide.",
+    "error.percent": "doit être un pourcentage entre 0 et 100.",
+    "scheme.custom": "vos paliers",
     "footer": "tiermix est open source. Tous les calculs tournent dans votre navigateur en WebAssembly ; rien n'est envoyé nulle part.",
   },
 };
@@ -191,4 +207,9 @@ export function t(lang, key, values = {}) {
   const table = /** @type {Record<string, string>} */ (STRINGS[lang]);
   const template = table[key] ?? STRINGS.en[/** @type {keyof typeof STRINGS.en} */ (key)] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+}
+
+/** The plural form of `key` ("people.one" / "people.other") for a count, by the language's rules. */
+export function plural(/** @type {Lang} */ lang, /** @type {string} */ key, /** @type {number} */ count) {
+  return t(lang, `${key}.${new Intl.PluralRules(lang).select(Math.round(count)) === "one" ? "one" : "other"}`);
 }
