@@ -116,9 +116,15 @@ pub fn default_persuasion_gamma() -> f64 {
     4f64.ln() / 1000f64.ln()
 }
 
+/// `base^exponent` for a positive base, through `exp` and `ln`, which the module links anyway:
+/// `powf` would add libm's general `pow` (about 2 KB) for no accuracy this model can use.
+fn power(base: f64, exponent: f64) -> f64 {
+    (exponent * base.ln()).exp()
+}
+
 /// `value` kept within `[low, high]`. Unlike `f64::clamp` it never panics (and so never links
 /// the float formatter of the panic message into the wasm module).
-fn within(value: f64, low: f64, high: f64) -> f64 {
+pub fn within(value: f64, low: f64, high: f64) -> f64 {
     value.max(low).min(high)
 }
 
@@ -134,24 +140,24 @@ pub fn default_range(quantity: Quantity, f: f64) -> Range {
             Range { low: fee(5.0, 0.0), typical: fee(10.0, 20.0), high: fee(20.0, 50.0) }
         }
         Quantity::ReachRate => {
-            let typical = within(0.25 * (f / 10_000.0).powf(-0.22), 0.02, 0.6);
+            let typical = within(0.25 * power(f / 10_000.0, -0.22), 0.02, 0.6);
             scaled(typical, 0.6, 1.4, 1.0)
         }
-        Quantity::EngagementRate => scaled(0.025 * (f / 10_000.0).powf(-0.15), 0.5, 1.6, 1.0),
+        Quantity::EngagementRate => scaled(0.025 * power(f / 10_000.0, -0.15), 0.5, 1.6, 1.0),
         Quantity::SponsoredFactor => Range { low: 0.2, typical: 0.5, high: 1.0 },
         Quantity::RealShare => Range { low: 0.55, typical: 0.75, high: 0.85 },
         Quantity::Persuasion => {
             // The corners of the box p_ref ∈ [0.1%, 1.5%] × γ ∈ [0, 0.35].
             let size = f / 100_000.0;
-            let steepest = size.powf(-0.35);
+            let steepest = power(size, -0.35);
             Range {
                 low: 0.001 * steepest.min(1.0),
-                typical: 0.005 * size.powf(-default_persuasion_gamma()),
+                typical: 0.005 * power(size, -default_persuasion_gamma()),
                 high: 0.015 * steepest.max(1.0),
             }
         }
-        Quantity::Hours => scaled((12.0 * (f / 1_000_000.0).powf(0.2)).max(1.0), 0.5, 1.5, f64::INFINITY),
-        Quantity::Concentration => scaled(0.5 * (f / 1000.0).powf(0.25), 0.5, 2.0, f64::INFINITY),
+        Quantity::Hours => scaled((12.0 * power(f / 1_000_000.0, 0.2)).max(1.0), 0.5, 1.5, f64::INFINITY),
+        Quantity::Concentration => scaled(0.5 * power(f / 1000.0, 0.25), 0.5, 2.0, f64::INFINITY),
     }
 }
 

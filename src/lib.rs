@@ -18,8 +18,10 @@
 
 pub mod assumptions;
 pub mod error;
+pub mod goal;
 pub mod input;
 pub mod model;
+pub mod optimize;
 pub mod scenario;
 pub mod sources;
 pub mod tiers;

@@ -178,6 +178,18 @@ pub struct Outcome {
     /// True when a tier was held at the largest count tiermix evaluates (see `counts_for_shares`).
     pub capped: bool,
     pub tiers: Vec<TierOutcome>,
+    /// For an optimum: the limits that hold it where it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub binding: Option<Vec<crate::optimize::Binding>>,
+    /// For an optimum: the money it leaves, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub budget_left: Option<crate::optimize::BudgetLeft>,
+    /// For a blend optimum: the weight of persuasion.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lambda: Option<f64>,
+    /// For an optimum: false only if the search hit its node limit and could not prove it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact: Option<bool>,
 }
 
 fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
@@ -244,6 +256,10 @@ pub fn outcome_for_counts(
         workload_hours: rows.iter().map(|r| r.workload_hours).sum(),
         capped: false,
         tiers: rows,
+        binding: None,
+        budget_left: None,
+        lambda: None,
+        exact: None,
     }
 }
 
@@ -282,7 +298,8 @@ fn evaluate_mix(
     Ok(outcome)
 }
 
-/// Each single-tier mix (the whole budget on one tier), then the scenario's own mix.
+/// Each single-tier mix (the whole budget on one tier), the scenario's own mix, then the
+/// optimum for the scenario's goal.
 pub fn compare(scenario: &Scenario) -> Result<Vec<Outcome>> {
     let tiers = economics(scenario);
     let tier_count = scenario.scheme.tiers.len();
@@ -298,5 +315,6 @@ pub fn compare(scenario: &Scenario) -> Result<Vec<Outcome>> {
         })
         .collect::<Result<Vec<_>>>()?;
     outcomes.push(evaluate(scenario)?);
+    outcomes.push(crate::optimize::optimize(scenario, &scenario.goal)?);
     Ok(outcomes)
 }

@@ -3,6 +3,7 @@
 
 use crate::assumptions::{self, Overrides, Range, TierAssumptions};
 use crate::error::{Error, Result};
+use crate::goal::Goal;
 use crate::input::{self, Object, Value};
 use crate::sources::{self, Source};
 use crate::tiers::TierScheme;
@@ -121,11 +122,13 @@ pub struct Scenario {
     pub hourly_cost: f64,
     pub conversion_value: f64,
     pub assumptions: Vec<TierAssumptions>,
+    /// What the optimum in comparisons aims for (default: most conversions).
+    pub goal: Goal,
     /// Which globals the caller set, in the order of [`GLOBALS`].
     pub globals_set: [bool; 5],
 }
 
-const SCENARIO_FIELDS: [&str; 9] = [
+const SCENARIO_FIELDS: [&str; 10] = [
     "budget",
     "currency",
     "scheme",
@@ -135,6 +138,7 @@ const SCENARIO_FIELDS: [&str; 9] = [
     "hourlyCost",
     "conversionValue",
     "overrides",
+    "goal",
 ];
 
 impl Scenario {
@@ -167,6 +171,7 @@ impl Scenario {
         let conversion_value = CONVERSION_VALUE.read(&object)?;
         let overrides = Overrides::from_value("overrides", object.get("overrides"), &scheme)?;
         let assumptions = assumptions::resolve(&scheme, &overrides, "overrides")?;
+        let goal = Goal::from_value("goal", object.get("goal"), &scheme)?;
         let globals_set = GLOBALS.map(|g| object.get(g.id).is_some());
         Ok(Scenario {
             budget,
@@ -178,6 +183,7 @@ impl Scenario {
             scheme,
             mix,
             assumptions,
+            goal,
             globals_set,
         })
     }

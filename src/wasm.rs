@@ -8,7 +8,8 @@
 use crate::error::Error;
 use crate::input::{self, Value, MAX_DEPTH};
 use crate::scenario::{self, Scenario};
-use crate::{model, tiers};
+use crate::goal::Goal;
+use crate::{model, optimize, tiers};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -177,4 +178,57 @@ struct Comparison {
 #[wasm_bindgen]
 pub fn compare(scenario_value: JsValue) -> JsResult {
     write(&Comparison { mixes: model::compare(&scenario(&scenario_value)?).map_err(js_error)? })
+}
+
+/// Reads a goal argument; absent means the scenario's own goal.
+fn goal(value: &JsValue, scenario: &Scenario) -> Result<Goal, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(scenario.goal.clone());
+    }
+    Goal::from_value("goal", Some(&read("goal", value)?), &scenario.scheme).map_err(js_error)
+}
+
+/// The best whole-influencer mix for a goal, with the limits that bind and any budget left.
+#[wasm_bindgen]
+pub fn optimize(scenario_value: JsValue, goal_value: JsValue) -> JsResult {
+    let scenario = scenario(&scenario_value)?;
+    let goal = goal(&goal_value, &scenario)?;
+    write(&optimize::optimize(&scenario, &goal).map_err(js_error)?)
+}
+
+/// The most points a frontier or a response curve is computed at.
+const MAX_POINTS: u32 = 201;
+
+/// The optimum from λ = 0 (reach) to λ = 1 (persuasion), under the scenario goal's limits.
+#[wasm_bindgen]
+pub fn frontier(scenario_value: JsValue, points: JsValue) -> JsResult {
+    let scenario = scenario(&scenario_value)?;
+    let points = match read("points", &points)? {
+        Value::Null => 21,
+        value => input::whole_in("points", input::number("points", &value).map_err(js_error)?, 2, u64::from(MAX_POINTS))
+            .map_err(js_error)? as u32,
+    };
+    write(&optimize::frontier(&scenario, &scenario.goal, points).map_err(js_error)?)
+}
+
+/// Reach and conversions at each budget, per single-tier mix and for the optimum.
+#[wasm_bindgen(js_name = responseCurves)]
+pub fn response_curves(scenario_value: JsValue, budgets: JsValue) -> JsResult {
+    let scenario = scenario(&scenario_value)?;
+    let Value::List(items) = read("budgets", &budgets)? else {
+        return Err(js_error(Error::new("budgets", "must be a list of budgets")));
+    };
+    if items.is_empty() || items.len() > MAX_POINTS as usize {
+        return Err(js_error(Error::new("budgets", format!("must hold from 1 to {MAX_POINTS} budgets")).got_number(items.len() as f64)));
+    }
+    let budgets = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let path = format!("budgets[{i}]");
+            input::finite_in(&path, input::number(&path, item)?, 0.0, 1e12, "a finite number from 0 to 1000000000000")
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(js_error)?;
+    write(&optimize::response_curves(&scenario, &scenario.goal, &budgets).map_err(js_error)?)
 }

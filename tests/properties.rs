@@ -103,9 +103,13 @@ proptest! {
         let s = Scenario::from_value(&value).unwrap();
         let richer = s.with_budget(s.budget + extra);
         for (poor, rich) in model::compare(&s).unwrap().iter().zip(model::compare(&richer).unwrap()) {
-            prop_assert!(rich.reach >= poor.reach);
-            prop_assert!(rich.engagements >= poor.engagements);
-            prop_assert!(rich.conversions >= poor.conversions);
+            // The optimum (for conversions, the default goal) may trade reach for persuasion
+            // as money grows; it never loses conversions.
+            if poor.kind != "optimum" {
+                prop_assert!(rich.reach >= poor.reach);
+                prop_assert!(rich.engagements >= poor.engagements);
+            }
+            prop_assert!(rich.conversions >= poor.conversions * (1.0 - 1e-12));
         }
     }
 
@@ -159,7 +163,7 @@ proptest! {
                 return Ok(());
             }
         };
-        prop_assert_eq!(outcomes.len(), s.scheme.tiers.len() + 1);
+        prop_assert_eq!(outcomes.len(), s.scheme.tiers.len() + 2);
         for o in &outcomes {
             prop_assert!(all_finite_and_non_negative(o), "{o:?}");
             prop_assert!(o.spend <= s.budget, "{} > {}", o.spend, s.budget);

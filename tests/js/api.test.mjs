@@ -3,6 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import tiermix from "./load.mjs";
 
+/** assert.throws matches a RegExp against "Error: …"; the contract is about the message itself. */
+const message = (pattern) => (e) => e instanceof Error && pattern.test(e.message);
 const isPlainObject = (v) => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
 
 test("presets lists the five schemes with sources and typical followers", () => {
@@ -62,7 +64,51 @@ test("compare reproduces the reference outcomes", () => {
   assert.equal(Math.round(byTier.nano.roi * 100), -42);
   assert.equal(Math.round(byTier.micro.roi * 100), 76);
   assert.equal(Math.round(byTier.macro.roi * 100), 21);
-  assert.equal(mixes.at(-1).kind, "mix");
+  assert.deepEqual(mixes.slice(3).map((m) => m.kind), ["mix", "optimum"]);
+});
+
+test("optimize returns the best whole-influencer mix with its binding limits", () => {
+  const best = tiermix.optimize({ budget: 20000 }, { objective: "conversions" });
+  assert.equal(best.kind, "optimum");
+  assert.equal(best.exact, true);
+  assert.ok(best.spend <= 20000);
+  const { mixes } = tiermix.compare({ budget: 20000 });
+  for (const m of mixes) assert.ok(best.conversions >= m.conversions - 1e-9, m.label.en);
+  assert.ok(Array.isArray(best.binding));
+  assert.ok(["none", "tooSmall", "limits", "maxHours", "notWorthIt"].includes(best.budgetLeft.reason));
+  const capped = tiermix.optimize({ budget: 20000 }, { objective: "reach", limits: { macro: { maxCount: 1 } }, maxHours: 200 });
+  assert.ok(capped.tiers[2].influencers <= 1);
+  assert.ok(capped.workloadHours <= 200);
+  assert.ok(capped.binding.some((b) => b.limit === "maxCount" && b.tier === "macro"));
+  const blend = tiermix.optimize({}, { objective: "blend", lambda: 0.25 });
+  assert.equal(blend.lambda, 0.25);
+  assert.equal(tiermix.compare({ goal: { objective: "reach" } }).mixes.at(-1).label.en, "Best for reach");
+});
+
+test("optimize names conflicting limits", () => {
+  assert.throws(() => tiermix.optimize({}, { limits: { micro: { minCount: 9, maxCount: 3 } } }), message(/^goal\.limits\.micro asks for at least 9 and at most 3 influencers$/));
+  assert.throws(() => tiermix.optimize({}, { limits: { macro: { minCount: 50 } } }), message(/^goal\.limits ask for more than the budget/));
+  assert.throws(() => tiermix.optimize({}, { objective: "fame" }), message(/^goal\.objective must be one of/));
+  assert.throws(() => tiermix.optimize({}, { limits: { giga: {} } }), message(/^goal\.limits\.giga is not a tier/));
+});
+
+test("frontier runs from reach to persuasion; response curves follow the budget", () => {
+  const points = tiermix.frontier({ budget: 20000 }, 11);
+  assert.equal(points.length, 11);
+  assert.equal(points[0].lambda, 0);
+  assert.equal(points[10].lambda, 1);
+  for (let i = 1; i < points.length; i++) {
+    assert.ok(points[i].reach <= points[i - 1].reach * (1 + 1e-9));
+    assert.ok(points[i].conversions >= points[i - 1].conversions * (1 - 1e-9));
+  }
+  assert.equal(tiermix.frontier({}).length, 21, "21 points by default");
+  assert.throws(() => tiermix.frontier({}, 1), message(/^points must be a whole number from 2 to 201/));
+  const curves = tiermix.responseCurves({ budget: 20000 }, [0, 10000, 20000, 40000]);
+  assert.deepEqual(curves.budgets, [0, 10000, 20000, 40000]);
+  assert.deepEqual(curves.curves.map((c) => c.kind), ["single", "single", "single", "optimum"]);
+  assert.equal(curves.curves[0].reach.length, 4);
+  assert.throws(() => tiermix.responseCurves({}, [5, -1]), message(/^budgets\[1\] must be a finite number/));
+  assert.throws(() => tiermix.responseCurves({}, "many"), message(/^budgets must be a list/));
 });
 
 test("a ratio without a denominator is null, never NaN or Infinity", () => {
@@ -129,7 +175,7 @@ test("a valid scenario always compares, even when one tier alone is absurd", () 
   assert.equal(mixes[0].influencers, 1000000);
   assert.equal(mixes[2].capped, false);
   const free = tiermix.compare({ hourlyCost: 0, overrides: { nano: { fee: 0 } }, mix: { shares: { micro: 1 } } });
-  assert.equal(free.mixes.length, 4);
+  assert.equal(free.mixes.length, 5);
 });
 
 test("hostile sizes are refused without trapping", () => {
@@ -139,5 +185,5 @@ test("hostile sizes are refused without trapping", () => {
   assert.throws(() => tiermix.evaluate({ budget: 1e12 }), /more than 1000000 influencers/);
   const manyTiers = { tiers: Array.from({ length: 50 }, (_, i) => ({ id: `t${i}`, minFollowers: i })) };
   assert.throws(() => tiermix.classify(1, manyTiers), /at most 12 tiers/);
-  assert.ok(tiermix.compare({}).mixes.length === 4);
+  assert.equal(tiermix.compare({}).mixes.length, 5);
 });

@@ -1,0 +1,273 @@
+//! The optimiser against exhaustive search: on random small instances and on every preset
+//! scheme, for every objective, with and without limits, the optimum must be the true best.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+use proptest::prelude::*;
+use tiermix::goal::{Goal, Objective, TierLimits};
+use tiermix::input::Value;
+use tiermix::model::{self, Outcome};
+use tiermix::optimize;
+use tiermix::scenario::Scenario;
+
+fn scenario(json: &str) -> Scenario {
+    Scenario::from_value(&serde_json::from_str::<Value>(json).unwrap()).unwrap()
+}
+
+/// The objective of an outcome, computed from the outcome itself (not the optimiser's sums).
+fn score(o: &Outcome, objective: Objective, lambda: f64, best_reach: f64, best_conversions: f64) -> f64 {
+    let part = |v: f64, best: f64| if best > 0.0 { v / best } else { 0.0 };
+    match objective {
+        Objective::Reach => o.reach,
+        Objective::Conversions => o.conversions,
+        Objective::Engagements => o.engagements,
+        Objective::NetValue => o.revenue - o.spend,
+        Objective::Blend => (1.0 - lambda) * part(o.reach, best_reach) + lambda * part(o.conversions, best_conversions),
+    }
+}
+
+/// Every feasible count vector, and the best score among them.
+fn brute_force(s: &Scenario, goal: &Goal) -> Option<(f64, Vec<u32>)> {
+    let economics = model::economics(s);
+    let tiers = economics.len();
+    let mut lo = vec![0u32; tiers];
+    let mut hi = vec![0u32; tiers];
+    for t in 0..tiers {
+        let l: TierLimits = goal.limits[t];
+        let u = economics[t].unit_cost;
+        let mut top = (s.budget / u).floor() as u32;
+        if let Some(m) = l.max_count {
+            top = top.min(m);
+        }
+        if let Some(m) = l.max_spend {
+            top = top.min((m / u * (1.0 + 1e-12)).floor() as u32);
+        }
+        let mut bottom = l.min_count.unwrap_or(0);
+        if let Some(m) = l.min_spend {
+            bottom = bottom.max((m / u * (1.0 - 1e-12)).ceil() as u32);
+        }
+        lo[t] = bottom;
+        hi[t] = top;
+    }
+    let extremes = |objective: Objective| -> f64 {
+        let g = Goal { objective, ..goal.clone() };
+        brute_force(s, &g).map_or(0.0, |(v, _)| v)
+    };
+    let (best_reach, best_conversions) = if goal.objective == Objective::Blend {
+        (extremes(Objective::Reach), extremes(Objective::Conversions))
+    } else {
+        (0.0, 0.0)
+    };
+    let mut counts = lo.clone();
+    let mut best: Option<(f64, Vec<u32>)> = None;
+    loop {
+        let spend: f64 = counts.iter().zip(&economics).map(|(&n, e)| f64::from(n) * e.unit_cost).sum();
+        let hours: f64 = counts.iter().zip(&economics).map(|(&n, e)| f64::from(n) * e.hours).sum();
+        if spend <= s.budget && goal.max_hours.is_none_or(|h| hours <= h * (1.0 + 1e-12)) {
+            let o = model::outcome_for_counts(s, &economics, &counts, tiermix::sources::Label::fixed("", ""), "mix");
+            let v = score(&o, goal.objective, goal.lambda, best_reach, best_conversions);
+            if best.as_ref().is_none_or(|(b, _)| v > *b) {
+                best = Some((v, counts.clone()));
+            }
+        }
+        // Next vector in the box [lo, hi].
+        let mut t = 0;
+        loop {
+            if t == tiers {
+                return best;
+            }
+            if counts[t] < hi[t] {
+                counts[t] += 1;
+                break;
+            }
+            counts[t] = lo[t];
+            t += 1;
+        }
+    }
+}
+
+fn check(s: &Scenario, goal: &Goal) {
+    let brute = brute_force(s, goal);
+    match (optimize::optimize(s, goal), brute) {
+        (Ok(o), Some((best, counts))) => {
+            let (best_reach, best_conversions) = if goal.objective == Objective::Blend {
+                let r = brute_force(s, &Goal { objective: Objective::Reach, ..goal.clone() }).unwrap().0;
+                let c = brute_force(s, &Goal { objective: Objective::Conversions, ..goal.clone() }).unwrap().0;
+                (r, c)
+            } else {
+                (0.0, 0.0)
+            };
+            let got = score(&o, goal.objective, goal.lambda, best_reach, best_conversions);
+            let tolerance = 1e-9 * best.abs().max(1.0);
+            assert!(
+                (got - best).abs() <= tolerance,
+                "{:?} λ={}: optimiser {got} with {:?}, exhaustive {best} with {counts:?}",
+                goal.objective,
+                goal.lambda,
+                o.tiers.iter().map(|t| t.influencers).collect::<Vec<_>>()
+            );
+            assert!(o.spend <= s.budget, "spend {} > budget {}", o.spend, s.budget);
+        }
+        (Err(e), None) => assert!(e.field.starts_with("goal"), "{e}"),
+        (Ok(o), None) => panic!("optimiser found {o:?} where exhaustive search found nothing feasible"),
+        (Err(e), Some(best)) => panic!("optimiser failed ({e}) where exhaustive search found {best:?}"),
+    }
+}
+
+const OBJECTIVES: [Objective; 5] =
+    [Objective::Reach, Objective::Engagements, Objective::Conversions, Objective::NetValue, Objective::Blend];
+
+#[test]
+fn every_preset_and_objective_matches_exhaustive_search() {
+    for scheme in ["fr2018", "imh", "later", "traackr", "hypeauditor"] {
+        for budget in [3_000, 12_000] {
+            let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": {budget}}}"#));
+            for objective in OBJECTIVES {
+                for lambda in [0.0, 0.3, 1.0] {
+                    let goal = Goal { objective, lambda, ..Goal::new(objective, s.scheme.tiers.len()) };
+                    check(&s, &goal);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_default_fr2018_optimum_beats_every_single_tier_mix_on_conversions() {
+    let s = scenario(r#"{"budget": 20000}"#);
+    let goal = Goal::new(Objective::Conversions, 3);
+    check(&s, &goal);
+    let best = optimize::optimize(&s, &goal).unwrap();
+    for o in model::compare(&s).unwrap() {
+        assert!(best.conversions >= o.conversions - 1e-9, "{} vs {}", best.conversions, o.label.en);
+    }
+}
+
+#[test]
+fn net_value_leaves_budget_unspent_and_says_why() {
+    // A conversion worth almost nothing: hiring anyone loses money.
+    let s = scenario(r#"{"budget": 20000, "conversionValue": 1}"#);
+    let o = optimize::optimize(&s, &Goal::new(Objective::NetValue, 3)).unwrap();
+    assert_eq!(o.influencers, 0);
+    let left = o.budget_left.unwrap();
+    assert_eq!(left.reason, "notWorthIt");
+    assert!((left.amount - 20_000.0).abs() < 1e-9);
+}
+
+#[test]
+fn limits_are_respected_and_reported_as_binding() {
+    let s = scenario(r#"{"budget": 20000, "goal": {"objective": "reach", "limits": {"macro": {"maxCount": 2}, "nano": {"minCount": 10}}, "maxHours": 150}}"#);
+    let o = optimize::optimize(&s, &s.goal).unwrap();
+    assert!(o.tiers[2].influencers <= 2);
+    assert!(o.tiers[0].influencers >= 10);
+    assert!(o.workload_hours <= 150.0 + 1e-9);
+    check(&s, &s.goal);
+    let binding = o.binding.unwrap();
+    assert!(binding.iter().any(|b| b.limit == "maxCount" && b.tier.as_deref() == Some("macro")), "{binding:?}");
+}
+
+#[test]
+fn conflicting_limits_are_refused_with_the_conflict_named() {
+    let read = |goal: &str| Scenario::from_value(&serde_json::from_str(&format!(r#"{{"goal": {goal}}}"#)).unwrap());
+    let e = read(r#"{"limits": {"micro": {"minCount": 5, "maxCount": 2}}}"#).unwrap_err();
+    assert_eq!(e.to_string(), "goal.limits.micro asks for at least 5 and at most 2 influencers");
+    let s = read(r#"{"limits": {"macro": {"minCount": 10}}}"#).unwrap();
+    let e = optimize::optimize(&s, &s.goal).unwrap_err();
+    assert!(e.to_string().starts_with("goal.limits ask for more than the budget"), "{e}");
+    let s = read(r#"{"limits": {"micro": {"minSpend": 5000, "maxCount": 3}}}"#).unwrap();
+    let e = optimize::optimize(&s, &s.goal).unwrap_err();
+    assert!(e.to_string().contains("minSpend asks for at least 15 influencers but maxCount allows at most 3"), "{e}");
+    let e = read(r#"{"objective": "fame"}"#).unwrap_err();
+    assert!(e.to_string().starts_with("goal.objective must be one of reach"), "{e}");
+    let e = read(r#"{"lambda": 2}"#).unwrap_err();
+    assert_eq!(e.field, "goal.lambda");
+}
+
+#[test]
+fn frontier_trades_reach_for_persuasion_monotonically() {
+    for scheme in ["fr2018", "traackr"] {
+        let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": 30000}}"#));
+        let points = optimize::frontier(&s, &s.goal, 21).unwrap();
+        assert_eq!(points.len(), 21);
+        assert_eq!(points[0].lambda, Some(0.0));
+        assert_eq!(points[20].lambda, Some(1.0));
+        for pair in points.windows(2) {
+            assert!(pair[1].reach <= pair[0].reach * (1.0 + 1e-9), "{scheme}: reach rose");
+            assert!(pair[1].conversions >= pair[0].conversions * (1.0 - 1e-9), "{scheme}: conversions fell");
+        }
+    }
+}
+
+#[test]
+fn response_curves_cover_every_single_tier_mix_and_the_optimum() {
+    let s = scenario(r#"{"goal": {"objective": "reach"}}"#);
+    let curves = optimize::response_curves(&s, &s.goal, &[0.0, 5_000.0, 20_000.0, 80_000.0]).unwrap();
+    assert_eq!(curves.curves.len(), 4);
+    let best = &curves.curves[3];
+    assert_eq!(best.kind, "optimum");
+    for w in best.reach.windows(2) {
+        assert!(w[1] >= w[0]);
+    }
+    for single in &curves.curves[..3] {
+        for (b, s) in best.reach.iter().zip(&single.reach) {
+            assert!(b + 1e-6 >= *s);
+        }
+    }
+}
+
+#[test]
+fn compare_ends_with_the_optimum_for_the_scenarios_goal() {
+    let s = scenario(r#"{"goal": {"objective": "netValue"}}"#);
+    let outcomes = model::compare(&s).unwrap();
+    let last = outcomes.last().unwrap();
+    assert_eq!(last.kind, "optimum");
+    assert_eq!(last.label.en, "Best net value");
+    assert!(last.budget_left.is_some());
+}
+
+fn small_instance() -> impl Strategy<Value = (Scenario, Goal)> {
+    (
+        proptest::collection::btree_set(0u64..3_000_000, 2..5),
+        500.0f64..6_000.0,
+        0.0f64..80.0,
+        1.0f64..200.0,
+        0usize..5,
+        0.0f64..1.0,
+        proptest::collection::vec((0u32..4, 0u32..40, any::<bool>(), any::<bool>()), 5),
+        prop_oneof![Just(None), (5.0f64..200.0).prop_map(Some)],
+        0.05f64..5.0,
+    )
+        .prop_map(|(bounds, budget, hourly, value, objective, lambda, limits, max_hours, k)| {
+            let tiers: Vec<String> = bounds
+                .iter()
+                .enumerate()
+                .map(|(i, b)| format!(r#"{{"id": "t{i}", "minFollowers": {b}}}"#))
+                .collect();
+            let json = format!(
+                r#"{{"scheme": {{"tiers": [{}]}}, "budget": {budget}, "hourlyCost": {hourly}, "conversionValue": {value},
+                    "overrides": {{"*": {{"concentration": {k}}}}}}}"#,
+                tiers.join(",")
+            );
+            let s = scenario(&json);
+            let objective = OBJECTIVES[objective];
+            let mut goal = Goal { objective, lambda, max_hours, ..Goal::new(objective, s.scheme.tiers.len()) };
+            for (slot, (min, max, use_min, use_max)) in goal.limits.iter_mut().zip(limits) {
+                if use_min {
+                    slot.min_count = Some(min);
+                }
+                if use_max {
+                    slot.max_count = Some(max.max(min));
+                }
+            }
+            (s, goal)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn the_optimum_equals_exhaustive_search_on_random_small_instances((s, goal) in small_instance()) {
+        check(&s, &goal);
+    }
+}
