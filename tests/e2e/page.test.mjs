@@ -24,11 +24,11 @@ const cell = (page, row, column) => page.locator(`#compare tbody tr:nth-child(${
 test("loads with results, no console error and no request to another origin", async () => {
   const { page, context, problems, foreign } = await openPage(browser, server.origin);
   assert.match(await summary(page), /^Your mix reaches [\d,]+ people and persuades [\d,]+ of them to act/);
-  assert.equal(await page.locator("#compare thead th").count(), 5, "measure + 3 single-tier mixes + your mix");
+  assert.equal(await page.locator("#compare thead th").count(), 6, "measure + 3 single-tier mixes + your mix + the best mix");
   assert.equal(await cell(page, 1, 1), "143", "nano only hires 143 influencers");
   assert.equal(await cell(page, 1, 2), "59");
   assert.equal(await cell(page, 1, 3), "5");
-  assert.equal(await page.locator("#chart rect").count(), 8);
+  assert.equal(await page.locator("#chart rect").count(), 10);
   assert.equal(await page.getAttribute("#chart", "role"), "img");
   assert.match(await page.textContent("#chart desc"), /Micro only: Unique reach 108,086/);
   assert.deepEqual(problems, []);
@@ -164,7 +164,7 @@ test("another scheme brings its own tiers; thresholds can be edited and are vali
   const { page, context } = await openPage(browser, server.origin);
   await page.selectOption("#scheme", "traackr");
   assert.equal(await page.locator("#mix .mix-row").count(), 6);
-  assert.equal(await page.locator("#compare thead th").count(), 8);
+  assert.equal(await page.locator("#compare thead th").count(), 9);
   await page.selectOption("#scheme", "fr2018");
   await page.locator("#thresholds summary").click();
   await page.fill("#min-micro", "5000");
@@ -230,10 +230,50 @@ test("chart labels never run into the bars, even long French ones on a phone", a
       return labels.filter((l) => bars.some((b) => l.left < b.right && b.left < l.right && l.top < b.bottom && b.top < l.bottom)).length;
     });
     assert.equal(overlaps, 0, `at ${viewport.width}px`);
-    const expected = viewport.width < 560 ? 12 : 6;
+    const expected = viewport.width < 560 ? 14 : 7;
     assert.equal(await page.locator("#chart .chart-label").count(), expected, "one label per mix and series on a phone, per mix on a desktop");
     await context.close();
   }
+});
+
+test("the goal picker moves the best mix, and one click makes it the user's mix", async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  assert.equal(await page.textContent("#best-heading"), "Best for conversions: the best whole-influencer mix");
+  assert.match(await page.textContent("#best-diff"), /^Compared with your mix: −48 Nano, \+40 Micro, −1 Macro\.$/);
+  assert.match(await page.textContent("#compare thead th:last-child"), /Best for conversions/);
+  await page.getByLabel(/Awareness/).check();
+  await page.waitForFunction(() => document.querySelector("#best-heading").textContent.startsWith("Best for reach"));
+  assert.equal(await page.isHidden("#lambda-field"), true);
+  await page.getByLabel(/Consideration/).check();
+  await page.waitForSelector("#lambda-field:not([hidden])");
+  assert.match(await page.textContent("#lambda-value"), /50% persuasion, 50% reach/);
+  await page.getByLabel(/Return/).check();
+  await page.waitForFunction(() => document.querySelector("#best-heading").textContent.startsWith("Best net value"));
+  await page.getByRole("button", { name: "Use this mix" }).click();
+  await page.waitForFunction(() => document.querySelector("#best-diff").textContent.includes("already the best"));
+  assert.equal(await page.isDisabled("#use-best"), true);
+  const columns = await page.$$eval("#compare tbody tr:nth-child(8) td", (cells) => cells.map((c) => c.textContent));
+  assert.equal(columns.at(-1), columns.at(-2), "your mix now converts exactly like the best mix");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the trade-off charts are drawn and have table alternatives", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.waitForSelector("#frontier path");
+  assert.equal(await page.getAttribute("#frontier", "role"), "img");
+  assert.match(await page.textContent("#frontier title"), /Best mixes from all-reach to all-persuasion/);
+  assert.match(await page.textContent("#frontier desc"), /Micro only: Unique reach 108,086/);
+  assert.equal(await page.locator("#frontier .chart-label").count(), 6, "the line's legend, 3 single-tier mixes, your mix and the best mix are labelled");
+  assert.ok(await page.locator("#curves path").count() >= 4);
+  assert.ok(await page.locator("#curves-reach path").count() >= 4);
+  await page.locator("section:has(#frontier) details summary").first().click();
+  assert.equal(await page.locator("#frontier-table tbody tr").count(), 21);
+  assert.match(await page.textContent("#frontier-table tbody tr:first-child th"), /^0%$/);
+  assert.equal(await page.locator("#curves-table tbody tr").count(), 9);
+  await page.fill("#budget", "40000");
+  await page.waitForFunction(() => document.querySelector("#curves .xy-marker + text")?.textContent === "€40K");
+  await context.close();
 });
 
 test("fits a 375 px phone without horizontal scrolling", async () => {
@@ -253,6 +293,9 @@ for (const [name, options] of [
     const { page, context } = await openPage(browser, server.origin, options);
     await page.locator("#thresholds summary").click();
     await page.fill("#classify-followers", "5000");
+    await page.getByRole("radio").nth(1).check();
+    await page.waitForSelector("#frontier path");
+    for (const summary of await page.locator(".as-table summary").all()) await summary.click();
     const violations = await axeViolations(page);
     assert.deepEqual(violations, []);
     await context.close();

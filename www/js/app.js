@@ -5,7 +5,7 @@
 import { loadEngine, loadNotes } from "./engine.js";
 import { pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
-import { drawBars } from "./chart.js";
+import { drawBars, drawXY } from "./chart.js";
 
 /** @typedef {"en" | "fr"} Lang */
 
@@ -43,6 +43,10 @@ const state = {
   overrides: {},
   /** @type {Record<string, number>} */
   globals: {},
+  /** What the best mix aims for: an objective and, for the blend, the weight of persuasion. */
+  goal: { objective: "conversions", lambda: 0.5 },
+  /** Team hours available, or NaN for no cap. */
+  maxHours: NaN,
   /** @type {any} */
   lastComparison: null,
   /** @type {any} */
@@ -90,6 +94,7 @@ function scenario() {
     scheme,
     mix: { shares },
     overrides: state.overrides,
+    goal: { objective: state.goal.objective, lambda: state.goal.lambda, ...(Number.isNaN(state.maxHours) ? {} : { maxHours: state.maxHours }) },
     ...state.globals,
   };
 }
@@ -191,7 +196,7 @@ function buildMix() {
     const value = String(state.shares[tier.id] ?? 0);
     const range = el("input", { type: "range", id: `share-${tier.id}-range`, min: "0", max: "100", step: "1", value,
       "aria-label": tr("mix.slider", { tier: label(tier) }), "data-tier": tier.id });
-    const number = el("input", { type: "number", id: `share-${tier.id}`, min: "0", max: "100", step: "1", value,
+    const number = el("input", { type: "number", id: `share-${tier.id}`, min: "0", max: "100", step: "any", value,
       inputmode: "numeric", "data-tier": tier.id, "data-field": `mix.shares.${tier.id}` });
     return el("div", { class: "mix-row" }, [
       el("label", { for: `share-${tier.id}`, class: "mix-label" }, [
@@ -216,7 +221,8 @@ function renderMixStatus() {
     range.value = String(value);
     range.setAttribute("aria-valuetext", f.percent(value / 100));
     const number = /** @type {HTMLInputElement} */ ($(`share-${tier.id}`));
-    if (document.activeElement !== number || number.value !== "") number.value = String(value);
+    // "Use this mix" sets exact shares; two decimals are enough to show them.
+    if (document.activeElement !== number || number.value !== "") number.value = String(Math.round(value * 100) / 100);
   }
 }
 
@@ -359,9 +365,12 @@ function formatMetric(/** @type {string} */ kind, /** @type {number | null} */ v
   return /** @type {any} */ (f)[kind](value);
 }
 
+const columnClass = (/** @type {any} */ m) => (m.kind === "mix" ? "mine" : m.kind === "optimum" ? "best-col" : "");
+
 function renderResults(/** @type {any} */ comparison) {
   const mixes = comparison.mixes;
   const mine = mixes.find((/** @type {any} */ m) => m.kind === "mix");
+  const best = mixes.find((/** @type {any} */ m) => m.kind === "optimum");
   const f = fmt();
 
   const values = { reach: f.count(mine.reach), people: plural(state.lang, "people", mine.reach),
@@ -373,14 +382,14 @@ function renderResults(/** @type {any} */ comparison) {
   const table = /** @type {HTMLTableElement} */ ($("compare"));
   table.tHead?.replaceChildren(el("tr", {}, [
     el("th", { scope: "col" }, [tr("results.metric")]),
-    ...mixes.map((/** @type {any} */ m) => el("th", { scope: "col", class: m.kind === "mix" ? "mine" : "" }, [label(m) + (m.capped ? " *" : "")])),
+    ...mixes.map((/** @type {any} */ m) => el("th", { scope: "col", class: columnClass(m) }, [label(m) + (m.capped ? " *" : "")])),
   ]));
   const capped = mixes.some((/** @type {any} */ m) => m.capped);
   $("capped").hidden = !capped;
   $("capped").textContent = capped ? tr("results.capped", { cap: f.count(1e6) }) : "";
   table.tBodies[0].replaceChildren(...METRICS.map(([key, kind]) => el("tr", {}, [
     el("th", { scope: "row" }, [tr(`metric.${key}`)]),
-    ...mixes.map((/** @type {any} */ m) => el("td", { class: m.kind === "mix" ? "mine" : "" }, [formatMetric(kind, m[key])])),
+    ...mixes.map((/** @type {any} */ m) => el("td", { class: columnClass(m) }, [formatMetric(kind, m[key])])),
   ])));
 
   const tierTable = /** @type {HTMLTableElement} */ ($("tiers"));
@@ -396,13 +405,112 @@ function renderResults(/** @type {any} */ comparison) {
   $("overlap").textContent = mine.overlap >= 0.5 ? tr("results.overlap", { overlap: f.count(mine.overlap) }) : "";
 
   drawChart(mixes);
+  renderBest(mine, best);
+}
+
+function renderBest(/** @type {any} */ mine, /** @type {any} */ best) {
+  const f = fmt();
+  $("best-heading").textContent = tr("best.heading", { label: label(best) });
+  $("best-summary").textContent = tr("best.summary", { reach: f.count(best.reach), people: plural(state.lang, "people", best.reach),
+    conversions: f.count(best.conversions), spend: f.money(best.spend) });
+  const changes = best.tiers
+    .map((/** @type {any} */ row, /** @type {number} */ i) => [row.influencers - mine.tiers[i].influencers, label(tiers()[i])])
+    .filter(([delta]) => delta !== 0)
+    .map(([delta, name]) => `${delta > 0 ? "+" : "−"}${f.count(Math.abs(Number(delta)))} ${name}`);
+  setText($("best-diff"), changes.length ? tr("best.diff", { changes: changes.join(", ") }) : tr("best.same"));
+  const left = best.budgetLeft;
+  const notes = [tr(`best.left.${left.reason}`, { amount: f.money(left.amount) })];
+  if (best.exact === false) notes.push(tr("best.approximate"));
+  $("best-left").textContent = notes.filter(Boolean).join(" ");
+  /** @type {HTMLButtonElement} */ ($("use-best")).disabled = changes.length === 0;
+}
+
+/** Takes the best mix as the user's own: each tier's share is exactly what its influencers cost. */
+function useBest() {
+  const best = state.lastComparison?.mixes.find((/** @type {any} */ m) => m.kind === "optimum");
+  const budget = /** @type {HTMLInputElement} */ ($("budget")).valueAsNumber;
+  if (!best || !(budget > 0)) return;
+  state.shares = Object.fromEntries(best.tiers.map((/** @type {any} */ row) => [row.tier, (row.spend / budget) * 100]));
+  recompute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Frontier and response curves: heavier, so drawn once the inputs settle.
+
+let chartsTimer = 0;
+
+function scheduleCharts() {
+  clearTimeout(chartsTimer);
+  chartsTimer = setTimeout(drawTradeOffs, 120);
+}
+
+function drawTradeOffs() {
+  const comparison = state.lastComparison;
+  if (!comparison) return;
+  const input = scenario();
+  let frontier;
+  let curves;
+  const budgets = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4].map((k) => k * input.budget);
+  try {
+    frontier = engine.frontier(input, 21);
+    curves = engine.responseCurves(input, budgets);
+  } catch {
+    // The main results already show what is wrong with the inputs.
+    return;
+  }
+  const f = fmt();
+  const mixes = comparison.mixes;
+  const frontierSvg = /** @type {SVGSVGElement} */ (/** @type {unknown} */ ($("frontier")));
+  const items = mixes.map((/** @type {any} */ m) => `${label(m)}: ${tr("results.reachBar")} ${f.count(m.reach)}, ${tr("results.conversionsBar")} ${f.count(m.conversions)}.`).join(" ");
+  drawXY(frontierSvg, {
+    title: tr("frontier.title"),
+    description: tr("frontier.desc", { items }),
+    width: frontierSvg.parentElement?.clientWidth ?? 600,
+    x: { label: tr("results.reachBar"), format: f.compact },
+    y: { label: tr("results.conversionsBar"), format: f.compact },
+    series: [
+      { label: tr("frontier.line"), kind: "line", points: frontier.map((/** @type {any} */ o) => [o.reach, o.conversions]) },
+      ...mixes.map((/** @type {any} */ m) => ({ label: label(m), kind: "point", emphasis: m.kind !== "single", points: [[m.reach, m.conversions]] })),
+    ],
+  });
+  fillTable($("frontier-table"), tr("frontier.caption"),
+    [tr("frontier.weight"), tr("results.reachBar"), tr("results.conversionsBar"), tr("metric.spend"), ...tiers().map(label)],
+    frontier.map((/** @type {any} */ o) => [f.percent(o.lambda), f.count(o.reach), f.count(o.conversions), f.money(o.spend),
+      ...o.tiers.map((/** @type {any} */ t) => f.count(t.influencers))]));
+
+  const atBudget = curves.curves.map((/** @type {any} */ c) => `${label(c)} ${tr("curves.atBudget", { budget: f.money(input.budget),
+    reach: f.count(c.reach[4]), conversions: f.count(c.conversions[4]) })}.`).join(" ");
+  for (const [id, key, axis] of [["curves-reach", "reach", "results.reachBar"], ["curves", "conversions", "results.conversionsBar"]]) {
+    const target = /** @type {SVGSVGElement} */ (/** @type {unknown} */ ($(id)));
+    drawXY(target, {
+      title: `${tr("curves.title")} — ${tr(axis)}`,
+      description: tr("curves.desc", { budget: f.money(input.budget), items: atBudget }),
+      width: target.parentElement?.clientWidth ?? 600,
+      x: { label: tr("curves.budget"), format: f.compactMoney },
+      y: { label: tr(axis), format: f.compact },
+      series: curves.curves.map((/** @type {any} */ c) => ({ label: label(c), kind: /** @type {const} */ ("line"), emphasis: c.kind === "optimum",
+        points: curves.budgets.map((/** @type {number} */ b, /** @type {number} */ i) => [b, c[key][i]]) })),
+      marker: { x: input.budget, label: f.compactMoney(input.budget) },
+    });
+  }
+  fillTable($("curves-table"), tr("curves.caption"),
+    [tr("curves.budget"), ...curves.curves.flatMap((/** @type {any} */ c) => [`${label(c)} — ${tr("results.reachBar")}`, `${label(c)} — ${tr("results.conversionsBar")}`])],
+    curves.budgets.map((/** @type {number} */ b, /** @type {number} */ i) => [f.money(b),
+      ...curves.curves.flatMap((/** @type {any} */ c) => [f.count(c.reach[i]), f.count(c.conversions[i])])]));
+}
+
+function fillTable(/** @type {HTMLElement} */ table, /** @type {string} */ caption, /** @type {string[]} */ head, /** @type {string[][]} */ rows) {
+  const t = /** @type {HTMLTableElement} */ (table);
+  if (t.caption) t.caption.textContent = caption;
+  t.tHead?.replaceChildren(el("tr", {}, head.map((h) => el("th", { scope: "col" }, [h]))));
+  t.tBodies[0].replaceChildren(...rows.map((cells) => el("tr", {}, cells.map((c, i) => (i === 0 ? el("th", { scope: "row" }, [c]) : el("td", {}, [c]))))));
 }
 
 function drawChart(/** @type {any[]} */ mixes) {
   const f = fmt();
   const rows = mixes.map((m) => ({
     label: label(m),
-    highlight: m.kind === "mix",
+    highlight: m.kind !== "single",
     values: [m.reach, m.conversions],
     texts: [f.count(m.reach), f.count(m.conversions)],
   }));
@@ -464,14 +572,23 @@ function recompute() {
     // Navigation → first result, read by scripts/measure-page.mjs.
     if (performance.getEntriesByName("tiermix:first-result").length === 0) performance.mark("tiermix:first-result");
     updateAssumptions(report);
+    scheduleCharts();
   } catch (error) {
     showError(error);
   }
 }
 
 /** Redraws everything that depends on the language or the scheme; results come first. */
+function renderLambda() {
+  const f = fmt();
+  const text = tr("goal.lambdaValue", { persuasion: f.percent(state.goal.lambda), reach: f.percent(1 - state.goal.lambda) });
+  setText($("lambda-value"), text);
+  $("lambda").setAttribute("aria-valuetext", text);
+}
+
 function rebuild() {
   translatePage();
+  renderLambda();
   buildMix();
   buildThresholds();
   recompute();
@@ -509,6 +626,24 @@ function wire() {
     if (input.type === "number") renderMixStatus();
   });
   $("mix-even").addEventListener("click", () => { evenShares(); recompute(); });
+  for (const radio of document.querySelectorAll('input[name="goal"]')) {
+    radio.addEventListener("change", () => {
+      state.goal.objective = /** @type {HTMLInputElement} */ (radio).value;
+      $("lambda-field").hidden = state.goal.objective !== "blend";
+      recompute();
+    });
+  }
+  $("lambda").addEventListener("input", () => {
+    state.goal.lambda = /** @type {HTMLInputElement} */ ($("lambda")).valueAsNumber / 100;
+    renderLambda();
+    recompute();
+  });
+  $("max-hours").addEventListener("input", () => {
+    const input = /** @type {HTMLInputElement} */ ($("max-hours"));
+    state.maxHours = input.value === "" ? NaN : input.valueAsNumber;
+    recompute();
+  });
+  $("use-best").addEventListener("click", useBest);
   $("mix-fill").addEventListener("click", () => { fillShares(); recompute(); });
   $("threshold-fields").addEventListener("input", () => { readThresholds(); buildMix(); recompute(); renderClassify(); });
   $("thresholds-reset").addEventListener("click", () => {
@@ -533,7 +668,11 @@ function wire() {
       rebuild();
     });
   }
-  new ResizeObserver(() => { if (state.lastComparison) drawChart(state.lastComparison.mixes); }).observe($("chart").parentElement ?? document.body);
+  new ResizeObserver(() => {
+    if (!state.lastComparison) return;
+    drawChart(state.lastComparison.mixes);
+    scheduleCharts();
+  }).observe($("chart").parentElement ?? document.body);
 }
 
 async function start() {

@@ -79,3 +79,99 @@ export function drawBars(root, chart) {
   });
   if (!wide) for (const text of labels) text.remove();
 }
+
+/** Dash patterns that tell lines apart without colour. */
+const DASHES = ["", "7 4", "2 3", "10 3 2 3", "1 5", "12 6"];
+
+/**
+ * A line and point chart with axes: lines for curves (told apart by dash pattern and a legend),
+ * labelled markers for single plans, and an optional vertical marker.
+ *
+ * @typedef {{ label: string, points: number[][], kind: "line" | "point", emphasis?: boolean }} Series
+ * @param {SVGSVGElement} root
+ * @param {{ title: string, description: string, width: number, x: { label: string, format: (n: number) => string },
+ *   y: { label: string, format: (n: number) => string }, series: Series[], marker?: { x: number, label: string } }} chart
+ */
+export function drawXY(root, chart) {
+  const width = Math.max(280, Math.round(chart.width));
+  const lines = chart.series.filter((s) => s.kind === "line");
+  const margin = { left: 64, right: 16, top: 16, bottom: 44 };
+  const plotHeight = Math.round(Math.min(320, width * 0.6));
+  const legendTop = margin.top + plotHeight + margin.bottom;
+  const height = legendTop + lines.length * 20 + 4;
+  root.replaceChildren();
+  root.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  root.setAttribute("width", String(width));
+  root.setAttribute("height", String(height));
+  root.setAttribute("role", "img");
+  const titleId = `${root.id}-title`;
+  const descId = `${root.id}-desc`;
+  root.setAttribute("aria-labelledby", `${titleId} ${descId}`);
+  root.append(svg("title", { id: titleId }, chart.title), svg("desc", { id: descId }, chart.description));
+
+  const all = chart.series.flatMap((s) => s.points);
+  const stepX = niceStep(Math.max(...all.map((p) => p[0]), chart.marker?.x ?? 0, 1e-9));
+  const stepY = niceStep(Math.max(...all.map((p) => p[1]), 1e-9));
+  const ticksX = Math.ceil(Math.max(...all.map((p) => p[0]), chart.marker?.x ?? 0, 1e-9) / stepX);
+  const ticksY = Math.ceil(Math.max(...all.map((p) => p[1]), 1e-9) / stepY);
+  const maxX = stepX * ticksX;
+  const maxY = stepY * ticksY;
+  const plotWidth = width - margin.left - margin.right;
+  const sx = (/** @type {number} */ x) => margin.left + (x / maxX) * plotWidth;
+  const sy = (/** @type {number} */ y) => margin.top + plotHeight - (y / maxY) * plotHeight;
+
+  for (let i = 0; i <= ticksY; i++) {
+    const y = stepY * i;
+    root.append(
+      svg("line", { x1: margin.left, x2: width - margin.right, y1: sy(y), y2: sy(y), class: "xy-grid" }),
+      svg("text", { x: margin.left - 6, y: sy(y) + 4, class: "xy-tick xy-tick-y" }, chart.y.format(y)),
+    );
+  }
+  for (let i = 0; i <= ticksX; i++) {
+    const x = stepX * i;
+    root.append(svg("text", { x: sx(x), y: margin.top + plotHeight + 16, class: "xy-tick xy-tick-x" }, chart.x.format(x)));
+  }
+  root.append(
+    svg("text", { x: margin.left + plotWidth / 2, y: margin.top + plotHeight + 36, class: "xy-axis" }, chart.x.label),
+    svg("text", { x: 12, y: margin.top + plotHeight / 2, class: "xy-axis",
+      transform: `rotate(-90 12 ${margin.top + plotHeight / 2})` }, chart.y.label),
+  );
+  if (chart.marker) {
+    const x = sx(chart.marker.x);
+    root.append(
+      svg("line", { x1: x, x2: x, y1: margin.top, y2: margin.top + plotHeight, class: "xy-marker" }),
+      svg("text", { x: x + 4, y: margin.top + 12, class: "xy-tick" }, chart.marker.label),
+    );
+  }
+  lines.forEach((series, i) => {
+    const path = series.points.map((p, j) => `${j ? "L" : "M"}${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join("");
+    const dash = DASHES[i % DASHES.length];
+    root.append(svg("path", { d: path, class: `xy-line${series.emphasis ? " xy-line-emphasis" : ""}`, "stroke-dasharray": dash }));
+    const y = legendTop + i * 20 + 10;
+    root.append(
+      svg("line", { x1: margin.left, x2: margin.left + 36, y1: y, y2: y,
+        class: `xy-line${series.emphasis ? " xy-line-emphasis" : ""}`, "stroke-dasharray": dash }),
+      svg("text", { x: margin.left + 44, y: y + 4, class: "chart-label" }, series.label),
+    );
+  });
+  chart.series.filter((s) => s.kind === "point").forEach((series, i) => {
+    const [x, y] = series.points[0];
+    const px = sx(x);
+    const py = sy(y);
+    root.append(series.emphasis
+      ? svg("rect", { x: px - 6, y: py - 6, width: 12, height: 12, class: "xy-point xy-point-emphasis" })
+      : svg("circle", { cx: px, cy: py, r: 5, class: "xy-point" }));
+    // Labels alternate above and below, and flip left near the right edge.
+    const right = px < width - 130;
+    root.append(svg("text", { x: right ? px + 9 : px - 9, y: py + (i % 2 ? 16 : -8),
+      class: `chart-label${series.emphasis ? " chart-label-mine" : ""}`, "text-anchor": right ? "start" : "end" }, series.label));
+  });
+}
+
+/** A round tick step (1, 2 or 5 × 10^k) giving three to five ticks up to `max`. */
+function niceStep(/** @type {number} */ max) {
+  const rough = max / 4;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const unit = rough / power;
+  return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;
+}

@@ -20,6 +20,8 @@ function build(lang, currency) {
   const signedPercent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" });
   const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
   const cents = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 });
+  const compact = new Intl.NumberFormat(locale, { notation: "compact", maximumSignificantDigits: 3 });
+  const compactMoney = new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumSignificantDigits: 3 });
   return {
     locale,
     /** @param {number} n */
@@ -32,5 +34,9 @@ function build(lang, currency) {
     roi: (n) => signedPercent.format(n),
     /** @param {number} n */
     money: (n) => (Math.abs(n) >= 100 ? money.format(n) : cents.format(n)),
+    /** Axis ticks: 12K, 1,2 M. @param {number} n */
+    compact: (n) => compact.format(n),
+    /** @param {number} n */
+    compactMoney: (n) => compactMoney.format(n),
   };
 }
