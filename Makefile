@@ -14,7 +14,7 @@ PKG := www/pkg
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: measure build serve test tools rust-tools node-tools browser test-native test-wasm test-js test-e2e clean
+.PHONY: bench measure build serve test tools rust-tools node-tools browser test-native test-wasm test-js test-e2e clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -80,4 +80,11 @@ clean:
 ## Measurements (numbers, not pass/fail) -------------------------------------------------------
 
 measure: build browser
+	node scripts/measure-page.mjs
+
+# Performance figures with their targets: native (release), wasm in Node, the page in Chromium.
+bench: build browser
+	cargo bench --quiet --bench optimize
+	node scripts/bench-wasm.mjs
+	node scripts/bench-page.mjs
 	node scripts/measure-page.mjs

@@ -380,28 +380,19 @@ function renderResults(/** @type {any} */ comparison) {
     : tr("results.summary", { ...values, roi: f.roi(mine.roi) }));
 
   const table = /** @type {HTMLTableElement} */ ($("compare"));
-  table.tHead?.replaceChildren(el("tr", {}, [
-    el("th", { scope: "col" }, [tr("results.metric")]),
-    ...mixes.map((/** @type {any} */ m) => el("th", { scope: "col", class: columnClass(m) }, [label(m) + (m.capped ? " *" : "")])),
-  ]));
+  const classes = ["", ...mixes.map(columnClass)];
+  fillRows(table.tHead, [[tr("results.metric"), ...mixes.map((/** @type {any} */ m) => label(m) + (m.capped ? " *" : ""))]], classes, "col");
   const capped = mixes.some((/** @type {any} */ m) => m.capped);
   $("capped").hidden = !capped;
   $("capped").textContent = capped ? tr("results.capped", { cap: f.count(1e6) }) : "";
-  table.tBodies[0].replaceChildren(...METRICS.map(([key, kind]) => el("tr", {}, [
-    el("th", { scope: "row" }, [tr(`metric.${key}`)]),
-    ...mixes.map((/** @type {any} */ m) => el("td", { class: columnClass(m) }, [formatMetric(kind, m[key])])),
-  ])));
+  fillRows(table.tBodies[0], METRICS.map(([key, kind]) => [tr(`metric.${key}`), ...mixes.map((/** @type {any} */ m) => formatMetric(kind, m[key]))]),
+    classes, "row");
 
   const tierTable = /** @type {HTMLTableElement} */ ($("tiers"));
   const columns = [["influencers", "count"], ["spend", "money"], ["reach", "count"], ["engagements", "count"], ["conversions", "count"], ["workloadHours", "count"]];
-  tierTable.tHead?.replaceChildren(el("tr", {}, [
-    el("th", { scope: "col" }, [tr("results.tier")]),
-    ...columns.map(([key]) => el("th", { scope: "col" }, [tr(`metric.${key}`)])),
-  ]));
-  tierTable.tBodies[0].replaceChildren(...mine.tiers.map((/** @type {any} */ row, /** @type {number} */ index) => el("tr", {}, [
-    el("th", { scope: "row" }, [label(tiers()[index])]),
-    ...columns.map(([key, kind]) => el("td", {}, [formatMetric(kind, row[key])])),
-  ])));
+  fillRows(tierTable.tHead, [[tr("results.tier"), ...columns.map(([key]) => tr(`metric.${key}`))]], [], "col");
+  fillRows(tierTable.tBodies[0], mine.tiers.map((/** @type {any} */ row, /** @type {number} */ index) =>
+    [label(tiers()[index]), ...columns.map(([key, kind]) => formatMetric(kind, row[key]))]), [], "row");
   $("overlap").textContent = mine.overlap >= 0.5 ? tr("results.overlap", { overlap: f.count(mine.overlap) }) : "";
 
   drawChart(mixes);
@@ -438,6 +429,8 @@ function useBest() {
 // Frontier and response curves: heavier, so drawn once the inputs settle.
 
 let chartsTimer = 0;
+/** The charts' width, kept up to date by a ResizeObserver so drawing never forces a layout. */
+let chartWidth = 600;
 
 function scheduleCharts() {
   clearTimeout(chartsTimer);
@@ -447,6 +440,7 @@ function scheduleCharts() {
 function drawTradeOffs() {
   const comparison = state.lastComparison;
   if (!comparison) return;
+  const started = performance.now();
   const input = scenario();
   let frontier;
   let curves;
@@ -465,7 +459,7 @@ function drawTradeOffs() {
   drawXY(frontierSvg, {
     title: tr("frontier.title"),
     description: tr("frontier.desc", { items }),
-    width: frontierSvg.parentElement?.clientWidth ?? 600,
+    width: chartWidth,
     x: { label: tr("results.reachBar"), format: f.compact },
     y: { label: tr("results.conversionsBar"), format: f.compact },
     series: [
@@ -485,7 +479,7 @@ function drawTradeOffs() {
     drawXY(target, {
       title: `${tr("curves.title")} — ${tr(axis)}`,
       description: tr("curves.desc", { budget: f.money(input.budget), items: atBudget }),
-      width: target.parentElement?.clientWidth ?? 600,
+      width: chartWidth,
       x: { label: tr("curves.budget"), format: f.compactMoney },
       y: { label: tr(axis), format: f.compact },
       series: curves.curves.map((/** @type {any} */ c) => ({ label: label(c), kind: /** @type {const} */ ("line"), emphasis: c.kind === "optimum",
@@ -497,13 +491,40 @@ function drawTradeOffs() {
     [tr("curves.budget"), ...curves.curves.flatMap((/** @type {any} */ c) => [`${label(c)} — ${tr("results.reachBar")}`, `${label(c)} — ${tr("results.conversionsBar")}`])],
     curves.budgets.map((/** @type {number} */ b, /** @type {number} */ i) => [f.money(b),
       ...curves.curves.flatMap((/** @type {any} */ c) => [f.count(c.reach[i]), f.count(c.conversions[i])])]));
+  performance.measure("tiermix:trade-offs", { start: started });
 }
 
 function fillTable(/** @type {HTMLElement} */ table, /** @type {string} */ caption, /** @type {string[]} */ head, /** @type {string[][]} */ rows) {
   const t = /** @type {HTMLTableElement} */ (table);
-  if (t.caption) t.caption.textContent = caption;
-  t.tHead?.replaceChildren(el("tr", {}, head.map((h) => el("th", { scope: "col" }, [h]))));
-  t.tBodies[0].replaceChildren(...rows.map((cells) => el("tr", {}, cells.map((c, i) => (i === 0 ? el("th", { scope: "row" }, [c]) : el("td", {}, [c]))))));
+  if (t.caption) setText(t.caption, caption);
+  fillRows(t.tHead, [head], [], "col");
+  fillRows(t.tBodies[0], rows, [], "row");
+}
+
+/**
+ * Writes a table section in place, creating or removing rows and cells only when its shape
+ * changes: a keystroke then rewrites a few texts instead of rebuilding the table. In body rows
+ * the first cell is the row's header.
+ */
+function fillRows(/** @type {HTMLTableSectionElement | null} */ section, /** @type {string[][]} */ rows,
+  /** @type {string[]} */ classes, /** @type {"row" | "col"} */ scope) {
+  if (!section) return;
+  while (section.rows.length > rows.length) section.deleteRow(-1);
+  rows.forEach((texts, r) => {
+    let row = section.rows[r];
+    if (!row || row.cells.length !== texts.length) {
+      const header = (/** @type {number} */ i) => scope === "col" || i === 0;
+      const fresh = /** @type {HTMLTableRowElement} */ (el("tr", {}, texts.map((_, i) => el(header(i) ? "th" : "td", header(i) ? { scope } : {}))));
+      if (row) row.replaceWith(fresh);
+      else section.append(fresh);
+      row = fresh;
+    }
+    texts.forEach((text, i) => {
+      const cell = row.cells[i];
+      setText(cell, text);
+      if (cell.className !== (classes[i] ?? "")) cell.className = classes[i] ?? "";
+    });
+  });
 }
 
 function drawChart(/** @type {any[]} */ mixes) {
@@ -521,7 +542,7 @@ function drawChart(/** @type {any[]} */ mixes) {
     description: tr("results.chartDesc", { items }),
     series: [tr("results.reachBar"), tr("results.conversionsBar")],
     rows,
-    width: svg.parentElement?.clientWidth ?? 600,
+    width: chartWidth,
   });
 }
 
@@ -560,6 +581,7 @@ function renderClassify() {
 // The loop: every input recomputes at once.
 
 function recompute() {
+  const started = performance.now();
   renderMixStatus();
   try {
     const input = scenario();
@@ -576,6 +598,8 @@ function recompute() {
   } catch (error) {
     showError(error);
   }
+  // Read by scripts/bench-page.mjs: the work one keystroke costs.
+  performance.measure("tiermix:recompute", { start: started });
 }
 
 /** Redraws everything that depends on the language or the scheme; results come first. */
@@ -668,7 +692,8 @@ function wire() {
       rebuild();
     });
   }
-  new ResizeObserver(() => {
+  new ResizeObserver((entries) => {
+    chartWidth = entries[0]?.contentRect.width || chartWidth;
     if (!state.lastComparison) return;
     drawChart(state.lastComparison.mixes);
     scheduleCharts();

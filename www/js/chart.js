@@ -39,7 +39,7 @@ export function drawBars(root, chart) {
     root.append(text);
     return text;
   });
-  const longest = Math.max(...labels.map((text) => text.getComputedTextLength()), 0);
+  const longest = Math.max(...labels.map((text) => textWidth(text)), 0);
   const wide = width >= 560 && longest + 16 <= width * 0.4;
   const columns = wide ? chart.series.length : 1;
   const gap = 16;
@@ -78,6 +78,15 @@ export function drawBars(root, chart) {
     });
   });
   if (!wide) for (const text of labels) text.remove();
+}
+
+/** Measured label widths: measuring forces a layout, which a keystroke should not pay for twice. */
+const widths = new Map();
+
+function textWidth(/** @type {SVGTextElement} */ text) {
+  const key = `${text.getAttribute("class")}|${text.textContent}`;
+  if (!widths.has(key)) widths.set(key, text.getComputedTextLength());
+  return widths.get(key);
 }
 
 /** Dash patterns that tell lines apart without colour. */

@@ -1,0 +1,33 @@
+// `make bench` (wasm half): the same calls as benches/optimize.rs, on the optimised module in
+// Node. Prints p50 / p95; asserts nothing.
+import { readFileSync } from "node:fs";
+import init, * as tiermix from "../www/pkg/tiermix.js";
+
+await init({ module_or_path: readFileSync(new URL("../www/pkg/tiermix_bg.wasm", import.meta.url)) });
+
+function time(name, runs, work, target) {
+  for (let i = 0; i < runs / 10 + 1; i++) work();
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q) => samples[Math.floor((samples.length - 1) * q)].toFixed(3);
+  console.log(`${name.padEnd(52)} p50 ${at(0.5).padStart(8)} ms   p95 ${at(0.95).padStart(8)} ms${target ? `   target ${target}` : ""}`);
+}
+
+console.log("wasm in Node");
+for (const [label, scenario, target] of [
+  ["3 tiers (fr2018), budget 20k", { budget: 20000 }, "≤ 1 ms"],
+  ["6 tiers (traackr), budget 20k", { budget: 20000, scheme: "traackr" }, "≤ 10 ms"],
+  ["3 tiers (fr2018), budget 500k", { budget: 500000 }, ""],
+  ["6 tiers (traackr), budget 500k", { budget: 500000, scheme: "traackr" }, ""],
+]) {
+  for (const objective of ["conversions", "blend", "netValue"]) {
+    time(`optimize ${objective.padEnd(11)} ${label}`, 200, () => tiermix.optimize(scenario, { objective }), target);
+  }
+  time(`frontier (21 points)  ${label}`, 50, () => tiermix.frontier(scenario, 21));
+  time(`compare (with optimum) ${label}`, 200, () => tiermix.compare(scenario));
+}
