@@ -17,6 +17,11 @@ for (const outcome of tiermix.compare(scenario).mixes) {
   console.log(outcome.label.en, outcome.influencers, Math.round(outcome.reach), Math.round(outcome.conversions));
 }
 // Nano only 143 19200 307 · Micro only 59 115116 936 · Macro only 5 144747 587 · Your mix 58 90126 638
+// · Best for conversions 59 115116 936
+
+const best = tiermix.optimize(scenario, { objective: "blend", lambda: 0.5, limits: { micro: { maxCount: 40 } } });
+console.log(best.label.en, best.tiers.map((t) => `${t.influencers} ${t.tier}`).join(", "), best.budgetLeft.reason);
+// Best balance 1 nano, 37 micro, 2 macro tooSmall
 
 try {
   tiermix.evaluate({ ...scenario, budget: -5 });

@@ -8,5 +8,7 @@ test("examples/compare.mjs runs and prints every mix and the error message", () 
   assert.match(out, /tier: 'micro', index: 1/);
   assert.match(out, /Nano only 143 19200 307/);
   assert.match(out, /Your mix 58 90126 638/);
+  assert.match(out, /Best for conversions 59 115116 936/);
+  assert.match(out, /Best balance 1 nano, 37 micro, 2 macro tooSmall/);
   assert.match(out, /budget must be a finite number from 0 to 1000000000000 \(got -5\)/);
 });
