@@ -39,7 +39,7 @@ use serde::Serialize;
 
 /// Beyond this many nodes the search stops and returns the best mix found, marked as not
 /// proven optimal: the page must answer, never hang. No realistic scenario comes near it.
-const MAX_NODES: u64 = 50_000;
+const MAX_NODES: u64 = 20_000;
 /// Relative margin within which two plans count as equally good: a branch that cannot beat
 /// the best by more than this is not explored (so "optimal" means within 1e-12 of the best).
 const TIE: f64 = 1e-12;
@@ -286,13 +286,6 @@ impl Problem {
     /// The relaxation for one resource (`price` reads each tier's use of it): an upper bound
     /// from Lagrangian duality, and a lower bound from a feasible fractional point.
     fn dual(&self, free: &[Arm], t: &Tangent, available: f64, resource: Resource) -> Relaxed {
-        // One non-generic body for both resources keeps a single copy in the wasm module.
-        let price = |a: &Arm| match resource {
-            Resource::Money => a.cost,
-            Resource::Hours => a.hours,
-        };
-        // How much of the resource the free tiers use at a given price (no logarithms: cheap).
-        let used = |mu: f64| free.iter().map(|a| Piece::new(a, t, mu * price(a)).argmax().0 * price(a)).sum::<f64>();
         // The dual value at a price, a valid upper bound for every price ≥ 0; and, where the
         // price makes the point feasible, the relaxed objective there, a lower bound.
         let bound = |mu: f64| {
@@ -300,7 +293,7 @@ impl Problem {
             let mut lower = 0.0;
             let mut centre = f64::NAN;
             for arm in free {
-                let piece = Piece::new(arm, t, mu * price(arm));
+                let piece = Piece::new(arm, t, mu * resource.of(arm));
                 let (v, x) = piece.best();
                 upper += v;
                 lower += Piece::new(arm, t, 0.0).value(x);
@@ -310,33 +303,15 @@ impl Problem {
             }
             Relaxed { upper, lower: lower - 1e-12 * lower.abs(), centre }
         };
-        if used(0.0) <= available {
-            return bound(0.0);
-        }
-        // The resource binds: find the price at which the free tiers use exactly what is left.
-        // Above the steepest slope per unit of resource, every tier sits at its minimum.
-        let mut high = free
-            .iter()
-            .filter(|a| price(a) > 0.0)
-            .map(|a| Piece::new(a, t, 0.0).slope(f64::from(a.lo)) / price(a))
-            .fold(0.0, f64::max)
-            .max(f64::MIN_POSITIVE);
-        while used(high) > available && high < 1e300 {
-            high *= 2.0;
-        }
-        let mut low = 0.0;
-        for _ in 0..BISECTIONS {
-            let mid = 0.5 * (low + high);
-            if used(mid) > available {
-                low = mid;
-            } else {
-                high = mid;
+        match binding_price(free, t, available, resource) {
+            None => bound(0.0),
+            // Every price gives a valid upper bound: keep the smaller of the bracket's two
+            // ends. Only the upper end's point is feasible, so only it gives the lower bound.
+            Some((low, high)) => {
+                let (a, b) = (bound(low), bound(high));
+                Relaxed { upper: a.upper.min(b.upper), lower: b.lower, centre: b.centre }
             }
         }
-        // Every price gives a valid upper bound: keep the smaller of the bracket's two ends.
-        // Only the upper end's point is feasible, so only it gives the lower bound.
-        let (a, b) = (bound(low), bound(high));
-        Relaxed { upper: a.upper.min(b.upper), lower: b.lower, centre: b.centre }
     }
 
     fn solve(&self) -> Result<Best> {
@@ -492,33 +467,13 @@ impl Problem {
     fn relaxed_point(&self, free: &[Arm], sums: &Sums) -> Sums {
         let tangent = self.tangent(sums);
         let mut point = *sums;
-        let price = self.budget_price(free, &tangent, self.budget - sums.cost);
+        let price = binding_price(free, &tangent, self.budget - sums.cost, Resource::Money).map_or(0.0, |(_, high)| high);
         for arm in free {
             let (_, x) = best_fraction(arm, &tangent, price * arm.cost);
             point.phi += arm.phi(x);
             point.psi += arm.psi(x);
         }
         point
-    }
-
-    fn budget_price(&self, free: &[Arm], t: &Tangent, money: f64) -> f64 {
-        let used = |mu: f64| free.iter().map(|a| Piece::new(a, t, mu * a.cost).argmax().0 * a.cost).sum::<f64>();
-        if used(0.0) <= money {
-            return 0.0;
-        }
-        let (mut low, mut high) = (0.0, 1.0);
-        while used(high) > money && high < 1e30 {
-            high *= 4.0;
-        }
-        for _ in 0..BISECTIONS {
-            let mid = 0.5 * (low + high);
-            if used(mid) > money {
-                low = mid;
-            } else {
-                high = mid;
-            }
-        }
-        high
     }
 
     /// The exact best count of the last tier given the others.
@@ -541,6 +496,46 @@ impl Problem {
 enum Resource {
     Money,
     Hours,
+}
+
+impl Resource {
+    fn of(self, arm: &Arm) -> f64 {
+        match self {
+            Resource::Money => arm.cost,
+            Resource::Hours => arm.hours,
+        }
+    }
+}
+
+/// The price bracket `(low, high)` at which the free tiers' relaxed optimum uses exactly the
+/// resource left — bisected to floating-point resolution — or `None` when it is not scarce.
+/// Above `high` the point is feasible; below `low` it is not.
+fn binding_price(free: &[Arm], t: &Tangent, available: f64, resource: Resource) -> Option<(f64, f64)> {
+    // No logarithms here: only the maximisers are needed, which keeps the search cheap.
+    let used = |mu: f64| free.iter().map(|a| Piece::new(a, t, mu * resource.of(a)).argmax().0 * resource.of(a)).sum::<f64>();
+    if used(0.0) <= available {
+        return None;
+    }
+    // Above the steepest slope per unit of resource, every tier sits at its minimum.
+    let mut high = free
+        .iter()
+        .filter(|a| resource.of(a) > 0.0)
+        .map(|a| Piece::new(a, t, 0.0).slope(f64::from(a.lo)) / resource.of(a))
+        .fold(0.0, f64::max)
+        .max(f64::MIN_POSITIVE);
+    while used(high) > available && high < 1e300 {
+        high *= 2.0;
+    }
+    let mut low = 0.0;
+    for _ in 0..BISECTIONS {
+        let mid = 0.5 * (low + high);
+        if used(mid) > available {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    Some((low, high))
 }
 
 /// A relaxation's bounds on its own optimum, and the relaxed count of its first tier.

@@ -107,6 +107,13 @@ fn check(s: &Scenario, goal: &Goal) {
                 o.tiers.iter().map(|t| t.influencers).collect::<Vec<_>>()
             );
             assert!(o.spend <= s.budget, "spend {} > budget {}", o.spend, s.budget);
+            if let Some(cap) = goal.max_hours {
+                assert!(o.workload_hours <= cap * (1.0 + 1e-9), "{} hours > {cap}", o.workload_hours);
+            }
+            for (row, limits) in o.tiers.iter().zip(&goal.limits) {
+                assert!(limits.min_count.is_none_or(|m| row.influencers >= m), "{row:?} below {limits:?}");
+                assert!(limits.max_count.is_none_or(|m| row.influencers <= m), "{row:?} above {limits:?}");
+            }
         }
         (Err(e), None) => assert!(e.field.starts_with("goal"), "{e}"),
         (Ok(o), None) => panic!("optimiser found {o:?} where exhaustive search found nothing feasible"),
@@ -261,6 +268,42 @@ fn small_instance() -> impl Strategy<Value = (Scenario, Goal)> {
             }
             (s, goal)
         })
+}
+
+fn scheme_and_budget() -> impl Strategy<Value = (&'static str, f64, usize, f64)> {
+    (
+        prop_oneof![Just("fr2018"), Just("imh"), Just("later"), Just("traackr"), Just("hypeauditor")],
+        1_000.0f64..300_000.0,
+        0usize..5,
+        0.0f64..1.0,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn the_optimum_is_at_least_as_good_as_every_other_mix_on_its_own_objective((scheme, budget, objective, lambda) in scheme_and_budget()) {
+        let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": {budget}, "mix": {{"shares": {{}}}}}}"#));
+        let objective = OBJECTIVES[objective];
+        let goal = Goal { objective, lambda, ..Goal::new(objective, s.scheme.tiers.len()) };
+        let best = optimize::optimize(&s, &goal).unwrap();
+        let (r, c) = if objective == Objective::Blend {
+            let r = optimize::optimize(&s, &Goal { objective: Objective::Reach, ..goal.clone() }).unwrap().reach;
+            let c = optimize::optimize(&s, &Goal { objective: Objective::Conversions, ..goal.clone() }).unwrap().conversions;
+            (r, c)
+        } else {
+            (0.0, 0.0)
+        };
+        let mine = score(&best, objective, lambda, r, c);
+        let mut others = model::compare(&s).unwrap();
+        others.push(model::evaluate(&s.with_mix(tiermix::scenario::Mix::even(s.scheme.tiers.len()))).unwrap());
+        for other in others.iter().filter(|o| !o.capped) {
+            let theirs = score(other, objective, lambda, r, c);
+            prop_assert!(mine >= theirs - 1e-9 * theirs.abs().max(1.0), "{objective:?}: optimum {mine} < {} {theirs}", other.label.en);
+        }
+        prop_assert_eq!(best.exact, Some(true));
+    }
 }
 
 proptest! {

@@ -151,6 +151,12 @@ proptest! {
         }
     }
 
+}
+
+proptest! {
+    // Each case compares with the exact optimum on extreme inputs: fewer, heavier cases.
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
     #[test]
     fn extreme_but_valid_scenarios_keep_every_invariant(value in wild_scenario()) {
         let s = Scenario::from_value(&value).unwrap();
