@@ -110,16 +110,29 @@ fn known_quantities() -> String {
 // ---------------------------------------------------------------------------------------------
 // The default curves (MODEL §2). `f` is the typical follower count of the tier.
 
+/// Persuasion per reached person at 100,000 followers: the curve's level.
+pub const PERSUASION_AT_100K: Range = Range { low: 0.001, typical: 0.005, high: 0.015 };
+
+/// The curve's steepness γ: 0 (size does not matter) … 0.35, typically the trade press's 4×.
+pub fn persuasion_gamma() -> Range {
+    Range { low: 0.0, typical: default_persuasion_gamma(), high: 0.35 }
+}
+
+/// The persuasion curve: `p_ref × (f / 100,000)^−γ`.
+pub fn persuasion(followers: f64, p_ref: f64, gamma: f64) -> f64 {
+    p_ref * power(followers / 100_000.0, -gamma)
+}
+
 /// Exponent of the persuasion curve that makes nano ≈ 4× macro across three decades of
 /// followers, the trade press's claim: 1000^γ = 4.
 pub fn default_persuasion_gamma() -> f64 {
-    4f64.ln() / 1000f64.ln()
+    libm::log(4.0) / libm::log(1000.0)
 }
 
 /// `base^exponent` for a positive base, through `exp` and `ln`, which the module links anyway:
 /// `powf` would add libm's general `pow` (about 2 KB) for no accuracy this model can use.
 fn power(base: f64, exponent: f64) -> f64 {
-    (exponent * base.ln()).exp()
+    libm::exp(exponent * libm::log(base))
 }
 
 /// `value` kept within `[low, high]`. Unlike `f64::clamp` it never panics (and so never links
@@ -147,13 +160,13 @@ pub fn default_range(quantity: Quantity, f: f64) -> Range {
         Quantity::SponsoredFactor => Range { low: 0.2, typical: 0.5, high: 1.0 },
         Quantity::RealShare => Range { low: 0.55, typical: 0.75, high: 0.85 },
         Quantity::Persuasion => {
-            // The corners of the box p_ref ∈ [0.1%, 1.5%] × γ ∈ [0, 0.35].
-            let size = f / 100_000.0;
-            let steepest = power(size, -0.35);
+            // The corners of the box p_ref × γ: every value the curve can take at this size.
+            let at = |p_ref: f64, gamma: f64| persuasion(f, p_ref, gamma);
+            let (p, g) = (PERSUASION_AT_100K, persuasion_gamma());
             Range {
-                low: 0.001 * steepest.min(1.0),
-                typical: 0.005 * power(size, -default_persuasion_gamma()),
-                high: 0.015 * steepest.max(1.0),
+                low: at(p.low, g.low).min(at(p.low, g.high)),
+                typical: at(p.typical, g.typical),
+                high: at(p.high, g.low).max(at(p.high, g.high)),
             }
         }
         Quantity::Hours => scaled((12.0 * power(f / 1_000_000.0, 0.2)).max(1.0), 0.5, 1.5, f64::INFINITY),
@@ -281,6 +294,18 @@ impl TierAssumptions {
 
     pub fn typical(&self, quantity: Quantity) -> f64 {
         self.range(quantity).typical
+    }
+
+    /// The same tier with every range transformed by `f`; a range that changes counts as
+    /// overridden (it is no longer the default curve's).
+    pub fn map(&self, f: impl Fn(Quantity, Range) -> Range) -> TierAssumptions {
+        let mut next = self.clone();
+        for ((quantity, slot), flag) in Quantity::ALL.into_iter().zip(next.values.iter_mut()).zip(next.overridden.iter_mut()) {
+            let mapped = f(quantity, *slot);
+            *flag |= mapped != *slot;
+            *slot = mapped;
+        }
+        next
     }
 
     pub fn is_overridden(&self, quantity: Quantity) -> bool {

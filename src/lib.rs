@@ -25,6 +25,7 @@ pub mod optimize;
 pub mod scenario;
 pub mod sources;
 pub mod tiers;
+pub mod uncertainty;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

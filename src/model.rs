@@ -49,7 +49,7 @@ impl TierEconomics {
     /// barely dents a large audience.
     fn log_missed(&self, influencers: f64, audience: f64, rate: f64) -> f64 {
         let exposures = influencers * self.impressions * rate / audience;
-        -self.concentration * (exposures / self.concentration).ln_1p()
+        -self.concentration * libm::log1p(exposures / self.concentration)
     }
 }
 
@@ -68,7 +68,7 @@ pub fn unique_people(tiers: &[TierEconomics], counts: &[u32], audience: f64, per
         .zip(counts)
         .map(|(t, &n)| t.log_missed(f64::from(n), audience, if persuaded { t.persuasion } else { 1.0 }))
         .sum();
-    audience * -log_missed.exp_m1()
+    audience * -libm::expm1(log_missed)
 }
 
 /// Whole influencers per tier that each tier's share of the budget pays for.

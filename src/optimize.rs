@@ -90,10 +90,10 @@ struct Arm {
 
 impl Arm {
     fn phi(&self, n: f64) -> f64 {
-        self.shape * (self.reach_rate * n / self.shape).ln_1p()
+        self.shape * libm::log1p(self.reach_rate * n / self.shape)
     }
     fn psi(&self, n: f64) -> f64 {
-        self.shape * (self.persuade_rate * n / self.shape).ln_1p()
+        self.shape * libm::log1p(self.persuade_rate * n / self.shape)
     }
 }
 
@@ -243,7 +243,7 @@ impl Problem {
     }
 
     fn reach(&self, phi: f64) -> f64 {
-        self.audience * -(-phi).exp_m1()
+        self.audience * -libm::expm1(-phi)
     }
 
     fn value_of(&self, s: &Sums) -> f64 {
@@ -258,8 +258,8 @@ impl Problem {
 
     /// The objective's tangent at the exposure point of `s`.
     fn tangent(&self, s: &Sums) -> Tangent {
-        let slope_phi = self.audience * (-s.phi).exp();
-        let slope_psi = self.audience * (-s.psi).exp();
+        let slope_phi = self.audience * libm::exp(-s.phi);
+        let slope_psi = self.audience * libm::exp(-s.psi);
         let (dphi, dpsi, dengagements, dcost) = match self.objective {
             Objective::Reach => (slope_phi, 0.0, 0.0, 0.0),
             Objective::Conversions => (0.0, slope_psi, 0.0, 0.0),
@@ -454,9 +454,9 @@ impl Problem {
     /// d/dn [vA(1 − e^{−Ψ−ψ(n)}) − u·n] = 0 ⇔ (1 + b·n/k)^{k+1} = vA·b·e^{−Ψ}/u.
     fn net_value_count(&self, arm: &Arm, sums: &Sums) -> f64 {
         let (b, k) = (arm.persuade_rate, arm.shape);
-        let ratio = (self.value * self.audience * b / arm.cost).ln() - sums.psi;
+        let ratio = libm::log(self.value * self.audience * b / arm.cost) - sums.psi;
         if b > 0.0 && ratio > 0.0 {
-            k / b * (ratio / (k + 1.0)).exp_m1()
+            k / b * libm::expm1(ratio / (k + 1.0))
         } else {
             0.0
         }

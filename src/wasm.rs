@@ -232,3 +232,20 @@ pub fn response_curves(scenario_value: JsValue, budgets: JsValue) -> JsResult {
         .map_err(js_error)?;
     write(&optimize::response_curves(&scenario, &scenario.goal, &budgets).map_err(js_error)?)
 }
+
+/// P10 / P50 / P90 of every output for every compared mix over seeded draws of every range,
+/// and how often each mix beats each other one.
+#[wasm_bindgen]
+pub fn simulate(scenario_value: JsValue, options: JsValue) -> JsResult {
+    let scenario = scenario(&scenario_value)?;
+    let options = read("options", &options)?;
+    let settings = crate::uncertainty::Settings::from_value("options", Some(&options).filter(|v| **v != Value::Null))
+        .map_err(js_error)?;
+    write(&crate::uncertainty::simulate(&scenario, settings).map_err(js_error)?)
+}
+
+/// Each assumption alone at its low and high bound, for the scenario's mix.
+#[wasm_bindgen]
+pub fn sensitivity(scenario_value: JsValue) -> JsResult {
+    write(&crate::uncertainty::sensitivity(&scenario(&scenario_value)?).map_err(js_error)?)
+}

@@ -280,6 +280,29 @@ test("the trade-off charts are drawn and have table alternatives", async () => {
   await context.close();
 });
 
+test("bands, the 'beats' sentences and the sensitivity chart appear and follow the inputs", async () => {
+  const { page, context, problems } = await openPage(browser, server.origin);
+  await page.waitForFunction(() => document.querySelector("#certainty-status").textContent === "2,000 plausible worlds simulated.");
+  const conversions = () => page.textContent("#compare tbody tr:nth-child(8) td:nth-of-type(2)");
+  assert.match(await conversions(), /^878 \([\d,]+–[\d,]+\)$/, "micro only: value and its P10–P90 band");
+  const sentences = await page.locator("#certainty-sentences li").allTextContents();
+  assert.match(sentences[0], /^Micro only beats Macro only on conversions in \d+% of plausible worlds\.$/);
+  assert.match(sentences[1], /^Best for conversions beats Your mix on conversions in \d+% of plausible worlds\.$/);
+  assert.equal(await page.locator("#tornado rect").count(), 9);
+  assert.match(await page.textContent("#tornado title"), /Which assumption moves Conversions \(people persuaded\) most/);
+  await page.locator(".certainty details summary").click();
+  assert.equal(await page.locator("#tornado-table tbody tr").count(), 9);
+  assert.match(await page.textContent("#tornado-table tbody tr:first-child th"), /People reached who act/);
+  const before = await conversions();
+  await page.fill("#budget", "60000");
+  await page.waitForFunction((old) => {
+    const text = document.querySelector("#compare tbody tr:nth-child(8) td:nth-of-type(2)").textContent;
+    return text !== old && text.includes("(");
+  }, before);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("fits a 375 px phone without horizontal scrolling", async () => {
   const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 375, height: 812 } });
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -299,6 +322,7 @@ for (const [name, options] of [
     await page.fill("#classify-followers", "5000");
     await page.getByRole("radio").nth(1).check();
     await page.waitForSelector("#frontier path");
+    await page.waitForSelector("#tornado rect");
     for (const summary of await page.locator(".as-table summary").all()) await summary.click();
     const violations = await axeViolations(page);
     assert.deepEqual(violations, []);

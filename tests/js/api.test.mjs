@@ -111,6 +111,29 @@ test("frontier runs from reach to persuasion; response curves follow the budget"
   assert.throws(() => tiermix.responseCurves({}, "many"), message(/^budgets must be a list/));
 });
 
+test("simulate gives ordered bands for every mix, reproducibly, with the same numbers as native code", () => {
+  const sim = tiermix.simulate({ budget: 20000 }, { draws: 1000, seed: 42 });
+  assert.equal(sim.draws, 1000);
+  assert.equal(sim.mixes.length, 5);
+  // Pinned in tests/uncertainty.rs too: the draws are identical on every platform.
+  assert.deepEqual(sim.mixes[1].conversions, { p10: 326.85753408286126, p50: 815.0224714935407, p90: 1636.044798282827 });
+  assert.deepEqual(tiermix.simulate({ budget: 20000 }, { draws: 1000, seed: 42 }), sim);
+  for (const m of sim.mixes) {
+    for (const key of ["spend", "reach", "engagements", "conversions", "roi", "costPerConversion"]) {
+      assert.ok(m[key].p10 <= m[key].p50 && m[key].p50 <= m[key].p90, `${m.label.en} ${key}`);
+    }
+  }
+  assert.equal(sim.beats.conversions[1][1], 0.5);
+  assert.ok(sim.beats.conversions[1][2] > 0.6 && sim.beats.conversions[1][2] < 1, "micro beats macro in most worlds, not all");
+  assert.equal(tiermix.simulate({}).draws, 2000);
+  assert.throws(() => tiermix.simulate({}, { draws: 0 }), message(/^options\.draws must be a whole number from 1 to 100000 \(got 0\)$/));
+  assert.throws(() => tiermix.simulate({}, { draws: 1e6 }), message(/^options\.draws must be a whole number/));
+  assert.throws(() => tiermix.simulate({}, { seed: -1 }), message(/^options\.seed must be a whole number/));
+  const swings = tiermix.sensitivity({});
+  assert.equal(swings.length, 9);
+  assert.ok(swings.every((w) => "reach" in w.low && "netValue" in w.high));
+});
+
 test("a ratio without a denominator is null, never NaN or Infinity", () => {
   const o = tiermix.evaluate({ budget: 0 });
   assert.equal(o.roi, null);

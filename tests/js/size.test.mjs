@@ -4,10 +4,10 @@ import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { wasmBytes } from "./load.mjs";
 
-// The first version fit in 40 KB (37.6 KB); the exact optimiser, its frontier and response
-// curves add about 11 KB. The budget follows at 50 KB, counted in thousands, until a size pass
-// brings the module back down (see README, "Size").
-const BUDGET_GZIP = 50_000;
+// The first version fit in 40 KB (37.6 KB); the exact optimiser with its frontier and response
+// curves added about 11 KB, the seeded simulation about 5.5 KB. The budget follows at 55 KB,
+// counted in thousands, until a size pass brings the module back down (see README, "Size").
+const BUDGET_GZIP = 55_000;
 
 test(`tiermix_bg.wasm after wasm-opt is at most ${BUDGET_GZIP} bytes gzipped`, () => {
   const gzipped = gzipSync(wasmBytes, { level: 9 }).length;

@@ -5,7 +5,7 @@
 import { loadEngine, loadNotes } from "./engine.js";
 import { pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
-import { drawBars, drawXY } from "./chart.js";
+import { drawBars, drawTornado, drawXY } from "./chart.js";
 
 /** @typedef {"en" | "fr"} Lang */
 
@@ -51,6 +51,8 @@ const state = {
   lastComparison: null,
   /** @type {any} */
   lastReport: null,
+  /** The latest simulation and the scenario it was run for (as JSON). @type {any} */
+  simulation: null,
 };
 
 /** @type {any} */
@@ -365,6 +367,24 @@ function formatMetric(/** @type {string} */ kind, /** @type {number | null} */ v
   return /** @type {any} */ (f)[kind](value);
 }
 
+/** Outputs the simulation gives a band for, by the table's metric key. */
+const BANDED = new Set(["spend", "reach", "engagements", "conversions", "roi", "costPerConversion"]);
+const DRAWS = 2000;
+const SEED = 1;
+
+/** The simulation's bands, if they were computed for exactly the inputs on screen. */
+function currentBands() {
+  const sim = state.simulation;
+  return sim && sim.key === JSON.stringify(scenario()) ? sim.simulation.mixes : null;
+}
+
+/** "880 (610–1,150)" when a band is known for this mix and metric, else just the value. */
+function withBand(/** @type {string} */ kind, /** @type {any} */ value, /** @type {any} */ band) {
+  const text = formatMetric(kind, value);
+  if (!band || value === null) return text;
+  return tr("certainty.band", { value: text, low: formatMetric(kind, band.p10), high: formatMetric(kind, band.p90) });
+}
+
 const columnClass = (/** @type {any} */ m) => (m.kind === "mix" ? "mine" : m.kind === "optimum" ? "best-col" : "");
 
 function renderResults(/** @type {any} */ comparison) {
@@ -385,8 +405,9 @@ function renderResults(/** @type {any} */ comparison) {
   const capped = mixes.some((/** @type {any} */ m) => m.capped);
   $("capped").hidden = !capped;
   $("capped").textContent = capped ? tr("results.capped", { cap: f.count(1e6) }) : "";
-  fillRows(table.tBodies[0], METRICS.map(([key, kind]) => [tr(`metric.${key}`), ...mixes.map((/** @type {any} */ m) => formatMetric(kind, m[key]))]),
-    classes, "row");
+  const bands = currentBands();
+  fillRows(table.tBodies[0], METRICS.map(([key, kind]) => [tr(`metric.${key}`), ...mixes.map((/** @type {any} */ m, /** @type {number} */ i) =>
+    withBand(kind, m[key], BANDED.has(key) ? bands?.[i]?.[key] : null))]), classes, "row");
 
   const tierTable = /** @type {HTMLTableElement} */ ($("tiers"));
   const columns = [["influencers", "count"], ["spend", "money"], ["reach", "count"], ["engagements", "count"], ["conversions", "count"], ["workloadHours", "count"]];
@@ -423,6 +444,73 @@ function useBest() {
   if (!best || !(budget > 0)) return;
   state.shares = Object.fromEntries(best.tiers.map((/** @type {any} */ row) => [row.tier, (row.spend / budget) * 100]));
   recompute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Uncertainty: simulated in a worker once the inputs settle.
+
+/** @type {Worker | null} */
+let worker = null;
+let simulationTimer = 0;
+let simulationKey = "";
+
+function scheduleSimulation() {
+  clearTimeout(simulationTimer);
+  simulationTimer = setTimeout(() => {
+    const input = scenario();
+    simulationKey = JSON.stringify(input);
+    if (state.simulation?.key === simulationKey) return;
+    setText($("certainty-status"), tr("certainty.running", { draws: fmt().count(DRAWS) }));
+    worker?.postMessage({ id: simulationKey, scenario: input, draws: DRAWS, seed: SEED });
+  }, 250);
+}
+
+function receiveSimulation(/** @type {MessageEvent} */ event) {
+  const { id, simulation, swings, error } = event.data;
+  // An answer for inputs that have changed since is of no use.
+  if (id !== simulationKey || error) return;
+  state.simulation = { key: id, simulation, swings };
+  setText($("certainty-status"), tr("certainty.done", { draws: fmt().count(simulation.draws) }));
+  if (state.lastComparison) renderResults(state.lastComparison);
+  renderCertainty();
+}
+
+function renderCertainty() {
+  const sim = state.simulation;
+  const comparison = state.lastComparison;
+  if (!sim || !comparison || sim.key !== JSON.stringify(scenario())) return;
+  const f = fmt();
+  const mixes = comparison.mixes;
+  const beats = sim.simulation.beats.conversions;
+  const plan = (/** @type {any} */ m) => m.tiers.map((/** @type {any} */ t) => t.influencers).join(",");
+  const sentence = (/** @type {number} */ i, /** @type {number} */ j) =>
+    tr("certainty.beats", { first: label(mixes[i]), second: label(mixes[j]), share: f.share(beats[i][j]) });
+  const singles = mixes.map((/** @type {any} */ m, /** @type {number} */ i) => [m, i]).filter(([m]) => m.kind === "single")
+    .sort((a, b) => sim.simulation.mixes[b[1]].conversions.p50 - sim.simulation.mixes[a[1]].conversions.p50);
+  const sentences = [];
+  if (singles.length > 1) sentences.push(sentence(singles[0][1], singles[1][1]));
+  const mine = mixes.findIndex((/** @type {any} */ m) => m.kind === "mix");
+  const best = mixes.findIndex((/** @type {any} */ m) => m.kind === "optimum");
+  if (plan(mixes[mine]) !== plan(mixes[best])) sentences.push(sentence(best, mine));
+  $("certainty-sentences").replaceChildren(...sentences.map((text) => el("li", {}, [text])));
+
+  const metric = { reach: "reach", engagements: "engagements", netValue: "netValue" }[state.goal.objective] ?? "conversions";
+  const kind = metric === "netValue" ? "money" : "count";
+  const centre = metric === "netValue" ? mixes[mine].revenue - mixes[mine].spend : mixes[mine][metric];
+  const rows = sim.swings
+    .map((/** @type {any} */ w) => ({ label: tr(`q.${w.quantity}`), low: w.low[metric], high: w.high[metric] }))
+    .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low))
+    .map((r) => ({ ...r, lowText: formatMetric(kind, r.low), highText: formatMetric(kind, r.high) }));
+  const metricName = tr(`metric.${metric}`);
+  drawTornado(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($("tornado"))), {
+    title: tr("tornado.title", { metric: metricName }),
+    description: tr("tornado.desc", { items: rows.map((r) => tr("tornado.item", { quantity: r.label, low: r.lowText, high: r.highText })).join("; ") }),
+    width: chartWidth,
+    centre,
+    rows,
+  });
+  fillTable($("tornado-table"), tr("tornado.caption", { metric: metricName }), [tr("tornado.assumption"), tr("tornado.low"), tr("tornado.high")],
+    rows.map((r) => [r.label, r.lowText, r.highText]));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -595,6 +683,7 @@ function recompute() {
     if (performance.getEntriesByName("tiermix:first-result").length === 0) performance.mark("tiermix:first-result");
     updateAssumptions(report);
     scheduleCharts();
+    scheduleSimulation();
   } catch (error) {
     showError(error);
   }
@@ -697,11 +786,14 @@ function wire() {
     if (!state.lastComparison) return;
     drawChart(state.lastComparison.mixes);
     scheduleCharts();
+    renderCertainty();
   }).observe($("chart").parentElement ?? document.body);
 }
 
 async function start() {
   [engine, notes] = await Promise.all([loadEngine(), loadNotes()]);
+  worker = new Worker(new URL("./simulation-worker.js", import.meta.url), { type: "module" });
+  worker.addEventListener("message", receiveSimulation);
   presets = engine.presets();
   evenShares();
   wire();

@@ -184,3 +184,51 @@ function niceStep(/** @type {number} */ max) {
   const unit = rough / power;
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;
 }
+
+/**
+ * A tornado chart: one bar per assumption from its low-value result to its high-value result,
+ * around a line at the typical result. Values are written at both ends of each bar.
+ *
+ * @param {SVGSVGElement} root
+ * @param {{ title: string, description: string, width: number, centre: number,
+ *   rows: { label: string, low: number, high: number, lowText: string, highText: string }[] }} chart
+ */
+export function drawTornado(root, chart) {
+  const width = Math.max(280, Math.round(chart.width));
+  const narrow = width < 560;
+  const labelWidth = narrow ? 0 : Math.min(260, width * 0.36);
+  const rowHeight = narrow ? 46 : 28;
+  const barTop = narrow ? 20 : 4;
+  const height = chart.rows.length * rowHeight + 8;
+  root.replaceChildren();
+  root.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  root.setAttribute("width", String(width));
+  root.setAttribute("height", String(height));
+  root.setAttribute("role", "img");
+  const titleId = `${root.id}-title`;
+  const descId = `${root.id}-desc`;
+  root.setAttribute("aria-labelledby", `${titleId} ${descId}`);
+  root.append(svg("title", { id: titleId }, chart.title), svg("desc", { id: descId }, chart.description));
+  const values = chart.rows.flatMap((r) => [r.low, r.high]).concat(chart.centre);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const span = max - min || 1;
+  // Room on both sides for the values written beyond the bars.
+  const left = labelWidth + 70;
+  const plot = width - left - 70;
+  const sx = (/** @type {number} */ v) => left + ((v - min) / span) * plot;
+  chart.rows.forEach((row, i) => {
+    const y = i * rowHeight;
+    const a = sx(Math.min(row.low, row.high));
+    const b = sx(Math.max(row.low, row.high));
+    root.append(
+      svg("text", { x: narrow ? 0 : 0, y: narrow ? y + 14 : y + barTop + 15, class: "chart-label" }, row.label),
+      svg("rect", { x: a, y: y + barTop, width: Math.max(1, b - a), height: 20, rx: 2, class: "chart-bar chart-bar-0" }),
+      svg("text", { x: sx(row.low) + (row.low <= row.high ? -4 : 4), y: y + barTop + 15, class: "chart-value",
+        "text-anchor": row.low <= row.high ? "end" : "start" }, row.lowText),
+      svg("text", { x: sx(row.high) + (row.high >= row.low ? 4 : -4), y: y + barTop + 15, class: "chart-value",
+        "text-anchor": row.high >= row.low ? "start" : "end" }, row.highText),
+    );
+  });
+  root.append(svg("line", { x1: sx(chart.centre), x2: sx(chart.centre), y1: 0, y2: height, class: "xy-marker" }));
+}

@@ -17,6 +17,7 @@ function build(lang, currency) {
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const precise = new Intl.NumberFormat(locale, { maximumSignificantDigits: 3 });
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumSignificantDigits: 3 });
+  const wholePercent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const signedPercent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" });
   const money = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 });
   const cents = new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 });
@@ -32,6 +33,8 @@ function build(lang, currency) {
     percent: (n) => percent.format(n),
     /** @param {number} n */
     roi: (n) => signedPercent.format(n),
+    /** "87%": how often, said to a person. @param {number} n */
+    share: (n) => wholePercent.format(n),
     /** @param {number} n */
     money: (n) => (Math.abs(n) >= 100 ? money.format(n) : cents.format(n)),
     /** Axis ticks: 12K, 1,2 M. @param {number} n */

@@ -1,0 +1,349 @@
+//! How sure are we (MODEL §5): a seeded Monte Carlo over every assumption's low / typical /
+//! high range, with the same draws for every compared mix (common random numbers).
+//!
+//! # The distribution
+//! Each range is read as a *split log-triangular* distribution: the typical value — the figure
+//! the sources quote — is the median; below it and above it, each with probability ½, the
+//! distance from the typical value in log scale has a triangular density that peaks at the
+//! typical value and vanishes at the bound. Log scale because every quantity here is a rate or
+//! a price that varies by factors, not by fixed amounts; triangular because the range is a
+//! plausible bound, not a tail; split because sources give a central figure and a spread that
+//! is rarely symmetric. Its quantile has a closed form, so widening one bound moves every draw
+//! on that side outward and leaves the other side alone. A range that reaches 0 is drawn on a
+//! linear scale.
+//!
+//! # Common random numbers
+//! One uniform number per quantity per draw, shared by every tier — a draw is one plausible
+//! world where, say, fees run high everywhere — and by every mix, so "mix A beats mix B in 87%
+//! of draws" compares the mixes in the same worlds. The follower count of a tier's typical
+//! account is not drawn: it defines the plan.
+//!
+//! Persuasion is drawn through its curve, `p_ref × (f/100,000)^−γ`, with the level `p_ref` and
+//! the steepness γ drawn separately (unless the user overrode a tier's persuasion): the
+//! question "do small accounts really persuade more?" is γ's uncertainty, which a draw of each
+//! tier's value alone would blur.
+//!
+//! A plan is a number of influencers per tier (each mix's as evaluated with typical values);
+//! each draw asks how that plan does in that world, so spend varies with fees and hours.
+
+use crate::assumptions::{self, Quantity, Range, TierAssumptions, QUANTITY_COUNT};
+use crate::error::Result;
+use crate::input::{self, Object, Value};
+use crate::model::{self, Outcome, TierEconomics};
+use crate::scenario::Scenario;
+use crate::sources::Label;
+use serde::Serialize;
+
+pub const MAX_DRAWS: u32 = 100_000;
+pub const DEFAULT_DRAWS: u32 = 2_000;
+pub const DEFAULT_SEED: u64 = 1;
+/// Seeds are whole numbers JavaScript can hold exactly.
+const MAX_SEED: u64 = (1 << 53) - 1;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    pub draws: u32,
+    pub seed: u64,
+}
+
+impl Settings {
+    pub fn from_value(path: &str, value: Option<&Value>) -> Result<Settings> {
+        let mut settings = Settings { draws: DEFAULT_DRAWS, seed: DEFAULT_SEED };
+        let Some(value) = value else { return Ok(settings) };
+        let object = Object::read(path, value)?;
+        object.only(&["draws", "seed"])?;
+        if let Some(draws) = object.number("draws")? {
+            settings.draws = input::whole_in(&input::join(path, "draws"), draws, 1, u64::from(MAX_DRAWS))? as u32;
+        }
+        if let Some(seed) = object.number("seed")? {
+            settings.seed = input::whole_in(&input::join(path, "seed"), seed, 0, MAX_SEED)?;
+        }
+        Ok(settings)
+    }
+}
+
+/// The value at quantile `u` ∈ [0, 1] of a range (see the module documentation).
+pub fn quantile(range: Range, u: f64) -> f64 {
+    let (bound, share) = if u < 0.5 { (range.low, 2.0 * u) } else { (range.high, 2.0 * (1.0 - u)) };
+    // Distance from the typical value, 0 … 1 of the way to the bound; triangular, peaking at 0.
+    let distance = 1.0 - share.max(0.0).sqrt();
+    if range.low > 0.0 && range.typical > 0.0 {
+        range.typical * libm::exp(distance * libm::log(bound / range.typical))
+    } else {
+        range.typical + distance * (bound - range.typical)
+    }
+}
+
+/// P10, P50 and P90 of one output over the draws.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Band {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+}
+
+impl Band {
+    /// Percentiles by linear interpolation between order statistics; sorts `values`.
+    fn of(values: &mut [f64]) -> Band {
+        heap_sort(values);
+        let at = |q: f64| {
+            let position = q * (values.len().saturating_sub(1)) as f64;
+            let below = position.floor() as usize;
+            let (a, b) = (values.get(below).copied().unwrap_or(0.0), values.get(below + 1).copied());
+            b.map_or(a, |b| a + (b - a) * (position - below as f64))
+        };
+        Band { p10: at(0.1), p50: at(0.5), p90: at(0.9) }
+    }
+}
+
+/// In-place heapsort of finite numbers: O(n log n) with a few dozen bytes of wasm, where the
+/// standard library's sort brings about 3 KB of generic code.
+fn heap_sort(values: &mut [f64]) {
+    fn sift_down(values: &mut [f64], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && values.get(child + 1) > values.get(child) {
+                child += 1;
+            }
+            if values.get(root) >= values.get(child) {
+                return;
+            }
+            values.swap(root, child);
+            root = child;
+        }
+    }
+    let n = values.len();
+    for start in (0..n / 2).rev() {
+        sift_down(values, start, n);
+    }
+    for end in (1..n).rev() {
+        values.swap(0, end);
+        sift_down(values, 0, end);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MixBands {
+    pub label: Label,
+    pub kind: &'static str,
+    pub tier: Option<String>,
+    pub spend: Band,
+    pub reach: Band,
+    pub engagements: Band,
+    pub conversions: Band,
+    /// `None` when some draw has nothing spent (ROI undefined).
+    pub roi: Option<Band>,
+    /// `None` when some draw has no conversion.
+    pub cost_per_conversion: Option<Band>,
+}
+
+/// `beats[i][j]`: the share of draws in which mix i does better than mix j, ties counting
+/// half — so a mix against itself is exactly 0.5, and `beats[i][j] + beats[j][i] = 1`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Beats {
+    pub conversions: Vec<Vec<f64>>,
+    pub reach: Vec<Vec<f64>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Simulation {
+    pub draws: u32,
+    pub seed: u64,
+    pub mixes: Vec<MixBands>,
+    pub beats: Beats,
+}
+
+/// One plausible world: a quantile per quantity, shared by every tier, and one for γ.
+#[derive(Clone, Copy)]
+struct World {
+    quantiles: [f64; QUANTITY_COUNT],
+    steepness: f64,
+}
+
+impl World {
+    const TYPICAL: World = World { quantiles: [0.5; QUANTITY_COUNT], steepness: 0.5 };
+}
+
+/// Every tier's economics in one world.
+fn draw_economics(scenario: &Scenario, world: &World) -> Vec<TierEconomics> {
+    scenario
+        .assumptions
+        .iter()
+        .map(|a| TierEconomics::new(&in_world(a, world), scenario.posts_per_influencer, scenario.hourly_cost))
+        .collect()
+}
+
+fn in_world(a: &TierAssumptions, world: &World) -> TierAssumptions {
+    let followers = a.typical(Quantity::TypicalFollowers);
+    let curve_persuasion = !a.is_overridden(Quantity::Persuasion);
+    a.map(|quantity, range| {
+        let u = world.quantiles.get(quantity as usize).copied().unwrap_or(0.5);
+        match quantity {
+            Quantity::TypicalFollowers => range,
+            Quantity::Persuasion if curve_persuasion => Range::fixed(assumptions::persuasion(
+                followers,
+                quantile(assumptions::PERSUASION_AT_100K, u),
+                quantile(assumptions::persuasion_gamma(), world.steepness),
+            )),
+            _ => Range::fixed(quantile(range, u)),
+        }
+    })
+}
+
+/// One draw's outputs for a plan.
+#[derive(Clone, Copy)]
+struct Draw {
+    spend: f64,
+    reach: f64,
+    engagements: f64,
+    conversions: f64,
+}
+
+fn run(scenario: &Scenario, tiers: &[TierEconomics], counts: &[u32]) -> Draw {
+    let mut draw = Draw { spend: 0.0, reach: 0.0, engagements: 0.0, conversions: 0.0 };
+    for (t, &n) in tiers.iter().zip(counts) {
+        draw.spend += f64::from(n) * t.unit_cost;
+        draw.engagements += f64::from(n) * t.engagements;
+    }
+    draw.reach = model::unique_people(tiers, counts, scenario.audience, false);
+    draw.conversions = model::unique_people(tiers, counts, scenario.audience, true);
+    draw
+}
+
+/// Simulates every mix of `compare` (single-tier mixes, the user's mix, the optimum).
+pub fn simulate(scenario: &Scenario, settings: Settings) -> Result<Simulation> {
+    let plans: Vec<Outcome> = model::compare(scenario)?;
+    let counts: Vec<Vec<u32>> = plans.iter().map(|o| o.tiers.iter().map(|t| t.influencers).collect()).collect();
+    let draws = settings.draws as usize;
+    let mut rng = fastrand::Rng::with_seed(settings.seed);
+    let mut results: Vec<Vec<Draw>> = vec![Vec::with_capacity(draws); plans.len()];
+    for _ in 0..draws {
+        let mut world = World::TYPICAL;
+        for slot in &mut world.quantiles {
+            *slot = rng.f64();
+        }
+        world.steepness = rng.f64();
+        let tiers = draw_economics(scenario, &world);
+        for (plan, out) in counts.iter().zip(results.iter_mut()) {
+            out.push(run(scenario, &tiers, plan));
+        }
+    }
+    let value = scenario.conversion_value;
+    let mixes = plans
+        .iter()
+        .zip(&results)
+        .map(|(plan, runs)| {
+            let band = |f: &dyn Fn(&Draw) -> f64| Band::of(&mut runs.iter().map(f).collect::<Vec<_>>());
+            let ratio_band = |f: &dyn Fn(&Draw) -> Option<f64>| {
+                runs.iter().map(f).collect::<Option<Vec<f64>>>().map(|mut values| Band::of(&mut values))
+            };
+            MixBands {
+                label: plan.label.clone(),
+                kind: plan.kind,
+                tier: plan.tier.clone(),
+                spend: band(&|d| d.spend),
+                reach: band(&|d| d.reach),
+                engagements: band(&|d| d.engagements),
+                conversions: band(&|d| d.conversions),
+                roi: ratio_band(&|d| (d.spend > 0.0).then(|| (d.conversions * value - d.spend) / d.spend)),
+                cost_per_conversion: ratio_band(&|d| (d.conversions > 0.0).then(|| d.spend / d.conversions)),
+            }
+        })
+        .collect();
+    let beats = |f: fn(&Draw) -> f64| -> Vec<Vec<f64>> {
+        results
+            .iter()
+            .map(|mine| {
+                results
+                    .iter()
+                    .map(|theirs| {
+                        let score: f64 = mine
+                            .iter()
+                            .zip(theirs)
+                            .map(|(a, b)| match f(a).total_cmp(&f(b)) {
+                                std::cmp::Ordering::Greater => 1.0,
+                                std::cmp::Ordering::Equal => 0.5,
+                                std::cmp::Ordering::Less => 0.0,
+                            })
+                            .sum();
+                        score / draws as f64
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    Ok(Simulation {
+        draws: settings.draws,
+        seed: settings.seed,
+        mixes,
+        beats: Beats { conversions: beats(|d| d.conversions), reach: beats(|d| d.reach) },
+    })
+}
+
+/// What one assumption does to the user's mix when it alone goes to its low or high value.
+#[cfg(test)]
+mod tests {
+    use super::heap_sort;
+
+    #[test]
+    fn heap_sort_orders_like_the_standard_sort() {
+        let mut values: Vec<f64> = (0..500).map(|i| f64::from((i * 7919) % 503) - 250.5).collect();
+        let mut expected = values.clone();
+        expected.sort_by(f64::total_cmp);
+        heap_sort(&mut values);
+        assert_eq!(values, expected);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Swing {
+    pub quantity: &'static str,
+    pub low: Effect,
+    pub high: Effect,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Effect {
+    pub reach: f64,
+    pub engagements: f64,
+    pub conversions: f64,
+    pub net_value: f64,
+}
+
+/// One-at-a-time sensitivity of the user's mix (a tornado chart's data): each quantity at its
+/// low and at its high bound in every tier, everything else typical.
+pub fn sensitivity(scenario: &Scenario) -> Result<Vec<Swing>> {
+    let mine = model::evaluate(scenario)?;
+    let counts: Vec<u32> = mine.tiers.iter().map(|t| t.influencers).collect();
+    let effect = |world: World| {
+        let draw = run(scenario, &draw_economics(scenario, &world), &counts);
+        Effect {
+            reach: draw.reach,
+            engagements: draw.engagements,
+            conversions: draw.conversions,
+            net_value: draw.conversions * scenario.conversion_value - draw.spend,
+        }
+    };
+    let at = |quantity: Quantity, u: f64| {
+        let mut world = World::TYPICAL;
+        if let Some(slot) = world.quantiles.get_mut(quantity as usize) {
+            *slot = u;
+        }
+        effect(world)
+    };
+    let mut swings: Vec<Swing> = Quantity::ALL
+        .into_iter()
+        .filter(|q| *q != Quantity::TypicalFollowers)
+        .map(|quantity| Swing { quantity: quantity.id(), low: at(quantity, 0.0), high: at(quantity, 1.0) })
+        .collect();
+    // How much more small accounts persuade: γ from 0 (size does not matter) to its steepest.
+    let steep = |u: f64| effect(World { steepness: u, ..World::TYPICAL });
+    swings.push(Swing { quantity: "persuasionGamma", low: steep(0.0), high: steep(1.0) });
+    Ok(swings)
+}

@@ -1,0 +1,18 @@
+// @ts-check
+// Runs the Monte Carlo simulation off the page's main thread, so typing never waits for it.
+import { loadEngine } from "./engine.js";
+
+const engine = loadEngine();
+
+self.addEventListener("message", async (event) => {
+  const { id, scenario, draws, seed } = event.data;
+  const tiermix = await engine;
+  try {
+    const started = performance.now();
+    const simulation = tiermix.simulate(scenario, { draws, seed });
+    const swings = tiermix.sensitivity(scenario);
+    self.postMessage({ id, simulation, swings, milliseconds: performance.now() - started });
+  } catch (error) {
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
