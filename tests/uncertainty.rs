@@ -1,7 +1,7 @@
 //! The simulation: reproducible, ordered, faithful to the deterministic model when nothing is
 //! uncertain, and widening with the ranges that drive it.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic, clippy::needless_range_loop)]
 
 use proptest::prelude::*;
 use tiermix::assumptions::Range;
