@@ -1,11 +1,12 @@
-//! `make bench` (native half): optimise, frontier and compare on 3- and 6-tier schemes, p50 and
-//! p95 over many runs. Prints numbers; asserts nothing (timings depend on the machine).
+//! `make bench` (native half): optimise, frontier, compare and the simulation on 3- and 6-tier
+//! schemes, p50 and p95 over many runs. Prints numbers; asserts nothing (timings depend on the machine).
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;
 use std::time::Instant;
 use tiermix::input::Value;
+use tiermix::uncertainty::{self, Settings};
 use tiermix::{model, optimize, scenario::Scenario};
 
 fn scenario(json: &str) -> Scenario {
@@ -53,6 +54,9 @@ fn main() {
         });
         time(&format!("compare (with optimum) {label}"), 200, || {
             black_box(model::compare(&s).unwrap());
+        });
+        time(&format!("simulate 2000 draws × {} mixes {label}", s.scheme.tiers.len() + 2), 20, || {
+            black_box(uncertainty::simulate(&s, Settings { draws: 2000, seed: 1 }).unwrap());
         });
     }
 }

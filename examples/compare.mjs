@@ -23,6 +23,12 @@ const best = tiermix.optimize(scenario, { objective: "blend", lambda: 0.5, limit
 console.log(best.label.en, best.tiers.map((t) => `${t.influencers} ${t.tier}`).join(", "), best.budgetLeft.reason);
 // Best balance 1 nano, 37 micro, 2 macro tooSmall
 
+const sim = tiermix.simulate(scenario, { draws: 2000, seed: 1 });
+const micro = sim.mixes[1].conversions;
+const share = Math.round(sim.beats.conversions[1][2] * 100);
+console.log(`Micro only: ${Math.round(micro.p10)}–${Math.round(micro.p90)} conversions, beats Macro only in ${share}% of worlds`);
+// Micro only: 344–1727 conversions, beats Macro only in 94% of worlds
+
 try {
   tiermix.evaluate({ ...scenario, budget: -5 });
 } catch (error) {

@@ -10,5 +10,6 @@ test("examples/compare.mjs runs and prints every mix and the error message", () 
   assert.match(out, /Your mix 58 90126 638/);
   assert.match(out, /Best for conversions 59 115116 936/);
   assert.match(out, /Best balance 1 nano, 37 micro, 2 macro tooSmall/);
+  assert.match(out, /Micro only: 344–1727 conversions, beats Macro only in 94% of worlds/);
   assert.match(out, /budget must be a finite number from 0 to 1000000000000 \(got -5\)/);
 });
