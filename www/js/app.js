@@ -617,12 +617,17 @@ function fillRows(/** @type {HTMLTableSectionElement | null} */ section, /** @ty
 
 function drawChart(/** @type {any[]} */ mixes) {
   const f = fmt();
-  const rows = mixes.map((m) => ({
-    label: label(m),
-    highlight: m.kind !== "single",
-    values: [m.reach, m.conversions],
-    texts: [f.count(m.reach), f.count(m.conversions)],
-  }));
+  const bands = currentBands();
+  const rows = mixes.map((m, i) => {
+    const band = bands?.[i];
+    return {
+      label: label(m),
+      highlight: m.kind !== "single",
+      values: [m.reach, m.conversions],
+      texts: [withBand("count", m.reach, band?.reach), withBand("count", m.conversions, band?.conversions)],
+      bands: band ? [[band.reach.p10, band.reach.p90], [band.conversions.p10, band.conversions.p90]] : null,
+    };
+  });
   const items = rows.map((r) => `${r.label}: ${tr("results.reachBar")} ${r.texts[0]}, ${tr("results.conversionsBar")} ${r.texts[1]}.`).join(" ");
   const svg = /** @type {SVGSVGElement} */ (/** @type {unknown} */ ($("chart")));
   drawBars(svg, {

@@ -21,7 +21,7 @@ function svg(name, attributes, text) {
  * a column sized to the longest one; on a phone each label sits above its bars, so long names
  * ("Intermédiaire uniquement") never run into them.
  *
- * @typedef {{ label: string, highlight: boolean, values: number[], texts: string[] }} Row
+ * @typedef {{ label: string, highlight: boolean, values: number[], texts: string[], bands?: number[][] | null }} Row
  * @param {SVGSVGElement} root
  * @param {{ title: string, description: string, series: string[], rows: Row[], width: number }} chart
  */
@@ -59,16 +59,30 @@ export function drawBars(root, chart) {
     const x0 = labelWidth + (s % columns) * (panelWidth + gap);
     const y0 = Math.floor(s / columns) * blockHeight;
     root.append(svg("text", { x: x0, y: y0 + 14, class: "chart-series" }, name));
-    const max = Math.max(...chart.rows.map((r) => r.values[s]), 1e-9);
+    const max = Math.max(...chart.rows.map((r) => Math.max(r.values[s], r.bands?.[s]?.[1] ?? 0)), 1e-9);
+    // Room for the value after the bar: wider when it carries its band, "878 (327–1,636)".
+    const reserve = chart.rows.some((r) => r.bands) ? 150 : 80;
+    const scale = (/** @type {number} */ v) => (v / max) * (panelWidth - reserve);
     chart.rows.forEach((row, r) => {
       const y = y0 + headHeight + r * rowHeight;
-      // Leave room after the longest bar for its value.
-      const barWidth = Math.max(1, (row.values[s] / max) * (panelWidth - 80));
-      root.append(
-        svg("rect", { x: x0, y: y + barTop, width: barWidth, height: barHeight, rx: 2,
-          class: `chart-bar chart-bar-${s}${row.highlight ? " chart-bar-mine" : ""}` }),
-        svg("text", { x: x0 + barWidth + 4, y: y + barTop + 15, class: "chart-value" }, row.texts[s]),
-      );
+      // Leave room after the longest bar (or its band) for its value.
+      const barWidth = Math.max(1, scale(row.values[s]));
+      let end = x0 + barWidth;
+      root.append(svg("rect", { x: x0, y: y + barTop, width: barWidth, height: barHeight, rx: 2,
+        class: `chart-bar chart-bar-${s}${row.highlight ? " chart-bar-mine" : ""}` }));
+      const band = row.bands?.[s];
+      if (band) {
+        // The P10–P90 band as a whisker across the bar's end.
+        const [a, b] = [x0 + scale(band[0]), x0 + scale(band[1])];
+        const mid = y + barTop + barHeight / 2;
+        root.append(
+          svg("line", { x1: a, x2: b, y1: mid, y2: mid, class: "chart-band" }),
+          svg("line", { x1: a, x2: a, y1: mid - 6, y2: mid + 6, class: "chart-band" }),
+          svg("line", { x1: b, x2: b, y1: mid - 6, y2: mid + 6, class: "chart-band" }),
+        );
+        end = Math.max(end, b);
+      }
+      root.append(svg("text", { x: end + 4, y: y + barTop + 15, class: "chart-value" }, row.texts[s]));
       if (!wide) {
         root.append(svg("text", { x: x0, y: y + 14, class: row.highlight ? "chart-label chart-label-mine" : "chart-label" }, row.label));
       } else if (s === 0) {
