@@ -625,6 +625,8 @@ function drawChart(/** @type {any[]} */ mixes) {
       highlight: m.kind !== "single",
       values: [m.reach, m.conversions],
       texts: [withBand("count", m.reach, band?.reach), withBand("count", m.conversions, band?.conversions)],
+      // On a phone the whiskers show the band; the words stay short enough to share a line.
+      shortTexts: [f.count(m.reach), f.count(m.conversions)],
       bands: band ? [[band.reach.p10, band.reach.p90], [band.conversions.p10, band.conversions.p90]] : null,
     };
   });

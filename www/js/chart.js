@@ -21,7 +21,7 @@ function svg(name, attributes, text) {
  * a column sized to the longest one; on a phone each label sits above its bars, so long names
  * ("Intermédiaire uniquement") never run into them.
  *
- * @typedef {{ label: string, highlight: boolean, values: number[], texts: string[], bands?: number[][] | null }} Row
+ * @typedef {{ label: string, highlight: boolean, values: number[], texts: string[], shortTexts?: string[], bands?: number[][] | null }} Row
  * @param {SVGSVGElement} root
  * @param {{ title: string, description: string, series: string[], rows: Row[], width: number }} chart
  */
@@ -60,8 +60,9 @@ export function drawBars(root, chart) {
     const y0 = Math.floor(s / columns) * blockHeight;
     root.append(svg("text", { x: x0, y: y0 + 14, class: "chart-series" }, name));
     const max = Math.max(...chart.rows.map((r) => Math.max(r.values[s], r.bands?.[s]?.[1] ?? 0)), 1e-9);
-    // Room for the value after the bar: wider when it carries its band, "878 (327–1,636)".
-    const reserve = chart.rows.some((r) => r.bands) ? 150 : 80;
+    // Room for the value after the bar: wider when it carries its band, "878 (327–1,636)". On a
+    // phone the value sits on the label's line instead, right-aligned, and bars use the width.
+    const reserve = !wide ? 8 : chart.rows.some((r) => r.bands) ? 150 : 80;
     const scale = (/** @type {number} */ v) => (v / max) * (panelWidth - reserve);
     chart.rows.forEach((row, r) => {
       const y = y0 + headHeight + r * rowHeight;
@@ -82,7 +83,9 @@ export function drawBars(root, chart) {
         );
         end = Math.max(end, b);
       }
-      root.append(svg("text", { x: end + 4, y: y + barTop + 15, class: "chart-value" }, row.texts[s]));
+      root.append(wide
+        ? svg("text", { x: end + 4, y: y + barTop + 15, class: "chart-value" }, row.texts[s])
+        : svg("text", { x: x0 + panelWidth, y: y + 14, class: "chart-value", "text-anchor": "end" }, (row.shortTexts ?? row.texts)[s]));
       if (!wide) {
         root.append(svg("text", { x: x0, y: y + 14, class: row.highlight ? "chart-label chart-label-mine" : "chart-label" }, row.label));
       } else if (s === 0) {
