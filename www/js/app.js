@@ -461,7 +461,13 @@ function scheduleSimulation() {
     simulationKey = JSON.stringify(input);
     if (state.simulation?.key === simulationKey) return;
     setText($("certainty-status"), tr("certainty.running", { draws: fmt().count(DRAWS) }));
-    worker?.postMessage({ id: simulationKey, scenario: input, draws: DRAWS, seed: SEED });
+    // Started only now, after the first result: its own copy of the module must not compete
+    // with the page's for the first paint.
+    if (!worker) {
+      worker = new Worker(new URL("./simulation-worker.js", import.meta.url), { type: "module" });
+      worker.addEventListener("message", receiveSimulation);
+    }
+    worker.postMessage({ id: simulationKey, scenario: input, draws: DRAWS, seed: SEED });
   }, 250);
 }
 
@@ -799,8 +805,6 @@ function wire() {
 
 async function start() {
   [engine, notes] = await Promise.all([loadEngine(), loadNotes()]);
-  worker = new Worker(new URL("./simulation-worker.js", import.meta.url), { type: "module" });
-  worker.addEventListener("message", receiveSimulation);
   presets = engine.presets();
   evenShares();
   wire();
