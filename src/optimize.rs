@@ -35,6 +35,7 @@ use crate::goal::{Goal, Objective};
 use crate::model::{self, Outcome, TierEconomics};
 use crate::scenario::{Mix, Scenario, MAX_COUNT};
 use crate::sources::Label;
+use crate::tiers::MAX_TIERS;
 use serde::Serialize;
 
 /// Beyond this many nodes the search stops and returns the best mix found, marked as not
@@ -288,28 +289,43 @@ impl Problem {
     fn dual(&self, free: &[Arm], t: &Tangent, available: f64, resource: Resource) -> Relaxed {
         // The dual value at a price, a valid upper bound for every price ≥ 0; and, where the
         // price makes the point feasible, the relaxed objective there, a lower bound.
+        // The dual value at a price (a valid upper bound for every price ≥ 0) and the
+        // maximisers behind it.
         let bound = |mu: f64| {
             let mut upper = mu * available;
-            let mut lower = 0.0;
-            let mut centre = f64::NAN;
-            for arm in free {
-                let piece = Piece::new(arm, t, mu * resource.of(arm));
-                let (v, x) = piece.best();
+            let mut xs = [0.0; MAX_TIERS];
+            for (arm, slot) in free.iter().zip(xs.iter_mut()) {
+                let (v, x) = Piece::new(arm, t, mu * resource.of(arm)).best();
                 upper += v;
-                lower += Piece::new(arm, t, 0.0).value(x);
-                if centre.is_nan() {
-                    centre = x;
-                }
+                *slot = x;
             }
-            Relaxed { upper, lower: lower - 1e-12 * lower.abs(), centre }
+            (upper, xs)
+        };
+        // The relaxed objective at a feasible point: a lower bound.
+        let value_at = |xs: &[f64; MAX_TIERS]| {
+            let lower: f64 = free.iter().zip(xs).map(|(arm, &x)| Piece::new(arm, t, 0.0).value(x)).sum();
+            lower - 1e-12 * lower.abs()
         };
         match binding_price(free, t, available, resource) {
-            None => bound(0.0),
-            // Every price gives a valid upper bound: keep the smaller of the bracket's two
-            // ends. Only the upper end's point is feasible, so only it gives the lower bound.
+            None => {
+                let (upper, xs) = bound(0.0);
+                Relaxed { upper, lower: value_at(&xs), centre: xs.first().copied().unwrap_or(f64::NAN) }
+            }
+            // Every price gives a valid upper bound: keep the smaller of the bracket's two ends.
+            // The high end's point is feasible but may leave some of the resource unused (a
+            // linear objective puts every tier at a bound); moving towards the low end's point
+            // until the resource is used up stays feasible and in bounds, and is the point the
+            // relaxation really picks — a tight lower bound and the right place to branch from.
             Some((low, high)) => {
-                let (a, b) = (bound(low), bound(high));
-                Relaxed { upper: a.upper.min(b.upper), lower: b.lower, centre: b.centre }
+                let ((a, below), (b, above)) = (bound(low), bound(high));
+                let use_of = |xs: &[f64; MAX_TIERS]| free.iter().zip(xs).map(|(arm, &x)| x * resource.of(arm)).sum::<f64>();
+                let (over, under) = (use_of(&below), use_of(&above));
+                let share = if over > under { within((available - under) / (over - under), 0.0, 1.0) } else { 0.0 };
+                let mut xs = above;
+                for (x, target) in xs.iter_mut().zip(&below) {
+                    *x += share * (target - *x);
+                }
+                Relaxed { upper: a.min(b), lower: value_at(&xs), centre: xs.first().copied().unwrap_or(f64::NAN) }
             }
         }
     }
@@ -395,6 +411,12 @@ impl Problem {
             if sweep.get(direction).is_some_and(|(stopped, _)| *stopped) {
                 continue;
             }
+            // Each child's bound costs a relaxation: it counts towards the search's limit.
+            *nodes += 1;
+            if *nodes > MAX_NODES && best.found {
+                best.truncated = true;
+                return;
+            }
             let child = sums.with(arm, n);
             let (upper, lower) = match last {
                 Some(last) => {
@@ -413,10 +435,14 @@ impl Problem {
                 sweep = [(false, lower); 2];
             }
             if let Some((stopped, previous)) = sweep.get_mut(direction) {
-                let falling = upper < *previous;
+                // g rises by at most `slope` per further step (its slopes never increase), so
+                // nothing further this way can beat `upper + remaining × slope`.
+                let slope = (upper - *previous).max(0.0);
+                let remaining = f64::from(if direction == 0 { most - n } else { n - arm.lo });
                 *previous = lower;
-                if best.found && upper <= best.value + TIE * (1.0 + best.value.abs()) {
-                    *stopped = falling;
+                let tie = best.value + TIE * (1.0 + best.value.abs());
+                if best.found && upper <= tie {
+                    *stopped = n != centre && upper + remaining * slope <= tie;
                     continue;
                 }
             }
