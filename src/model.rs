@@ -13,10 +13,6 @@ use crate::sources::Label;
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// Relative slack for comparing money: sums of floats must not turn an exact budget into an
-/// "over budget" error.
-const MONEY_SLACK: f64 = 1e-9;
-
 /// What one influencer of a tier costs and delivers, derived once per scenario.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TierEconomics {
@@ -286,7 +282,8 @@ fn evaluate_mix(
         Mix::Counts(counts) => {
             let counts: Vec<u32> = counts.iter().map(|&n| n.min(MAX_COUNT) as u32).collect();
             let cost: f64 = tiers.iter().zip(&counts).map(|(t, &n)| f64::from(n) * t.unit_cost).sum();
-            if cost > scenario.budget * (1.0 + MONEY_SLACK) {
+            // Strict, like the optimiser: a plan that costs a hair more than the budget is over it.
+            if cost > scenario.budget {
                 return Err(Error::new("mix.counts", "costs more than the budget: lower the counts or raise the budget")
                     .got_number(cost));
             }

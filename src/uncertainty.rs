@@ -285,19 +285,6 @@ pub fn simulate(scenario: &Scenario, settings: Settings) -> Result<Simulation> {
 }
 
 /// What one assumption does to the user's mix when it alone goes to its low or high value.
-#[cfg(test)]
-mod tests {
-    use super::heap_sort;
-
-    #[test]
-    fn heap_sort_orders_like_the_standard_sort() {
-        let mut values: Vec<f64> = (0..500).map(|i| f64::from((i * 7919) % 503) - 250.5).collect();
-        let mut expected = values.clone();
-        expected.sort_by(f64::total_cmp);
-        heap_sort(&mut values);
-        assert_eq!(values, expected);
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -346,4 +333,18 @@ pub fn sensitivity(scenario: &Scenario) -> Result<Vec<Swing>> {
     let steep = |u: f64| effect(World { steepness: u, ..World::TYPICAL });
     swings.push(Swing { quantity: "persuasionGamma", low: steep(0.0), high: steep(1.0) });
     Ok(swings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heap_sort;
+
+    #[test]
+    fn heap_sort_orders_like_the_standard_sort() {
+        let mut values: Vec<f64> = (0..500).map(|i| f64::from((i * 7919) % 503) - 250.5).collect();
+        let mut expected = values.clone();
+        expected.sort_by(f64::total_cmp);
+        heap_sort(&mut values);
+        assert_eq!(values, expected);
+    }
 }

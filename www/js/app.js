@@ -459,22 +459,44 @@ function scheduleSimulation() {
   simulationTimer = setTimeout(() => {
     const input = scenario();
     simulationKey = JSON.stringify(input);
-    if (state.simulation?.key === simulationKey) return;
+    if (state.simulation?.key === simulationKey) {
+      setText($("certainty-status"), tr("certainty.done", { draws: fmt().count(state.simulation.simulation.draws) }));
+      return;
+    }
     setText($("certainty-status"), tr("certainty.running", { draws: fmt().count(DRAWS) }));
     // Started only now, after the first result: its own copy of the module must not compete
     // with the page's for the first paint.
     if (!worker) {
       worker = new Worker(new URL("./simulation-worker.js", import.meta.url), { type: "module" });
       worker.addEventListener("message", receiveSimulation);
+      worker.addEventListener("error", () => simulationFailed());
     }
     worker.postMessage({ id: simulationKey, scenario: input, draws: DRAWS, seed: SEED });
   }, 250);
 }
 
+/** No bands rather than wrong ones: say so and clear what belonged to older inputs. */
+function simulationFailed() {
+  state.simulation = null;
+  setText($("certainty-status"), tr("certainty.failed"));
+  clearCertainty();
+  if (state.lastComparison) renderResults(state.lastComparison);
+}
+
+function clearCertainty() {
+  $("certainty-sentences").replaceChildren();
+  $("tornado").replaceChildren();
+  fillTable($("tornado-table"), "", [], []);
+}
+
 function receiveSimulation(/** @type {MessageEvent} */ event) {
   const { id, simulation, swings, error } = event.data;
   // An answer for inputs that have changed since is of no use.
-  if (id !== simulationKey || error) return;
+  if (id !== simulationKey) return;
+  if (error) {
+    simulationFailed();
+    return;
+  }
   state.simulation = { key: id, simulation, swings };
   setText($("certainty-status"), tr("certainty.done", { draws: fmt().count(simulation.draws) }));
   if (state.lastComparison) renderResults(state.lastComparison);
@@ -484,7 +506,10 @@ function receiveSimulation(/** @type {MessageEvent} */ event) {
 function renderCertainty() {
   const sim = state.simulation;
   const comparison = state.lastComparison;
-  if (!sim || !comparison || sim.key !== JSON.stringify(scenario())) return;
+  if (!sim || !comparison || sim.key !== JSON.stringify(scenario())) {
+    clearCertainty();
+    return;
+  }
   const f = fmt();
   const mixes = comparison.mixes;
   const beats = sim.simulation.beats.conversions;
@@ -498,7 +523,11 @@ function renderCertainty() {
   const mine = mixes.findIndex((/** @type {any} */ m) => m.kind === "mix");
   const best = mixes.findIndex((/** @type {any} */ m) => m.kind === "optimum");
   if (plan(mixes[mine]) !== plan(mixes[best])) sentences.push(sentence(best, mine));
-  $("certainty-sentences").replaceChildren(...sentences.map((text) => el("li", {}, [text])));
+  // A live region: replace its content only when the words change.
+  const list = $("certainty-sentences");
+  if ([...list.children].map((li) => li.textContent).join("|") !== sentences.join("|")) {
+    list.replaceChildren(...sentences.map((text) => el("li", {}, [text])));
+  }
 
   const metric = { reach: "reach", engagements: "engagements", netValue: "netValue" }[state.goal.objective] ?? "conversions";
   const kind = metric === "netValue" ? "money" : "count";
@@ -697,8 +726,10 @@ function recompute() {
     updateAssumptions(report);
     scheduleCharts();
     scheduleSimulation();
+    renderCertainty();
   } catch (error) {
     showError(error);
+    clearCertainty();
   }
   // Read by scripts/bench-page.mjs: the work one keystroke costs.
   performance.measure("tiermix:recompute", { start: started });

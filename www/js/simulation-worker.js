@@ -6,8 +6,9 @@ const engine = loadEngine();
 
 self.addEventListener("message", async (event) => {
   const { id, scenario, draws, seed } = event.data;
-  const tiermix = await engine;
   try {
+    // Inside the try: a module that fails to load must answer too, not leave the page waiting.
+    const tiermix = await engine;
     const started = performance.now();
     const simulation = tiermix.simulate(scenario, { draws, seed });
     const swings = tiermix.sensitivity(scenario);
