@@ -305,6 +305,51 @@ test("bands, the 'beats' sentences and the sensitivity chart appear and follow t
   await context.close();
 });
 
+test("a link restores the exact scenario, and the page keeps its link up to date", async () => {
+  const path = "/#lang=fr&budget=50000&currency=USD&scheme=traackr&mix=nano:10,micro:60,mid:30&goal=blend&lambda=0.3&hours=400&audience=2000000&o=micro.fee:300,*.realShare:0.8";
+  const { page, context, problems } = await openPage(browser, server.origin, { path });
+  assert.equal(await page.getAttribute("html", "lang"), "fr");
+  assert.equal(await page.inputValue("#budget"), "50000");
+  assert.equal(await page.inputValue("#currency"), "USD");
+  assert.equal(await page.inputValue("#scheme"), "traackr");
+  assert.equal(await page.inputValue("#share-micro"), "60");
+  assert.equal(await page.isChecked('input[name="goal"][value="blend"]'), true);
+  assert.equal(await page.inputValue("#lambda"), "30");
+  assert.equal(await page.inputValue("#max-hours"), "400");
+  assert.equal(await page.inputValue("#g-audience"), "2000000");
+  assert.equal(await page.inputValue("#a-fee-micro"), "300");
+  assert.equal(await page.inputValue("#a-realShare-nano"), "80");
+  const summary = await page.textContent("#summary");
+  // Change something, then open the page's own link afresh: the same scenario comes back.
+  await page.fill("#share-macro", "0");
+  await page.fill("#budget", "45000");
+  const link = page.url();
+  const again = await openPage(browser, server.origin, { path: link.slice(server.origin.length) });
+  assert.equal(await again.page.textContent("#summary"), await page.textContent("#summary"));
+  assert.notEqual(await page.textContent("#summary"), summary);
+  await page.getByRole("button", { name: "Copier un lien vers ce scénario" }).click();
+  assert.match(await page.textContent("#share-status"), /^(Lien copié|Copiez ce lien : http)/);
+  assert.deepEqual(problems, []);
+  await again.context.close();
+  await context.close();
+});
+
+test("a hostile or broken link is refused field by field, harmlessly", async () => {
+  const path = "/#budget=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&mix=nano:abc&scheme=evil&o=micro.fee:-5&currency=XXX&x%3Cb%3E=1&tiers=nano:0,micro:10,macro:5";
+  const { page, context, problems, foreign } = await openPage(browser, server.origin, { path });
+  let dialogs = 0;
+  page.on("dialog", (dialog) => { dialogs++; dialog.dismiss(); });
+  const status = await page.textContent("#share-status");
+  assert.match(status, /^Some parts of the link could not be used and were left at their defaults: /);
+  for (const field of ["budget", "mix", "scheme", "currency", "overrides.micro.fee"]) assert.ok(status.includes(field), field);
+  assert.equal(await page.locator("img, b").count(), 0, "nothing from the link becomes HTML");
+  assert.match(await page.textContent("#summary"), /^Your mix reaches 68,778 people/, "the defaults stand in");
+  assert.equal(dialogs, 0);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
 test("fits a 375 px phone without horizontal scrolling", async () => {
   const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 375, height: 812 } });
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);

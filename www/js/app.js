@@ -5,6 +5,7 @@
 import { loadEngine, loadNotes } from "./engine.js";
 import { pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
+import { readFragment, writeFragment } from "./share.js";
 import { drawBars, drawTornado, drawXY } from "./chart.js";
 
 /** @typedef {"en" | "fr"} Lang */
@@ -721,6 +722,7 @@ function recompute() {
     state.lastComparison = comparison;
     state.lastReport = report;
     renderResults(comparison);
+    history.replaceState(null, "", `#${writeFragment(currentShared())}`);
     // Navigation → first result, read by scripts/measure-page.mjs.
     if (performance.getEntriesByName("tiermix:first-result").length === 0) performance.mark("tiermix:first-result");
     updateAssumptions(report);
@@ -801,6 +803,7 @@ function wire() {
     recompute();
   });
   $("use-best").addEventListener("click", useBest);
+  $("share").addEventListener("click", copyLink);
   $("mix-fill").addEventListener("click", () => { fillShares(); recompute(); });
   $("threshold-fields").addEventListener("input", () => { readThresholds(); buildMix(); recompute(); renderClassify(); });
   $("thresholds-reset").addEventListener("click", () => {
@@ -834,10 +837,111 @@ function wire() {
   }).observe($("chart").parentElement ?? document.body);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sharing: the scenario lives in the URL fragment.
+
+/** The state as the link carries it. @returns {import("./share.js").Shared} */
+function currentShared() {
+  const budget = /** @type {HTMLInputElement} */ ($("budget")).valueAsNumber;
+  return {
+    lang: state.lang,
+    budget: Number.isFinite(budget) ? budget : undefined,
+    currency: /** @type {HTMLSelectElement} */ ($("currency")).value,
+    scheme: state.schemeId,
+    minimums: state.customTiers ? Object.fromEntries(state.customTiers.map((t) => [t.id, t.minFollowers])) : undefined,
+    shares: Object.fromEntries(tiers().map((t) => [t.id, Math.round((state.shares[t.id] ?? 0) * 100) / 100])),
+    goal: state.goal.objective,
+    lambda: state.goal.lambda,
+    maxHours: Number.isNaN(state.maxHours) ? undefined : state.maxHours,
+    globals: state.globals,
+    overrides: state.overrides,
+  };
+}
+
+/**
+ * Applies a link's scenario, then asks the engine about it: every field the engine refuses is
+ * put back to its default and named to the user, one at a time, until the scenario is valid.
+ * Nothing from the link is ever inserted as HTML.
+ */
+function applyShared(/** @type {string} */ hash) {
+  const { shared, rejected } = readFragment(hash);
+  if (shared.lang) state.lang = pickLang(shared.lang);
+  if (shared.budget !== undefined) /** @type {HTMLInputElement} */ ($("budget")).value = String(shared.budget);
+  const currency = /** @type {HTMLSelectElement} */ ($("currency"));
+  if (shared.currency && [...currency.options].some((o) => o.value === shared.currency)) currency.value = shared.currency;
+  else if (shared.currency) rejected.push("currency");
+  if (shared.scheme && presets.some((p) => p.id === shared.scheme)) state.schemeId = shared.scheme;
+  else if (shared.scheme) rejected.push("scheme");
+  evenShares();
+  if (shared.minimums) {
+    const minimums = shared.minimums;
+    if (Object.keys(minimums).every((id) => preset().tiers.some((t) => t.id === id))) {
+      state.customTiers = preset().tiers.map((t) => ({ id: t.id, label: t.label, minFollowers: minimums[t.id] ?? t.minFollowers }));
+    } else {
+      rejected.push("tiers");
+    }
+  }
+  if (shared.shares) state.shares = { ...Object.fromEntries(tiers().map((t) => [t.id, 0])), ...shared.shares };
+  if (shared.goal) state.goal.objective = shared.goal;
+  if (shared.lambda !== undefined) state.goal.lambda = shared.lambda;
+  if (shared.maxHours !== undefined) state.maxHours = shared.maxHours;
+  if (shared.globals) state.globals = { ...shared.globals };
+  if (shared.overrides) state.overrides = structuredClone(shared.overrides);
+  for (let attempt = 0; attempt < 40; attempt++) {
+    try {
+      engine.compare(scenario());
+      break;
+    } catch (error) {
+      const field = error instanceof Error && "field" in error ? String(error.field) : "";
+      if (!dropField(field)) break;
+      rejected.push(field);
+    }
+  }
+  if (!["reach", "blend", "conversions", "netValue"].includes(state.goal.objective)) {
+    state.goal.objective = "conversions";
+    rejected.push("goal");
+  }
+  const radio = /** @type {HTMLInputElement | null} */ (document.querySelector(`input[name="goal"][value="${state.goal.objective}"]`));
+  if (radio) radio.checked = true;
+  $("lambda-field").hidden = state.goal.objective !== "blend";
+  /** @type {HTMLInputElement} */ ($("lambda")).value = String(Math.round(state.goal.lambda * 100));
+  /** @type {HTMLInputElement} */ ($("max-hours")).value = Number.isNaN(state.maxHours) ? "" : String(state.maxHours);
+  if (rejected.length) setText($("share-status"), tr("share.rejected", { fields: [...new Set(rejected)].join(", ") }));
+}
+
+/** Puts the part of the state behind an engine field path back to its default. */
+function dropField(/** @type {string} */ field) {
+  const [head, second, third] = field.split(".");
+  const budget = /** @type {HTMLInputElement} */ ($("budget"));
+  if (head === "budget") budget.value = budget.defaultValue;
+  else if (head === "currency") /** @type {HTMLSelectElement} */ ($("currency")).selectedIndex = 0;
+  else if (head.startsWith("scheme")) state.customTiers = null;
+  else if (head === "mix") evenShares();
+  else if (head === "goal") {
+    state.goal = { objective: "conversions", lambda: 0.5 };
+    state.maxHours = NaN;
+  } else if (head === "overrides" && second && third) delete state.overrides[second]?.[third.replace(/\W.*$/, "")];
+  else if (head === "overrides" && second) delete state.overrides[second.replace(/\s.*$/, "")];
+  else if (head === "overrides") state.overrides = {};
+  else if (head in state.globals) delete state.globals[head];
+  else return false;
+  return true;
+}
+
+async function copyLink() {
+  try {
+    await navigator.clipboard.writeText(location.href);
+    setText($("share-status"), tr("share.copied"));
+  } catch {
+    setText($("share-status"), tr("share.manual", { url: location.href }));
+  }
+}
+
 async function start() {
   [engine, notes] = await Promise.all([loadEngine(), loadNotes()]);
   presets = engine.presets();
   evenShares();
+  if (location.hash.length > 1) applyShared(location.hash);
   wire();
   rebuild();
   $("app").setAttribute("aria-busy", "false");

@@ -1,0 +1,132 @@
+// @ts-check
+// The scenario in the URL fragment, so a link reopens exactly what its author saw. This module
+// only turns text into the page's own state and back; whether a value is acceptable is the
+// engine's call (app.js asks it, field by field).
+
+/** Short names in the link for the scenario's global figures. */
+const GLOBALS = { audience: "audience", posts: "postsPerInfluencer", hourly: "hourlyCost", value: "conversionValue" };
+/** Ids, quantities and codes are plain tokens; anything else in a link is not ours. */
+const TOKEN = /^[A-Za-z0-9_*-]{1,64}$/;
+
+/**
+ * @typedef {{ lang?: string, budget?: number, currency?: string, scheme?: string,
+ *   minimums?: Record<string, number>, shares?: Record<string, number>, goal?: string, lambda?: number,
+ *   maxHours?: number, globals?: Record<string, number>, overrides?: Record<string, Record<string, number>> }} Shared
+ */
+
+/** `nano:20,micro:50` → { nano: 20, micro: 50 }; null if any part is malformed. */
+function pairs(/** @type {string} */ text) {
+  /** @type {Record<string, number>} */
+  const out = {};
+  for (const part of text.split(",")) {
+    const [key, raw, extra] = part.split(":");
+    const value = Number(raw);
+    if (extra !== undefined || !TOKEN.test(key ?? "") || raw === "" || !Number.isFinite(value)) return null;
+    out[key] = value;
+  }
+  return out;
+}
+
+const number = (/** @type {string} */ raw) => (raw.trim() !== "" && Number.isFinite(Number(raw)) ? Number(raw) : null);
+
+/**
+ * Reads a fragment such as `#budget=20000&scheme=fr2018&mix=nano:20,micro:50,macro:30`.
+ * Returns what could be read and the names of the parts that could not.
+ * @param {string} hash
+ * @returns {{ shared: Shared, rejected: string[] }}
+ */
+export function readFragment(hash) {
+  /** @type {Shared} */
+  const shared = {};
+  /** @type {string[]} */
+  const rejected = [];
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  for (const [key, raw] of params) {
+    const reject = () => rejected.push(key.slice(0, 40));
+    switch (key) {
+      case "lang":
+        if (raw === "en" || raw === "fr") shared.lang = raw;
+        else reject();
+        break;
+      case "budget":
+      case "lambda":
+      case "hours": {
+        const value = number(raw);
+        if (value === null) reject();
+        else if (key === "budget") shared.budget = value;
+        else if (key === "lambda") shared.lambda = value;
+        else shared.maxHours = value;
+        break;
+      }
+      case "currency":
+      case "scheme":
+      case "goal":
+        if (TOKEN.test(raw)) shared[key] = raw;
+        else reject();
+        break;
+      case "tiers":
+      case "mix": {
+        const values = pairs(raw);
+        if (!values) reject();
+        else if (key === "tiers") shared.minimums = values;
+        else shared.shares = values;
+        break;
+      }
+      case "o": {
+        // overrides: micro.fee:250,*.realShare:0.8
+        /** @type {Record<string, Record<string, number>>} */
+        const overrides = {};
+        let ok = true;
+        for (const part of raw.split(",")) {
+          const [path, value] = part.split(":");
+          const [tier, quantity, extra] = (path ?? "").split(".");
+          const v = number(value ?? "");
+          if (extra !== undefined || !TOKEN.test(tier ?? "") || !TOKEN.test(quantity ?? "") || v === null) {
+            ok = false;
+            break;
+          }
+          (overrides[tier] ??= {})[quantity] = v;
+        }
+        if (ok) shared.overrides = overrides;
+        else reject();
+        break;
+      }
+      default:
+        if (key in GLOBALS) {
+          const value = number(raw);
+          if (value === null) reject();
+          else (shared.globals ??= {})[GLOBALS[/** @type {keyof typeof GLOBALS} */ (key)]] = value;
+        } else {
+          reject();
+        }
+    }
+  }
+  return { shared, rejected };
+}
+
+/**
+ * Writes the fragment for a state (without the leading #).
+ * @param {Shared} shared
+ */
+export function writeFragment(shared) {
+  const params = new URLSearchParams();
+  const list = (/** @type {Record<string, number>} */ values) => Object.entries(values).map(([k, v]) => `${k}:${v}`).join(",");
+  if (shared.lang) params.set("lang", shared.lang);
+  if (shared.budget !== undefined) params.set("budget", String(shared.budget));
+  if (shared.currency) params.set("currency", shared.currency);
+  if (shared.scheme) params.set("scheme", shared.scheme);
+  if (shared.minimums) params.set("tiers", list(shared.minimums));
+  if (shared.shares) params.set("mix", list(shared.shares));
+  if (shared.goal) params.set("goal", shared.goal);
+  if (shared.goal === "blend" && shared.lambda !== undefined) params.set("lambda", String(shared.lambda));
+  if (shared.maxHours !== undefined) params.set("hours", String(shared.maxHours));
+  for (const [short, long] of Object.entries(GLOBALS)) {
+    const value = shared.globals?.[long];
+    if (value !== undefined) params.set(short, String(value));
+  }
+  const overrides = Object.entries(shared.overrides ?? {}).flatMap(([tier, values]) =>
+    Object.entries(values).map(([quantity, value]) => `${tier}.${quantity}:${value}`));
+  if (overrides.length) params.set("o", overrides.join(","));
+  // Readable links: keep the separators the format uses as they are.
+  return params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%2A/g, "*");
+}
