@@ -16,6 +16,23 @@ function svg(name, attributes, text) {
   return element;
 }
 
+/** Empties a chart and names it for assistive technology: role, title and description. */
+function frame(/** @type {SVGSVGElement} */ root, /** @type {string} */ title, /** @type {string} */ description) {
+  root.replaceChildren();
+  root.setAttribute("role", "img");
+  const titleId = `${root.id}-title`;
+  const descId = `${root.id}-desc`;
+  root.setAttribute("aria-labelledby", `${titleId} ${descId}`);
+  root.append(svg("title", { id: titleId }, title), svg("desc", { id: descId }, description));
+}
+
+/** Draws in CSS pixels: the viewBox matches the drawn size, so text keeps its real size. */
+function resize(/** @type {SVGSVGElement} */ root, /** @type {number} */ width, /** @type {number} */ height) {
+  root.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  root.setAttribute("width", String(width));
+  root.setAttribute("height", String(height));
+}
+
 /**
  * Horizontal bars, one row per mix and one panel per series. On a wide screen the labels sit in
  * a column sized to the longest one; on a phone each label sits above its bars, so long names
@@ -27,12 +44,7 @@ function svg(name, attributes, text) {
  */
 export function drawBars(root, chart) {
   const width = Math.max(280, Math.round(chart.width));
-  root.replaceChildren();
-  root.setAttribute("role", "img");
-  const titleId = `${root.id}-title`;
-  const descId = `${root.id}-desc`;
-  root.setAttribute("aria-labelledby", `${titleId} ${descId}`);
-  root.append(svg("title", { id: titleId }, chart.title), svg("desc", { id: descId }, chart.description));
+  frame(root, chart.title, chart.description);
 
   const labels = chart.rows.map((row) => {
     const text = svg("text", { class: row.highlight ? "chart-label chart-label-mine" : "chart-label" }, row.label);
@@ -51,9 +63,7 @@ export function drawBars(root, chart) {
   const headHeight = 24;
   const blockHeight = headHeight + rowHeight * chart.rows.length + 8;
   const height = blockHeight * Math.ceil(chart.series.length / columns);
-  root.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  root.setAttribute("width", String(width));
-  root.setAttribute("height", String(height));
+  resize(root, width, height);
 
   chart.series.forEach((name, s) => {
     const x0 = labelWidth + (s % columns) * (panelWidth + gap);
@@ -125,15 +135,8 @@ export function drawXY(root, chart) {
   const plotHeight = Math.round(Math.min(320, width * 0.6));
   const legendTop = margin.top + plotHeight + margin.bottom;
   const height = legendTop + lines.length * 20 + 4;
-  root.replaceChildren();
-  root.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  root.setAttribute("width", String(width));
-  root.setAttribute("height", String(height));
-  root.setAttribute("role", "img");
-  const titleId = `${root.id}-title`;
-  const descId = `${root.id}-desc`;
-  root.setAttribute("aria-labelledby", `${titleId} ${descId}`);
-  root.append(svg("title", { id: titleId }, chart.title), svg("desc", { id: descId }, chart.description));
+  frame(root, chart.title, chart.description);
+  resize(root, width, height);
 
   const all = chart.series.flatMap((s) => s.points);
   const stepX = niceStep(Math.max(...all.map((p) => p[0]), chart.marker?.x ?? 0, 1e-9));
@@ -217,15 +220,8 @@ export function drawTornado(root, chart) {
   const rowHeight = narrow ? 46 : 28;
   const barTop = narrow ? 20 : 4;
   const height = chart.rows.length * rowHeight + 8;
-  root.replaceChildren();
-  root.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  root.setAttribute("width", String(width));
-  root.setAttribute("height", String(height));
-  root.setAttribute("role", "img");
-  const titleId = `${root.id}-title`;
-  const descId = `${root.id}-desc`;
-  root.setAttribute("aria-labelledby", `${titleId} ${descId}`);
-  root.append(svg("title", { id: titleId }, chart.title), svg("desc", { id: descId }, chart.description));
+  frame(root, chart.title, chart.description);
+  resize(root, width, height);
   const values = chart.rows.flatMap((r) => [r.low, r.high]).concat(chart.centre);
   const min = Math.min(...values);
   const max = Math.max(...values);
