@@ -284,12 +284,12 @@ test("bands, the 'beats' sentences and the sensitivity chart appear and follow t
   const { page, context, problems } = await openPage(browser, server.origin);
   await page.waitForFunction(() => document.querySelector("#certainty-status").textContent === "2,000 plausible worlds simulated.");
   const conversions = () => page.textContent("#compare tbody tr:nth-child(8) td:nth-of-type(2)");
-  assert.match(await conversions(), /^878 \([\d,]+–[\d,]+\)$/, "micro only: value and its P10–P90 band");
+  assert.match(await conversions(), /^878\n\([\d,]+–[\d,]+\)$/, "micro only: value and, below it, its P10–P90 band");
   const sentences = await page.locator("#certainty-sentences li").allTextContents();
   assert.match(sentences[0], /^Micro only beats Macro only on conversions in \d+% of plausible worlds\.$/);
   assert.match(sentences[1], /^Best for conversions beats Your mix on conversions in \d+% of plausible worlds\.$/);
   assert.equal(await page.locator("#chart .chart-band").count(), 5 * 2 * 3, "a P10–P90 whisker on every bar");
-  assert.match(await page.textContent("#chart desc"), /Micro only: Unique reach 108,086 \([\d,]+–[\d,]+\)/);
+  assert.match(await page.textContent("#chart desc"), /Micro only: Unique reach 108,086\s\([\d,]+–[\d,]+\)/);
   assert.equal(await page.locator("#tornado rect").count(), 9);
   assert.match(await page.textContent("#tornado title"), /Which assumption moves Conversions \(people persuaded\) most/);
   await page.locator(".certainty details summary").click();

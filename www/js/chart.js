@@ -70,9 +70,9 @@ export function drawBars(root, chart) {
     const y0 = Math.floor(s / columns) * blockHeight;
     root.append(svg("text", { x: x0, y: y0 + 14, class: "chart-series" }, name));
     const max = Math.max(...chart.rows.map((r) => Math.max(r.values[s], r.bands?.[s]?.[1] ?? 0)), 1e-9);
-    // Room for the value after the bar: wider when it carries its band, "878 (327–1,636)". On a
-    // phone the value sits on the label's line instead, right-aligned, and bars use the width.
-    const reserve = !wide ? 8 : chart.rows.some((r) => r.bands) ? 150 : 80;
+    // Room for the value after the bar; on a phone the value sits on the label's line instead,
+    // right-aligned, and bars use the width.
+    const reserve = wide ? 80 : 8;
     const scale = (/** @type {number} */ v) => (v / max) * (panelWidth - reserve);
     chart.rows.forEach((row, r) => {
       const y = y0 + headHeight + r * rowHeight;
@@ -93,9 +93,11 @@ export function drawBars(root, chart) {
         );
         end = Math.max(end, b);
       }
+      // The whisker shows the band; the words stay short (the description and the table say it).
+      const text = (row.shortTexts ?? row.texts)[s];
       root.append(wide
-        ? svg("text", { x: end + 4, y: y + barTop + 15, class: "chart-value" }, row.texts[s])
-        : svg("text", { x: x0 + panelWidth, y: y + 14, class: "chart-value", "text-anchor": "end" }, (row.shortTexts ?? row.texts)[s]));
+        ? svg("text", { x: end + 4, y: y + barTop + 15, class: "chart-value" }, text)
+        : svg("text", { x: x0 + panelWidth, y: y + 14, class: "chart-value", "text-anchor": "end" }, text));
       if (!wide) {
         root.append(svg("text", { x: x0, y: y + 14, class: row.highlight ? "chart-label chart-label-mine" : "chart-label" }, row.label));
       } else if (s === 0) {
