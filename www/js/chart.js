@@ -245,5 +245,9 @@ export function drawTornado(root, chart) {
         "text-anchor": row.high >= row.low ? "start" : "end" }, row.highText),
     );
   });
-  root.append(svg("line", { x1: sx(chart.centre), x2: sx(chart.centre), y1: 0, y2: height, class: "xy-marker" }));
+  // The typical result, marked on each bar's row only, so it never crosses a label.
+  chart.rows.forEach((_, i) => {
+    const y = i * rowHeight + barTop;
+    root.append(svg("line", { x1: sx(chart.centre), x2: sx(chart.centre), y1: y - 3, y2: y + 23, class: "xy-marker" }));
+  });
 }
