@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const ROOT = fileURLToPath(new URL("../../www/", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 export const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
 
@@ -27,8 +28,10 @@ export async function startServer() {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     // axe-core is test tooling, served from the same origin so the strict CSP can stay on.
-    const file = path === "/__test__/axe.min.js" ? AXE : normalize(join(ROOT, path.endsWith("/") ? `${path}index.html` : path));
-    if (file !== AXE && !file.startsWith(ROOT)) {
+    // Fixture pages (blog posts embedding the calculator) live under /fixtures/, beside www/.
+    const [base, rest] = path.startsWith("/fixtures/") ? [FIXTURES, path.slice("/fixtures/".length)] : [ROOT, path];
+    const file = path === "/__test__/axe.min.js" ? AXE : normalize(join(base, rest.endsWith("/") || rest === "" ? `${rest}index.html` : rest));
+    if (file !== AXE && !file.startsWith(base)) {
       response.writeHead(403).end();
       return;
     }
@@ -62,7 +65,7 @@ export async function launch() {
  * Opens the page and records what a careful reviewer would look for: console errors, page
  * errors and any request that leaves the page's origin.
  */
-export async function openPage(browser, origin, { path = "/", viewport = { width: 1280, height: 900 }, colorScheme = "light", locale = "en-US" } = {}) {
+export async function openPage(browser, origin, { path = "/", viewport = { width: 1280, height: 900 }, colorScheme = "light", locale = "en-US", waitFor = "html[data-ready]" } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, locale });
   const page = await context.newPage();
   const problems = [];
@@ -71,7 +74,7 @@ export async function openPage(browser, origin, { path = "/", viewport = { width
   page.on("pageerror", (error) => problems.push(error.message));
   page.on("request", (request) => { if (!request.url().startsWith(origin)) foreign.push(request.url()); });
   await page.goto(origin + path);
-  await page.waitForSelector("html[data-ready]", { timeout: 15_000 });
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 15_000 });
   return { page, context, problems, foreign };
 }
 

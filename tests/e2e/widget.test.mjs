@@ -1,0 +1,58 @@
+// The <tier-mix> element as a blog would host it: tests/fixtures/<scenario>/index.html.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { axeViolations, launch, openPage, startServer } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const summary = (page, id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector(".summary").textContent, id);
+
+test("a plain article: two calculators render and compute, the script pasted twice", async () => {
+  const { page, context, problems, foreign } = await openPage(browser, server.origin, { path: "/fixtures/article/", waitFor: null });
+  await page.waitForFunction(() => [...document.querySelectorAll("tier-mix")].every((e) => e.shadowRoot?.querySelector(".summary")?.textContent));
+  assert.match(await summary(page, "first"), /^Your mix reaches [\d,]+ people and persuades [\d,]+ of them to act/);
+  assert.match(await summary(page, "second"), /^Votre mix touche [\d\u202f]+ personnes/);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById("second").shadowRoot.querySelector("table")).display), "none", "compact hides the table");
+  assert.equal(await page.evaluate(() => document.getElementById("first").shadowRoot.querySelectorAll("tbody td").length), 6);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test("attributes are live and every change is announced with a tiermix-change event", async () => {
+  const { page, context } = await openPage(browser, server.origin, { path: "/fixtures/article/", waitFor: null });
+  await page.waitForFunction(() => document.getElementById("first").shadowRoot?.querySelector(".summary")?.textContent);
+  const before = await summary(page, "first");
+  const detail = await page.evaluate(() => new Promise((resolve) => {
+    const element = document.getElementById("first");
+    element.addEventListener("tiermix-change", (event) => resolve(event.detail), { once: true });
+    element.setAttribute("budget", "60000");
+  }));
+  assert.equal(detail.scenario.budget, 60000);
+  assert.ok(detail.outcome.spend <= 60000 && detail.outcome.influencers > 0);
+  assert.notEqual(await summary(page, "first"), before);
+  // A reader's own edit inside the element.
+  await page.locator("#first").locator("input[type=number]").fill("10000");
+  await page.waitForFunction(() => document.getElementById("first").getAttribute("budget") === "10000");
+  const link = await page.evaluate(() => document.getElementById("first").shadowRoot.querySelector("a").href);
+  assert.match(link, /\/index\.html#lang=en&budget=10000&currency=EUR&scheme=fr2018&mix=nano:/);
+  await context.close();
+});
+
+test("the article with its calculators is axe-clean", async () => {
+  const { page, context } = await openPage(browser, server.origin, { path: "/fixtures/article/", waitFor: null });
+  await page.waitForFunction(() => [...document.querySelectorAll("tier-mix")].every((e) => e.shadowRoot?.querySelector(".summary")?.textContent));
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});

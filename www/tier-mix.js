@@ -1,0 +1,185 @@
+// @ts-check
+// <tier-mix>: the calculator as one element for an article. Defined at once; the wasm engine
+// loads on first use and is shared by every instance on the page. Its files are found next to
+// this script, wherever it is hosted.
+//
+//   <script type="module" src="https://example.org/tiermix/tier-mix.js"></script>
+//   <tier-mix budget="20000" mix="nano:20,micro:50,macro:30" lang="fr">
+//     <a href="https://example.org/tiermix/">Open the tiermix calculator</a>
+//   </tier-mix>
+import { loadEngine } from "./js/engine.js";
+import { formatters } from "./js/format.js";
+import { pickLang, plural, t } from "./js/i18n.js";
+import { writeFragment } from "./js/share.js";
+
+const STYLES = new URL("./css/tier-mix.css", import.meta.url).href;
+const CALCULATOR = new URL("./index.html", import.meta.url).href;
+const OBJECTIVES = ["reach", "blend", "conversions", "netValue"];
+let serial = 0;
+
+/** `nano:20,micro:50` → { nano: 0.2, micro: 0.5 }, ignoring malformed parts. */
+function readMix(/** @type {string | null} */ text) {
+  /** @type {Record<string, number>} */
+  const shares = {};
+  for (const part of (text ?? "").split(",")) {
+    const [id, value] = part.split(":");
+    const n = Number(value);
+    if (id && /^[\w-]{1,64}$/.test(id) && value !== undefined && Number.isFinite(n)) shares[id] = n / 100;
+  }
+  return shares;
+}
+
+/** @param {string} tag @param {Record<string, string>} [attributes] @param {(Node | string)[]} [children] */
+function el(tag, attributes = {}, children = []) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  element.append(...children);
+  return element;
+}
+
+class TierMix extends HTMLElement {
+  static observedAttributes = ["budget", "currency", "scheme", "lang", "mix", "goal", "theme", "compact"];
+
+  constructor() {
+    super();
+    this.key = `tm${++serial}`;
+    this.root = this.attachShadow({ mode: "open" });
+    /** @type {any} */
+    this.engine = null;
+    /** Shares the reader set with the sliders, by tier id (fractions). @type {Record<string, number> | null} */
+    this.edited = null;
+    /** What the current controls were built for: scheme, language, currency. */
+    this.built = "";
+    this.panel = el("div", { class: "panel", part: "panel" });
+    this.root.append(el("link", { rel: "stylesheet", href: STYLES }), this.panel);
+    this.panel.addEventListener("input", (event) => this.onInput(/** @type {HTMLInputElement} */ (event.target)));
+  }
+
+  connectedCallback() {
+    loadEngine().then((engine) => {
+      this.engine = engine;
+      this.render();
+    }).catch(() => this.fail());
+  }
+
+  attributeChangedCallback(/** @type {string} */ name) {
+    if (name === "mix" || name === "scheme") this.edited = null;
+    if (this.engine) this.render();
+  }
+
+  /** The attribute, else the page's language, else the browser's. */
+  language() {
+    return pickLang(this.getAttribute("lang") || document.documentElement.lang || navigator.language);
+  }
+
+  /** The scenario the attributes (and the reader's own edits) describe. */
+  scenario() {
+    const budget = Number(this.getAttribute("budget") ?? "20000");
+    const goal = this.getAttribute("goal");
+    const mix = this.edited ?? readMix(this.getAttribute("mix"));
+    return {
+      budget: Number.isFinite(budget) ? budget : 20000,
+      currency: this.getAttribute("currency") || "EUR",
+      scheme: this.getAttribute("scheme") || "fr2018",
+      ...(Object.keys(mix).length ? { mix: { shares: mix } } : {}),
+      goal: { objective: goal && OBJECTIVES.includes(goal) ? goal : "conversions" },
+    };
+  }
+
+  fail() {
+    this.panel.replaceChildren(el("p", {}, [el("a", { href: CALCULATOR }, [t(this.language(), "widget.open")])]));
+  }
+
+  render() {
+    const lang = this.language();
+    let scenario = this.scenario();
+    let comparison;
+    try {
+      comparison = this.engine.compare(scenario);
+    } catch {
+      // Attributes a blogger mistyped: the defaults stand in rather than an empty box.
+      scenario = { budget: 20000, currency: "EUR", scheme: "fr2018", goal: scenario.goal };
+      comparison = this.engine.compare(scenario);
+    }
+    const f = formatters(lang, scenario.currency);
+    const mixes = comparison.mixes;
+    const mine = mixes.find((/** @type {any} */ m) => m.kind === "mix");
+    const best = mixes.find((/** @type {any} */ m) => m.kind === "optimum");
+    const tiers = this.engine.presets().find((/** @type {any} */ p) => p.id === scenario.scheme)?.tiers ?? [];
+    const percent = (/** @type {number} */ i) => ((mine.tiers[i]?.spend ?? 0) / Math.max(scenario.budget, 1e-9)) * 100;
+    const shape = `${scenario.scheme}|${lang}|${scenario.currency}`;
+    if (this.built !== shape) this.build(lang, tiers, mine, best);
+    this.built = shape;
+
+    const budget = /** @type {HTMLInputElement} */ (this.root.getElementById(`${this.key}-budget`));
+    if (this.root.activeElement !== budget) budget.value = String(scenario.budget);
+    tiers.forEach((/** @type {any} */ tier) => {
+      const slider = /** @type {HTMLInputElement} */ (this.root.getElementById(`${this.key}-share-${tier.id}`));
+      // The share allocated (not what whole influencers happen to spend); no mix means an even split.
+      const shares = this.edited ?? readMix(this.getAttribute("mix"));
+      const value = (Object.keys(shares).length ? shares[tier.id] ?? 0 : 1 / tiers.length) * 100;
+      if (this.root.activeElement !== slider) slider.value = String(Math.round(value));
+      slider.setAttribute("aria-valuetext", f.share(value / 100));
+    });
+    const summary = t(lang, "results.summary", { reach: f.count(mine.reach), people: plural(lang, "people", mine.reach),
+      conversions: f.count(mine.conversions), spend: f.money(mine.spend), roi: mine.roi === null ? "—" : f.roi(mine.roi) });
+    const summaryNode = /** @type {HTMLElement} */ (this.root.querySelector(".summary"));
+    if (summaryNode.textContent !== summary) summaryNode.textContent = summary;
+    const cells = [...this.root.querySelectorAll("tbody td")];
+    [["reach", "count"], ["conversions", "count"], ["roi", "roi"]].forEach(([key, kind], r) => {
+      [mine, best].forEach((m, c) => {
+        const cell = cells[r * 2 + c];
+        if (cell) cell.textContent = m[key] === null ? "—" : /** @type {any} */ (f)[kind](m[key]);
+      });
+    });
+    const header = this.root.querySelector("thead th:last-child");
+    if (header) header.textContent = best.label[lang];
+    const link = /** @type {HTMLAnchorElement} */ (this.root.querySelector("a[part=link]"));
+    link.href = `${CALCULATOR}#${writeFragment({ lang, budget: scenario.budget, currency: scenario.currency, scheme: scenario.scheme,
+      shares: Object.fromEntries(tiers.map((/** @type {any} */ tier, /** @type {number} */ i) => [tier.id, Math.round(percent(i) * 100) / 100])),
+      goal: scenario.goal.objective })}`;
+    this.dispatchEvent(new CustomEvent("tiermix-change", { bubbles: true, composed: true, detail: { scenario, outcome: mine } }));
+  }
+
+  /** The controls, built once per scheme, language and currency. */
+  build(/** @type {"en" | "fr"} */ lang, /** @type {any[]} */ tiers, /** @type {any} */ mine, /** @type {any} */ best) {
+    const budgetId = `${this.key}-budget`;
+    const rows = ["reach", "conversions", "roi"];
+    this.panel.replaceChildren(
+      el("h2", {}, [t(lang, "widget.title")]),
+      el("div", { class: "fields" }, [
+        el("label", { for: budgetId }, [t(lang, "budget")]),
+        el("input", { id: budgetId, type: "number", min: "0", step: "any", part: "input" }),
+        ...tiers.flatMap((tier) => {
+          const id = `${this.key}-share-${tier.id}`;
+          return [
+            el("label", { for: id }, [t(lang, "mix.share", { tier: tier.label[lang] })]),
+            el("input", { id, type: "range", min: "0", max: "100", step: "1", "data-tier": tier.id }),
+          ];
+        }),
+      ]),
+      el("p", { class: "summary", part: "summary", "aria-live": "polite" }),
+      el("table", { part: "table" }, [
+        el("caption", {}, [t(lang, "widget.caption")]),
+        el("thead", {}, [el("tr", {}, [el("th", { scope: "col" }, [t(lang, "results.metric")]),
+          el("th", { scope: "col" }, [mine.label[lang]]), el("th", { scope: "col" }, [best.label[lang]])])]),
+        el("tbody", {}, rows.map((key) => el("tr", {}, [el("th", { scope: "row" }, [t(lang, `metric.${key}`)]), el("td"), el("td")]))),
+      ]),
+      el("p", { class: "hint" }, [el("a", { href: CALCULATOR, part: "link" }, [t(lang, "widget.open")])]),
+    );
+  }
+
+  onInput(/** @type {HTMLInputElement} */ input) {
+    if (input.type === "number") {
+      if (input.value !== "" && Number.isFinite(input.valueAsNumber)) this.setAttribute("budget", input.value);
+      return;
+    }
+    const tier = input.dataset.tier ?? "";
+    const current = this.edited ?? readMix(this.getAttribute("mix"));
+    const others = Object.entries(current).reduce((sum, [id, v]) => sum + (id === tier ? 0 : v), 0);
+    this.edited = { ...current, [tier]: Math.min(input.valueAsNumber / 100, Math.max(0, 1 - others)) };
+    this.render();
+  }
+}
+
+if (!customElements.get("tier-mix")) customElements.define("tier-mix", TierMix);
