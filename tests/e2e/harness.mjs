@@ -39,8 +39,11 @@ export async function startServer() {
       const body = await readFile(file);
       response.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "content-security-policy": CSP,
+        // Every page refuses to be framed, except the one made to be: the iframe embed.
+        "content-security-policy": file.endsWith("embed.html") ? CSP.replace("frame-ancestors 'none'", "frame-ancestors *") : CSP,
         "x-content-type-options": "nosniff",
+        // A sandboxed iframe has an opaque origin: its module scripts and wasm are CORS fetches.
+        "access-control-allow-origin": "*",
       });
       response.end(body);
     } catch {

@@ -1,0 +1,30 @@
+// @ts-check
+// The iframe embed: reads the calculator's settings from its own address and tells the page
+// around it how tall it is, in tiermix's own message and in WordPress's embed protocol. It uses
+// no storage and never navigates the top page, so it works in sandbox="allow-scripts".
+import "../tier-mix.js";
+
+const SETTINGS = ["budget", "currency", "scheme", "mix", "goal", "lang", "theme", "compact"];
+
+const element = /** @type {HTMLElement} */ (document.querySelector("tier-mix"));
+const params = new URLSearchParams(location.search);
+for (const name of SETTINGS) {
+  const value = params.get(name);
+  // Attributes take text only: nothing from the address is ever parsed as HTML.
+  if (value !== null) element.setAttribute(name, value.slice(0, 200));
+}
+
+// WordPress appends "#?secret=…" to an embed's address and listens for its height under it.
+const secret = new URLSearchParams(location.hash.replace(/^#\??/, "")).get("secret");
+
+let last = 0;
+function report() {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === last) return;
+  last = height;
+  // Only a number leaves the frame, so any parent may receive it.
+  parent.postMessage({ type: "tiermix-height", height }, "*");
+  if (secret) parent.postMessage({ secret, message: "height", value: height }, "*");
+}
+new ResizeObserver(report).observe(document.documentElement);
+element.addEventListener("tiermix-change", report);
