@@ -56,3 +56,27 @@ test("the article with its calculators is axe-clean", async () => {
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });
+
+test("aggressive global CSS and a 40px root font do not reach inside the calculator", async () => {
+  const { page, context, problems } = await openPage(browser, server.origin, { path: "/fixtures/hostile-css/", waitFor: null });
+  await page.waitForFunction(() => document.getElementById("calculator").shadowRoot?.querySelector(".summary")?.textContent);
+  const sizes = await page.evaluate(() => {
+    const root = document.getElementById("calculator").shadowRoot;
+    const size = (selector) => parseFloat(getComputedStyle(root.querySelector(selector)).fontSize);
+    return { summary: size(".summary"), label: size("label"), panel: size(".panel") };
+  });
+  assert.deepEqual(sizes, { summary: 16, label: 14, panel: 16 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a dark-themed article under a strict CSP: the dark calculator is legible and axe-clean", async () => {
+  const { page, context, problems, foreign } = await openPage(browser, server.origin, { path: "/fixtures/dark-article/", waitFor: null });
+  await page.waitForFunction(() => document.getElementById("calculator").shadowRoot?.querySelector(".summary")?.textContent.startsWith("Votre mix"));
+  const colours = await page.evaluate(() => getComputedStyle(document.getElementById("calculator").shadowRoot.querySelector(".panel")).backgroundColor);
+  assert.equal(colours, "rgb(28, 30, 37)");
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
