@@ -334,6 +334,28 @@ test("a link restores the exact scenario, and the page keeps its link up to date
   await context.close();
 });
 
+test("the Embed dialog gives an element, an iframe and a link for the scenario on screen", async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await page.fill("#budget", "35000");
+  await page.getByRole("button", { name: "Embed in a page" }).click();
+  const dialog = page.getByRole("dialog", { name: "Put this scenario in a page" });
+  await dialog.waitFor();
+  const element = await page.inputValue("#embed-element");
+  assert.match(element, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/tier-mix\.js"><\/script>\n<tier-mix budget="35000" currency="EUR" scheme="fr2018" mix="nano:34,micro:33,macro:33" goal="conversions" lang="en">/);
+  const iframe = await page.inputValue("#embed-iframe");
+  const src = iframe.match(/src="([^"]+)"/)[1].replace(/&amp;/g, "&");
+  assert.equal(await page.inputValue("#embed-link"), page.url());
+  assert.deepEqual(await axeViolations(page), []);
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  // The iframe address really opens this scenario.
+  const embedded = await openPage(browser, server.origin, { path: src.slice(server.origin.length), waitFor: null });
+  await embedded.page.locator("tier-mix .summary").filter({ hasText: "€" }).waitFor();
+  assert.equal(await embedded.page.locator("tier-mix input[type=number]").inputValue(), "35000");
+  await embedded.context.close();
+  await context.close();
+});
+
 test("a hostile or broken link is refused field by field, harmlessly", async () => {
   const path = "/#budget=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&mix=nano:abc&scheme=evil&o=micro.fee:-5&currency=XXX&x%3Cb%3E=1&tiers=nano:0,micro:10,macro:5";
   const { page, context, problems, foreign } = await openPage(browser, server.origin, { path });

@@ -804,6 +804,8 @@ function wire() {
   });
   $("use-best").addEventListener("click", useBest);
   $("share").addEventListener("click", copyLink);
+  $("embed").addEventListener("click", openEmbed);
+  $("embed-close").addEventListener("click", () => /** @type {HTMLDialogElement} */ ($("embed-dialog")).close());
   $("mix-fill").addEventListener("click", () => { fillShares(); recompute(); });
   $("threshold-fields").addEventListener("input", () => { readThresholds(); buildMix(); recompute(); renderClassify(); });
   $("thresholds-reset").addEventListener("click", () => {
@@ -926,6 +928,31 @@ function dropField(/** @type {string} */ field) {
   else if (head in state.globals) delete state.globals[head];
   else return false;
   return true;
+}
+
+/** Escapes text for an HTML attribute in a snippet the user will paste elsewhere. */
+const attribute = (/** @type {string} */ text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/** The three ways to put the current scenario in a page; shown as text, never as markup. */
+function openEmbed() {
+  const base = new URL(".", location.href).href;
+  const shared = currentShared();
+  const settings = {
+    budget: String(shared.budget ?? ""),
+    currency: shared.currency ?? "EUR",
+    scheme: shared.scheme ?? "fr2018",
+    mix: Object.entries(shared.shares ?? {}).map(([id, v]) => `${id}:${v}`).join(","),
+    goal: shared.goal ?? "conversions",
+    lang: state.lang,
+  };
+  const attributes = Object.entries(settings).map(([k, v]) => `${k}="${attribute(v)}"`).join(" ");
+  const query = new URLSearchParams(settings).toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
+  /** @type {HTMLTextAreaElement} */ ($("embed-element")).value =
+    `<script type="module" src="${attribute(`${base}tier-mix.js`)}"></script>\n<tier-mix ${attributes}>\n  <a href="${attribute(location.href)}">${tr("widget.open")}</a>\n</tier-mix>`;
+  /** @type {HTMLTextAreaElement} */ ($("embed-iframe")).value =
+    `<iframe class="tiermix" title="tiermix" sandbox="allow-scripts allow-popups" style="width:100%;height:640px;border:0"\n  src="${attribute(`${base}embed.html?${query}`)}"></iframe>`;
+  /** @type {HTMLTextAreaElement} */ ($("embed-link")).value = location.href;
+  /** @type {HTMLDialogElement} */ ($("embed-dialog")).showModal();
 }
 
 async function copyLink() {
