@@ -6,6 +6,9 @@ SHELL := bash
 .DEFAULT_GOAL := build
 
 PORT ?= 8080
+# Where the calculator will be published; the oEmbed answer points there.
+PUBLIC_URL ?= http://127.0.0.1:$(PORT)/
+export PUBLIC_URL
 WASM_TARGET := wasm32-unknown-unknown
 # The CLI must be the exact version of the wasm-bindgen crate pinned in Cargo.toml.
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
@@ -46,6 +49,7 @@ build: tools
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
 	node_modules/.bin/wasm-opt -Oz --converge $(PKG)/tiermix_bg.wasm -o $(PKG)/tiermix_bg.wasm
 	cargo run --quiet --example sources_json > $(PKG)/sources.json
+	node scripts/oembed.mjs
 	@echo "tiermix_bg.wasm: $$(stat -c %s $(PKG)/tiermix_bg.wasm) bytes, $$(gzip -9c $(PKG)/tiermix_bg.wasm | wc -c) gzipped"
 
 serve: build

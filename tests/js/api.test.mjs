@@ -167,6 +167,19 @@ test("sources.json holds a note in both languages for every source the API cites
   }
 });
 
+test("the oEmbed answer describes an iframe WordPress will keep and size", async () => {
+  const { readFileSync } = await import("node:fs");
+  const answer = JSON.parse(readFileSync(new URL("../../www/oembed.json", import.meta.url), "utf8"));
+  assert.equal(answer.version, "1.0");
+  assert.equal(answer.type, "rich");
+  assert.match(answer.html, /<iframe class="wp-embedded-content" sandbox="allow-scripts allow-popups"[^>]* src="https?:\/\/[^"]+\/embed\.html"/);
+  assert.match(answer.html, /^<blockquote class="wp-embedded-content"><a href="https?:\/\/[^"]+\/">/);
+  for (const page of ["index.html", "embed.html"]) {
+    const html = readFileSync(new URL(`../../www/${page}`, import.meta.url), "utf8");
+    assert.match(html, /<link rel="alternate" type="application\/json\+oembed" href="oembed.json"/, page);
+  }
+});
+
 test("every bad input throws an Error naming the field, and the module keeps answering", () => {
   const cases = [
     [() => tiermix.evaluate({ budget: -5 }), /^budget must be a finite number from 0 to 1000000000000 \(got -5\)$/],
