@@ -50,12 +50,6 @@ test("attributes are live and every change is announced with a tiermix-change ev
   await context.close();
 });
 
-test("the article with its calculators is axe-clean", async () => {
-  const { page, context } = await openPage(browser, server.origin, { path: "/fixtures/article/", waitFor: null });
-  await page.waitForFunction(() => [...document.querySelectorAll("tier-mix")].every((e) => e.shadowRoot?.querySelector(".summary")?.textContent));
-  assert.deepEqual(await axeViolations(page), []);
-  await context.close();
-});
 
 test("aggressive global CSS and a 40px root font do not reach inside the calculator", async () => {
   const { page, context, problems } = await openPage(browser, server.origin, { path: "/fixtures/hostile-css/", waitFor: null });
@@ -78,5 +72,28 @@ test("a dark-themed article under a strict CSP: the dark calculator is legible a
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);
   assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+// Every fixture, as a blog would host it: it renders, computes, is axe-clean and asks nothing of
+// any other origin.
+for (const [fixture, inFrame] of [["article", false], ["hostile-css", false], ["dark-article", false], ["iframe", true], ["wordpress", true]]) {
+  test(`fixture ${fixture}: renders, computes, axe-clean, no other origin`, async () => {
+    const { page, context, foreign } = await openPage(browser, server.origin, { path: `/fixtures/${fixture}/`, waitFor: null });
+    const scope = inFrame ? page.frameLocator("iframe") : page;
+    await scope.locator("tier-mix .summary").first().filter({ hasText: /\d/ }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+}
+
+test("with scripts blocked, the article shows the link to the full calculator", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/fixtures/article/`);
+  const link = page.getByRole("link", { name: "Open the tiermix calculator" });
+  assert.equal(await link.isVisible(), true);
+  assert.match(await link.getAttribute("href"), /index\.html$/);
   await context.close();
 });
