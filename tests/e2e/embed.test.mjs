@@ -1,24 +1,13 @@
 // The iframe embed: settings from its address, its height reported to the page around it (in
 // tiermix's message and WordPress's protocol), inside sandbox="allow-scripts".
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { axeViolations, launch, openPage, startServer } from "./harness.mjs";
+import { axeViolations, openPage, session } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = session();
 
 test("an iframe in a sandbox renders, computes from its address and resizes its frame", async () => {
-  const { page, context, problems, foreign } = await openPage(browser, server.origin, { path: "/fixtures/iframe/", waitFor: null });
+  const { page, context, problems, foreign } = await openPage(live.browser, live.server.origin, { path: "/fixtures/iframe/", waitFor: null });
   const frame = page.frameLocator("iframe.tiermix");
   await frame.locator("tier-mix").locator(".summary").filter({ hasText: "Votre mix touche" }).waitFor();
   assert.equal(await frame.locator("tier-mix").locator("input[type=number]").inputValue(), "30000");
@@ -32,7 +21,7 @@ test("an iframe in a sandbox renders, computes from its address and resizes its 
 });
 
 test("WordPress's embed protocol: the height comes back under the page's secret", async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, { path: "/fixtures/wordpress/", waitFor: null });
+  const { page, context, problems } = await openPage(live.browser, live.server.origin, { path: "/fixtures/wordpress/", waitFor: null });
   await page.waitForFunction(() => window.received.length > 0 && window.received.at(-1) > 200);
   const height = await page.evaluate(() => document.querySelector("iframe").getBoundingClientRect().height);
   assert.ok(height > 200, `${height}`);
@@ -41,7 +30,7 @@ test("WordPress's embed protocol: the height comes back under the page's secret"
 });
 
 test("embed.html on its own is axe-clean and ignores settings it cannot use", async () => {
-  const { page, context, problems } = await openPage(browser, server.origin,
+  const { page, context, problems } = await openPage(live.browser, live.server.origin,
     { path: "/embed.html?budget=abc&scheme=%3Cscript%3E&mix=x:y&lang=en", waitFor: null });
   await page.locator("tier-mix .summary").filter({ hasText: "Your mix reaches" }).waitFor();
   assert.equal(await page.locator("script:not([src])").count(), 0);

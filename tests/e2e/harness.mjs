@@ -3,6 +3,8 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mkdir } from "node:fs/promises";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const ROOT = fileURLToPath(new URL("../../www/", import.meta.url));
@@ -89,4 +91,23 @@ export async function axeViolations(page) {
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   });
   return violations;
+}
+
+/**
+ * One server and one browser for a test file: started before its tests, closed after them.
+ * Read `live.server` and `live.browser` inside tests (they exist once `before` has run).
+ */
+export function session() {
+  /** @type {{ server?: Awaited<ReturnType<typeof startServer>>, browser?: import("playwright-core").Browser }} */
+  const live = {};
+  before(async () => {
+    live.server = await startServer();
+    live.browser = await launch();
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await live.browser?.close();
+    await live.server?.close();
+  });
+  return live;
 }

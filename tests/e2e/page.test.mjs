@@ -1,28 +1,15 @@
 // The calculator page as a person uses it, in headless Chromium under a strict CSP.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { ARTIFACTS, axeViolations, launch, openPage, startServer } from "./harness.mjs";
+import { ARTIFACTS, axeViolations, openPage, session } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = session();
 
 const summary = (page) => page.textContent("#summary");
 const cell = (page, row, column) => page.locator(`#compare tbody tr:nth-child(${row}) td:nth-of-type(${column})`).textContent();
 
 test("loads with results, no console error and no request to another origin", async () => {
-  const { page, context, problems, foreign } = await openPage(browser, server.origin);
+  const { page, context, problems, foreign } = await openPage(live.browser, live.server.origin);
   assert.match(await summary(page), /^Your mix reaches [\d,]+ people and persuades [\d,]+ of them to act/);
   assert.equal(await page.locator("#compare thead th").count(), 6, "measure + 3 single-tier mixes + your mix + the best mix");
   assert.equal(await cell(page, 1, 1), "143", "nano only hires 143 influencers");
@@ -37,7 +24,7 @@ test("loads with results, no console error and no request to another origin", as
 });
 
 test("typing a budget changes the results without pressing anything", async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(live.browser, live.server.origin);
   const before = await summary(page);
   await page.fill("#budget", "50000");
   await page.waitForFunction((old) => document.querySelector("#summary").textContent !== old, before);
@@ -48,7 +35,7 @@ test("typing a budget changes the results without pressing anything", async () =
 });
 
 test("a bad input shows an alert naming the field, and fixing it clears the alert", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   await page.fill("#budget", "-5");
   const alert = page.getByRole("alert");
   await alert.waitFor();
@@ -62,7 +49,7 @@ test("a bad input shows an alert naming the field, and fixing it clears the aler
 });
 
 test("the shares never add up to more than 100%, and can be rebalanced", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   await page.fill("#share-nano", "90");
   assert.equal(await page.inputValue("#share-nano"), "34", "nano can only take what micro and macro leave");
   await page.fill("#share-micro", "10");
@@ -81,7 +68,7 @@ test("the shares never add up to more than 100%, and can be rebalanced", async (
 });
 
 test("works with the keyboard alone", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   await page.locator("body").press("Tab");
   const order = [];
   for (let i = 0; i < 12; i++) {
@@ -108,7 +95,7 @@ test("works with the keyboard alone", async () => {
 });
 
 test("switching to French translates the page and formats numbers the French way", async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(live.browser, live.server.origin);
   await page.getByRole("button", { name: "Français" }).click();
   assert.equal(await page.getAttribute("html", "lang"), "fr");
   assert.equal(await page.textContent("#plan-heading"), "Votre campagne");
@@ -122,13 +109,13 @@ test("switching to French translates the page and formats numbers the French way
 });
 
 test("a French browser opens in French", async () => {
-  const { page, context } = await openPage(browser, server.origin, { locale: "fr-FR" });
+  const { page, context } = await openPage(live.browser, live.server.origin, { locale: "fr-FR" });
   assert.equal(await page.getAttribute("html", "lang"), "fr");
   await context.close();
 });
 
 test("editing an assumption recomputes and shows it was changed; reset restores the default", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   assert.equal(await page.inputValue("#a-fee-micro"), "100");
   assert.match(await page.textContent("#a-fee-micro-range"), /plausible range €50(\.\d+)? – €200/);
   await page.fill("#a-fee-micro", "250");
@@ -146,7 +133,7 @@ test("editing an assumption recomputes and shows it was changed; reset restores 
 });
 
 test("an invalid assumption is reported and survives a language switch until fixed", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   await page.fill("#a-fee-micro", "-5");
   const alert = page.getByRole("alert");
   await alert.waitFor();
@@ -161,7 +148,7 @@ test("an invalid assumption is reported and survives a language switch until fix
 });
 
 test("another scheme brings its own tiers; thresholds can be edited and are validated", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   await page.selectOption("#scheme", "traackr");
   assert.equal(await page.locator("#mix .mix-row").count(), 6);
   assert.equal(await page.locator("#compare thead th").count(), 9);
@@ -181,7 +168,7 @@ test("another scheme brings its own tiers; thresholds can be edited and are vali
 });
 
 test("classifies an account under every scheme", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   await page.fill("#classify-followers", "100000");
   assert.match(await page.textContent("#classify-result"), /Micro under 3 tiers \(French trade press, 2018\)\./);
   assert.match(await page.textContent("#classify-result"), /6 tiers \(Traackr, 2023\): Mid-tier/);
@@ -193,7 +180,7 @@ test("classifies an account under every scheme", async () => {
 });
 
 test("classifying under edited thresholds names them as the user's tiers", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   await page.locator("#thresholds summary").click();
   await page.fill("#min-micro", "5000");
   await page.fill("#classify-followers", "3000");
@@ -202,7 +189,7 @@ test("classifying under edited thresholds names them as the user's tiers", async
 });
 
 test("errors name the input as the page labels it, in the page's language, and keep its description", async () => {
-  const { page, context } = await openPage(browser, server.origin, { locale: "fr-FR" });
+  const { page, context } = await openPage(live.browser, live.server.origin, { locale: "fr-FR" });
   const describedBefore = await page.getAttribute("#a-reachRate-nano", "aria-describedby");
   await page.fill("#a-reachRate-nano", "150");
   const alert = page.getByRole("alert");
@@ -221,7 +208,7 @@ test("errors name the input as the page labels it, in the page's language, and k
 
 test("chart labels never run into the bars, even long French ones on a phone", async () => {
   for (const viewport of [{ width: 375, height: 812 }, { width: 1280, height: 900 }]) {
-    const { page, context } = await openPage(browser, server.origin, { viewport, locale: "fr-FR" });
+    const { page, context } = await openPage(live.browser, live.server.origin, { viewport, locale: "fr-FR" });
     await page.selectOption("#scheme", "imh");
     const overlaps = await page.evaluate(() => {
       const boxes = (selector) => [...document.querySelectorAll(selector)].map((e) => e.getBoundingClientRect());
@@ -237,7 +224,7 @@ test("chart labels never run into the bars, even long French ones on a phone", a
 });
 
 test("the goal picker moves the best mix, and one click makes it the user's mix", async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(live.browser, live.server.origin);
   assert.equal(await page.textContent("#best-heading"), "Best for conversions: the best whole-influencer mix");
   assert.match(await page.textContent("#best-diff"), /^Compared with your mix: −48 Nano, \+40 Micro, −1 Macro\.$/);
   assert.match(await page.textContent("#compare thead th:last-child"), /Best for conversions/);
@@ -259,7 +246,7 @@ test("the goal picker moves the best mix, and one click makes it the user's mix"
 });
 
 test("the trade-off charts are drawn and have table alternatives", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   await page.waitForSelector("#frontier path");
   assert.equal(await page.getAttribute("#frontier", "role"), "img");
   assert.match(await page.textContent("#frontier title"), /Best mixes from all-reach to all-persuasion/);
@@ -281,7 +268,7 @@ test("the trade-off charts are drawn and have table alternatives", async () => {
 });
 
 test("bands, the 'beats' sentences and the sensitivity chart appear and follow the inputs", async () => {
-  const { page, context, problems } = await openPage(browser, server.origin);
+  const { page, context, problems } = await openPage(live.browser, live.server.origin);
   await page.waitForFunction(() => document.querySelector("#certainty-status").textContent === "2,000 plausible worlds simulated.");
   const conversions = () => page.textContent("#compare tbody tr:nth-child(8) td:nth-of-type(2)");
   assert.match(await conversions(), /^878\n\([\d,]+–[\d,]+\)$/, "micro only: value and, below it, its P10–P90 band");
@@ -307,7 +294,7 @@ test("bands, the 'beats' sentences and the sensitivity chart appear and follow t
 
 test("a link restores the exact scenario, and the page keeps its link up to date", async () => {
   const path = "/#lang=fr&budget=50000&currency=USD&scheme=traackr&mix=nano:10,micro:60,mid:30&goal=blend&lambda=0.3&hours=400&audience=2000000&o=micro.fee:300,*.realShare:0.8";
-  const { page, context, problems } = await openPage(browser, server.origin, { path });
+  const { page, context, problems } = await openPage(live.browser, live.server.origin, { path });
   assert.equal(await page.getAttribute("html", "lang"), "fr");
   assert.equal(await page.inputValue("#budget"), "50000");
   assert.equal(await page.inputValue("#currency"), "USD");
@@ -324,7 +311,7 @@ test("a link restores the exact scenario, and the page keeps its link up to date
   await page.fill("#share-macro", "0");
   await page.fill("#budget", "45000");
   const link = page.url();
-  const again = await openPage(browser, server.origin, { path: link.slice(server.origin.length) });
+  const again = await openPage(live.browser, live.server.origin, { path: link.slice(live.server.origin.length) });
   assert.equal(await again.page.textContent("#summary"), await page.textContent("#summary"));
   assert.notEqual(await page.textContent("#summary"), summary);
   await page.getByRole("button", { name: "Copier un lien vers ce scénario" }).click();
@@ -335,7 +322,7 @@ test("a link restores the exact scenario, and the page keeps its link up to date
 });
 
 test("the Embed dialog gives an element, an iframe and a link for the scenario on screen", async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await openPage(live.browser, live.server.origin);
   await page.fill("#budget", "35000");
   await page.getByRole("button", { name: "Embed in a page" }).click();
   const dialog = page.getByRole("dialog", { name: "Put this scenario in a page" });
@@ -349,7 +336,7 @@ test("the Embed dialog gives an element, an iframe and a link for the scenario o
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
   // The iframe address really opens this scenario.
-  const embedded = await openPage(browser, server.origin, { path: src.slice(server.origin.length), waitFor: null });
+  const embedded = await openPage(live.browser, live.server.origin, { path: src.slice(live.server.origin.length), waitFor: null });
   await embedded.page.locator("tier-mix .summary").filter({ hasText: "€" }).waitFor();
   assert.equal(await embedded.page.locator("tier-mix input[type=number]").inputValue(), "35000");
   await embedded.context.close();
@@ -358,7 +345,7 @@ test("the Embed dialog gives an element, an iframe and a link for the scenario o
 
 test("a hostile or broken link is refused field by field, harmlessly", async () => {
   const path = "/#budget=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&mix=nano:abc&scheme=evil&o=micro.fee:-5&currency=XXX&x%3Cb%3E=1&tiers=nano:0,micro:10,macro:5";
-  const { page, context, problems, foreign } = await openPage(browser, server.origin, { path });
+  const { page, context, problems, foreign } = await openPage(live.browser, live.server.origin, { path });
   let dialogs = 0;
   page.on("dialog", (dialog) => { dialogs++; dialog.dismiss(); });
   const status = await page.textContent("#share-status");
@@ -373,7 +360,7 @@ test("a hostile or broken link is refused field by field, harmlessly", async () 
 });
 
 test("fits a 375 px phone without horizontal scrolling", async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, { viewport: { width: 375, height: 812 } });
+  const { page, context, problems } = await openPage(live.browser, live.server.origin, { viewport: { width: 375, height: 812 } });
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
   await page.screenshot({ path: `${ARTIFACTS}phone-375.png`, fullPage: true });
   assert.ok(scroll <= 375, `page is ${scroll}px wide`);
@@ -386,7 +373,7 @@ for (const [name, options] of [
   ["phone, dark, French", { viewport: { width: 375, height: 812 }, colorScheme: "dark", locale: "fr-FR" }],
 ]) {
   test(`axe-core finds no accessibility violation (${name})`, async () => {
-    const { page, context } = await openPage(browser, server.origin, options);
+    const { page, context } = await openPage(live.browser, live.server.origin, options);
     await page.locator("#thresholds summary").click();
     await page.fill("#classify-followers", "5000");
     await page.getByRole("radio").nth(1).check();

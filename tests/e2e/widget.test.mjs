@@ -1,25 +1,14 @@
 // The <tier-mix> element as a blog would host it: tests/fixtures/<scenario>/index.html.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { axeViolations, launch, openPage, startServer } from "./harness.mjs";
+import { axeViolations, openPage, session } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const live = session();
 
 const summary = (page, id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector(".summary").textContent, id);
 
 test("a plain article: two calculators render and compute, the script pasted twice", async () => {
-  const { page, context, problems, foreign } = await openPage(browser, server.origin, { path: "/fixtures/article/", waitFor: null });
+  const { page, context, problems, foreign } = await openPage(live.browser, live.server.origin, { path: "/fixtures/article/", waitFor: null });
   await page.waitForFunction(() => [...document.querySelectorAll("tier-mix")].every((e) => e.shadowRoot?.querySelector(".summary")?.textContent));
   assert.match(await summary(page, "first"), /^Your mix reaches [\d,]+ people and persuades [\d,]+ of them to act/);
   assert.match(await summary(page, "second"), /^Votre mix touche [\d\u202f]+ personnes/);
@@ -31,7 +20,7 @@ test("a plain article: two calculators render and compute, the script pasted twi
 });
 
 test("attributes are live and every change is announced with a tiermix-change event", async () => {
-  const { page, context } = await openPage(browser, server.origin, { path: "/fixtures/article/", waitFor: null });
+  const { page, context } = await openPage(live.browser, live.server.origin, { path: "/fixtures/article/", waitFor: null });
   await page.waitForFunction(() => document.getElementById("first").shadowRoot?.querySelector(".summary")?.textContent);
   const before = await summary(page, "first");
   const detail = await page.evaluate(() => new Promise((resolve) => {
@@ -52,7 +41,7 @@ test("attributes are live and every change is announced with a tiermix-change ev
 
 
 test("aggressive global CSS and a 40px root font do not reach inside the calculator", async () => {
-  const { page, context, problems } = await openPage(browser, server.origin, { path: "/fixtures/hostile-css/", waitFor: null });
+  const { page, context, problems } = await openPage(live.browser, live.server.origin, { path: "/fixtures/hostile-css/", waitFor: null });
   await page.waitForFunction(() => document.getElementById("calculator").shadowRoot?.querySelector(".summary")?.textContent);
   const sizes = await page.evaluate(() => {
     const root = document.getElementById("calculator").shadowRoot;
@@ -65,7 +54,7 @@ test("aggressive global CSS and a 40px root font do not reach inside the calcula
 });
 
 test("a dark-themed article under a strict CSP: the dark calculator is legible and axe-clean", async () => {
-  const { page, context, problems, foreign } = await openPage(browser, server.origin, { path: "/fixtures/dark-article/", waitFor: null });
+  const { page, context, problems, foreign } = await openPage(live.browser, live.server.origin, { path: "/fixtures/dark-article/", waitFor: null });
   await page.waitForFunction(() => document.getElementById("calculator").shadowRoot?.querySelector(".summary")?.textContent.startsWith("Votre mix"));
   const colours = await page.evaluate(() => getComputedStyle(document.getElementById("calculator").shadowRoot.querySelector(".panel")).backgroundColor);
   assert.equal(colours, "rgb(28, 30, 37)");
@@ -79,7 +68,7 @@ test("a dark-themed article under a strict CSP: the dark calculator is legible a
 // any other origin.
 for (const [fixture, inFrame] of [["article", false], ["hostile-css", false], ["dark-article", false], ["iframe", true], ["wordpress", true]]) {
   test(`fixture ${fixture}: renders, computes, axe-clean, no other origin`, async () => {
-    const { page, context, foreign } = await openPage(browser, server.origin, { path: `/fixtures/${fixture}/`, waitFor: null });
+    const { page, context, foreign } = await openPage(live.browser, live.server.origin, { path: `/fixtures/${fixture}/`, waitFor: null });
     const scope = inFrame ? page.frameLocator("iframe") : page;
     await scope.locator("tier-mix .summary").first().filter({ hasText: /\d/ }).waitFor();
     assert.deepEqual(await axeViolations(page), []);
@@ -89,9 +78,9 @@ for (const [fixture, inFrame] of [["article", false], ["hostile-css", false], ["
 }
 
 test("with scripts blocked, the article shows the link to the full calculator", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await live.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/fixtures/article/`);
+  await page.goto(`${live.server.origin}/fixtures/article/`);
   const link = page.getByRole("link", { name: "Open the tiermix calculator" });
   assert.equal(await link.isVisible(), true);
   assert.match(await link.getAttribute("href"), /index\.html$/);
