@@ -742,23 +742,36 @@ fn solve(scenario: &Scenario, economics: &[TierEconomics], goal: &Goal, objectiv
     if objective == Objective::Blend {
         let (_, reach) = solve(scenario, economics, goal, Objective::Reach)?;
         let (_, conversions) = solve(scenario, economics, goal, Objective::Conversions)?;
-        let weight = |share: f64, best: f64| if best > 0.0 { share / best } else { 0.0 };
-        problem.blend = (weight(1.0 - goal.lambda, reach.value), weight(goal.lambda, conversions.value));
+        problem.weigh_blend(goal.lambda, reach.value, conversions.value);
     }
     let best = problem.solve()?;
     Ok((problem, best))
+}
+
+impl Problem {
+    /// The blend's weights `(1−λ)/U*` and `λ/P*`; a goal nothing can reach weighs nothing.
+    fn weigh_blend(&mut self, lambda: f64, best_reach: f64, best_conversions: f64) {
+        let weight = |share: f64, best: f64| if best > 0.0 { share / best } else { 0.0 };
+        self.blend = (weight(1.0 - lambda, best_reach), weight(lambda, best_conversions));
+    }
+
+    /// The solution's counts in the scheme's tier order (the search sorts tiers by cost).
+    fn counts_in_scheme_order(&self, best: &Best) -> Vec<u32> {
+        let mut counts = vec![0; self.arms.len()];
+        for (arm, &n) in self.arms.iter().zip(&best.counts) {
+            if let Some(slot) = counts.get_mut(arm.index) {
+                *slot = n;
+            }
+        }
+        counts
+    }
 }
 
 /// The best mix for `goal`, with the limits that bind and why any budget is left.
 pub fn optimize(scenario: &Scenario, goal: &Goal) -> Result<Outcome> {
     let economics = model::economics(scenario);
     let (problem, best) = solve(scenario, &economics, goal, goal.objective)?;
-    let mut counts = vec![0; problem.arms.len()];
-    for (arm, &n) in problem.arms.iter().zip(&best.counts) {
-        if let Some(slot) = counts.get_mut(arm.index) {
-            *slot = n;
-        }
-    }
+    let counts = problem.counts_in_scheme_order(&best);
     let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(goal.objective), "optimum");
     outcome.capped = counts.iter().any(|&n| u64::from(n) >= MAX_COUNT);
     outcome.exact = Some(!best.truncated);
@@ -823,15 +836,8 @@ pub fn frontier(scenario: &Scenario, goal: &Goal, points: u32) -> Result<Vec<Out
             let lambda = f64::from(i) / f64::from(steps);
             let blend = Goal { objective: Objective::Blend, lambda, ..goal.clone() };
             let mut problem = Problem::new(scenario, &economics, &blend, Objective::Blend)?;
-            let weight = |share: f64, best: f64| if best > 0.0 { share / best } else { 0.0 };
-            problem.blend = (weight(1.0 - lambda, reach.value), weight(lambda, conversions.value));
-            let best = problem.solve()?;
-            let mut counts = vec![0; problem.arms.len()];
-            for (arm, &n) in problem.arms.iter().zip(&best.counts) {
-                if let Some(slot) = counts.get_mut(arm.index) {
-                    *slot = n;
-                }
-            }
+            problem.weigh_blend(lambda, reach.value, conversions.value);
+            let counts = problem.counts_in_scheme_order(&problem.solve()?);
             let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(Objective::Blend), "optimum");
             outcome.lambda = Some(lambda);
             Ok(outcome)
