@@ -7,6 +7,7 @@
 //   <tier-mix budget="20000" mix="nano:20,micro:50,macro:30" lang="fr">
 //     <a href="https://example.org/tiermix/">Open the tiermix calculator</a>
 //   </tier-mix>
+import { el } from "./js/dom.js";
 import { loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
 import { pickLang, plural, t } from "./js/i18n.js";
@@ -27,14 +28,6 @@ function readMix(/** @type {string | null} */ text) {
     if (id && /^[\w-]{1,64}$/.test(id) && value !== undefined && Number.isFinite(n)) shares[id] = n / 100;
   }
   return shares;
-}
-
-/** @param {string} tag @param {Record<string, string>} [attributes] @param {(Node | string)[]} [children] */
-function el(tag, attributes = {}, children = []) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-  element.append(...children);
-  return element;
 }
 
 class TierMix extends HTMLElement {

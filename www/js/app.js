@@ -2,6 +2,7 @@
 // The calculator page: reads the inputs, asks the wasm engine, shows the answer. No model
 // arithmetic happens here; the only numbers handled are the user's own (percent shares,
 // thresholds) and display conversions.
+import { el } from "./dom.js";
 import { loadEngine, loadNotes } from "./engine.js";
 import { pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
@@ -23,14 +24,6 @@ const METRICS = [
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-
-/** @param {string} tag @param {Record<string, string>} [attributes] @param {(Node | string)[]} [children] */
-function el(tag, attributes = {}, children = []) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
-  element.append(...children);
-  return element;
-}
 
 const state = {
   /** @type {Lang} */
@@ -179,9 +172,7 @@ function translatePage() {
 }
 
 function renderSchemeSource() {
-  const source = preset().source;
-  const link = el("a", { href: source.url }, [source.text]);
-  $("scheme-source").replaceChildren(`${tr("scheme.source")}${tr("colon")}`, link, ` (${source.year}). ${noteFor(source)}`);
+  $("scheme-source").replaceChildren(...citation(preset().source));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,9 +279,14 @@ function formatAssumption(/** @type {string} */ quantity, /** @type {number} */ 
   return f.number(value);
 }
 
-function sourceLine(/** @type {any} */ source) {
+/** "Source: <linked citation> (year). note" as nodes, for a scheme or an assumption. */
+function citation(/** @type {any} */ source) {
   const cite = source.url ? el("a", { href: source.url }, [source.text]) : el("span", {}, [source.text]);
-  return el("p", { class: "source" }, [`${tr("assumptions.source")}${tr("colon")}`, cite, ` (${source.year}). `, noteFor(source)]);
+  return [`${tr("assumptions.source")}${tr("colon")}`, cite, ` (${source.year}). `, noteFor(source)];
+}
+
+function sourceLine(/** @type {any} */ source) {
+  return el("p", { class: "source" }, citation(source));
 }
 
 function buildAssumptions(/** @type {any} */ report) {
