@@ -310,7 +310,8 @@ test("a link restores the exact scenario, and the page keeps its link up to date
   // Change something, then open the page's own link afresh: the same scenario comes back.
   await page.fill("#share-macro", "0");
   await page.fill("#budget", "45000");
-  const link = page.url();
+  // Read the address from the page itself: Playwright learns of history.replaceState later.
+  const link = await page.evaluate(() => location.href);
   const again = await openPage(live.browser, live.server.origin, { path: link.slice(live.server.origin.length) });
   assert.equal(await again.page.textContent("#summary"), await page.textContent("#summary"));
   assert.notEqual(await page.textContent("#summary"), summary);
@@ -331,7 +332,7 @@ test("the Embed dialog gives an element, an iframe and a link for the scenario o
   assert.match(element, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/tier-mix\.js"><\/script>\n<tier-mix budget="35000" currency="EUR" scheme="fr2018" mix="nano:34,micro:33,macro:33" goal="conversions" lang="en">/);
   const iframe = await page.inputValue("#embed-iframe");
   const src = iframe.match(/src="([^"]+)"/)[1].replace(/&amp;/g, "&");
-  assert.equal(await page.inputValue("#embed-link"), page.url());
+  assert.equal(await page.inputValue("#embed-link"), await page.evaluate(() => location.href));
   assert.deepEqual(await axeViolations(page), []);
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
