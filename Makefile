@@ -17,7 +17,7 @@ PKG := www/pkg
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: bench measure build serve test tools rust-tools node-tools browser test-native test-wasm test-js test-e2e clean
+.PHONY: bench measure build serve test tools rust-tools node-tools browser test-native test-wasm test-js test-e2e fuzz clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -61,8 +61,8 @@ serve: build
 test: build browser test-native test-wasm test-js test-e2e
 
 test-native:
-	cargo clippy --all-targets --quiet -- -D warnings
-	cargo test
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo test --workspace
 
 # The binding compiled to wasm, in headless Chromium (options in webdriver.json).
 test-wasm: rust-tools browser
@@ -76,6 +76,15 @@ test-js: build
 # The real page in headless Chromium (Playwright drives Debian's chromium).
 test-e2e: build browser
 	node --test --test-concurrency=1 tests/e2e/
+
+# Coverage-guided fuzzing of the roster reader and the pick (nightly Rust and cargo-fuzz,
+# installed on first use). Not part of `make test`: it runs for as long as you give it.
+FUZZ_SECONDS ?= 300
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && cargo +nightly fuzz run parse_roster -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
+	cd fuzz && cargo +nightly fuzz run pick_roster -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192
 
 clean:
 	cargo clean
@@ -91,4 +100,5 @@ bench: build browser
 	cargo bench --quiet --bench optimize
 	node scripts/bench-wasm.mjs
 	node scripts/bench-page.mjs
+	node scripts/bench-roster.mjs
 	node scripts/measure-page.mjs

@@ -2,6 +2,7 @@
 // Node. Prints p50 / p95; asserts nothing.
 import { readFileSync } from "node:fs";
 import init, * as tiermix from "../www/pkg/tiermix.js";
+import { syntheticRoster } from "./roster-file.mjs";
 
 await init({ module_or_path: readFileSync(new URL("../www/pkg/tiermix_bg.wasm", import.meta.url)) });
 
@@ -32,4 +33,13 @@ for (const [label, scenario, target] of [
   time(`compare (with optimum) ${label}`, 200, () => tiermix.compare(scenario));
   const mixes = tiermix.compare(scenario).mixes.length;
   time(`simulate 2000 draws × ${mixes} mixes ${label}`, 20, () => tiermix.simulate(scenario, { draws: 2000, seed: 1 }), "≤ 50 ms");
+}
+
+// Picking from a roster: exact on small ones, a proven gap on large ones.
+for (const [size, target] of [[300, "≤ 50 ms"], [5000, ""], [100000, ""]]) {
+  const roster = tiermix.parseRoster(syntheticRoster(size), "fr2018");
+  for (const objective of ["conversions", "blend"]) {
+    const pick = tiermix.pickRoster(roster, { budget: 20000 }, { objective });
+    time(`pickRoster ${objective.padEnd(11)} ${String(size).padStart(6)} candidates (${pick.exact ? "exact" : `gap ≤ ${(pick.gap * 100).toFixed(3)}%`})`, size > 10000 ? 3 : 20, () => tiermix.pickRoster(roster, { budget: 20000 }, { objective }), target);
+  }
 }

@@ -79,7 +79,7 @@ impl Quantity {
     }
 
     /// The values that make sense, and how to say so.
-    fn domain(self) -> (f64, f64, &'static str) {
+    pub(crate) fn domain(self) -> (f64, f64, &'static str) {
         const SHARE: &str = "a share from 0 to 1";
         match self {
             Quantity::TypicalFollowers => (1.0, MAX_FOLLOWERS as f64, "a number of followers from 1 to 10000000000"),

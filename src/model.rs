@@ -13,8 +13,9 @@ use crate::sources::Label;
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// What one influencer of a tier costs and delivers, derived once per scenario.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What one influencer of a tier costs and delivers, derived once per scenario. Also what a
+/// group of real candidates of one tier costs and delivers together (see `roster::pick`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TierEconomics {
     /// Fees for every post plus the team's time.
     pub unit_cost: f64,
@@ -201,40 +202,70 @@ pub fn outcome_for_counts(
     label: Label,
     kind: &'static str,
 ) -> Outcome {
+    let groups: Vec<TierEconomics> = tiers
+        .iter()
+        .zip(counts)
+        .map(|(e, &n)| {
+            let count = f64::from(n);
+            TierEconomics {
+                unit_cost: count * e.unit_cost,
+                impressions: count * e.impressions,
+                engagements: count * e.engagements,
+                hours: count * e.hours,
+                ..*e
+            }
+        })
+        .collect();
+    let mut outcome = outcome_for_groups(scenario, &groups, counts, label, kind);
+    for (row, e) in outcome.tiers.iter_mut().zip(tiers) {
+        row.unit_cost = e.unit_cost;
+    }
+    outcome
+}
+
+/// The outcome of hiring, in each tier, a group of `members` influencers that together cost
+/// and deliver `groups[t]` (each group's `unit_cost`, `impressions`, … are its totals).
+pub fn outcome_for_groups(
+    scenario: &Scenario,
+    groups: &[TierEconomics],
+    members: &[u32],
+    label: Label,
+    kind: &'static str,
+) -> Outcome {
     let audience = scenario.audience;
+    let hired: Vec<u32> = members.iter().map(|&n| u32::from(n > 0)).collect();
     let rows: Vec<TierOutcome> = scenario
         .scheme
         .tiers
         .iter()
-        .zip(tiers.iter().zip(counts))
+        .zip(groups.iter().zip(members))
         .map(|(tier, (e, &n))| {
             let one = [*e];
-            let only = [n];
-            let count = f64::from(n);
+            let only = [u32::from(n > 0)];
             TierOutcome {
                 tier: tier.id.to_string(),
                 influencers: n,
-                unit_cost: e.unit_cost,
-                spend: count * e.unit_cost,
-                impressions: count * e.impressions,
+                unit_cost: if n > 0 { e.unit_cost / f64::from(n) } else { 0.0 },
+                spend: e.unit_cost,
+                impressions: e.impressions,
                 reach: unique_people(&one, &only, audience, false),
-                engagements: count * e.engagements,
+                engagements: e.engagements,
                 conversions: unique_people(&one, &only, audience, true),
-                workload_hours: count * e.hours,
+                workload_hours: e.hours,
             }
         })
         .collect();
     let spend: f64 = rows.iter().map(|r| r.spend).sum();
     let impressions: f64 = rows.iter().map(|r| r.impressions).sum();
     let engagements: f64 = rows.iter().map(|r| r.engagements).sum();
-    let reach = unique_people(tiers, counts, audience, false);
-    let conversions = unique_people(tiers, counts, audience, true);
+    let reach = unique_people(groups, &hired, audience, false);
+    let conversions = unique_people(groups, &hired, audience, true);
     let revenue = conversions * scenario.conversion_value;
     Outcome {
         label,
         kind,
         tier: None,
-        influencers: counts.iter().sum(),
+        influencers: members.iter().sum(),
         spend,
         unspent: (scenario.budget - spend).max(0.0),
         impressions,

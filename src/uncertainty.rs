@@ -85,7 +85,7 @@ pub struct Band {
 impl Band {
     /// Percentiles by linear interpolation between order statistics; sorts `values`.
     fn of(values: &mut [f64]) -> Band {
-        heap_sort(values);
+        crate::sort::sort_by(values, |a, b| a < b);
         let at = |q: f64| {
             let position = q * (values.len().saturating_sub(1)) as f64;
             let below = position.floor() as usize;
@@ -93,35 +93,6 @@ impl Band {
             b.map_or(a, |b| a + (b - a) * (position - below as f64))
         };
         Band { p10: at(0.1), p50: at(0.5), p90: at(0.9) }
-    }
-}
-
-/// In-place heapsort of finite numbers: O(n log n) with a few dozen bytes of wasm, where the
-/// standard library's sort brings about 3 KB of generic code.
-fn heap_sort(values: &mut [f64]) {
-    fn sift_down(values: &mut [f64], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && values.get(child + 1) > values.get(child) {
-                child += 1;
-            }
-            if values.get(root) >= values.get(child) {
-                return;
-            }
-            values.swap(root, child);
-            root = child;
-        }
-    }
-    let n = values.len();
-    for start in (0..n / 2).rev() {
-        sift_down(values, start, n);
-    }
-    for end in (1..n).rev() {
-        values.swap(0, end);
-        sift_down(values, 0, end);
     }
 }
 
@@ -335,16 +306,3 @@ pub fn sensitivity(scenario: &Scenario) -> Result<Vec<Swing>> {
     Ok(swings)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::heap_sort;
-
-    #[test]
-    fn heap_sort_orders_like_the_standard_sort() {
-        let mut values: Vec<f64> = (0..500).map(|i| f64::from((i * 7919) % 503) - 250.5).collect();
-        let mut expected = values.clone();
-        expected.sort_by(f64::total_cmp);
-        heap_sort(&mut values);
-        assert_eq!(values, expected);
-    }
-}

@@ -122,3 +122,23 @@ fn assumptions_carry_ranges_and_sources() {
     assert!(get(&get(&fee, "source"), "url").as_string().unwrap().starts_with("https://"));
     assert!(get(&get(&report, "globals"), "budget").is_object());
 }
+
+#[wasm_bindgen_test]
+fn rosters_cross_the_boundary_as_plain_rows_and_pick_from_them() {
+    let text = JsValue::from_str("pseudo;abonnés;taux d'engagement\n@léa;12 500;3,4 %\n<img src=x>;800;\nbad;lots;\n");
+    let roster = wasm::parse_roster(text, JsValue::UNDEFINED).unwrap();
+    let rows: Array = get(&roster, "rows").dyn_into().unwrap();
+    assert_eq!(rows.length(), 2);
+    let first = rows.get(0);
+    assert_eq!(get(&first, "handle").as_string().unwrap(), "@léa");
+    assert_eq!(get(&first, "tier").as_string().unwrap(), "micro");
+    assert_eq!(Object::get_prototype_of(&first), Object::get_prototype_of(&Object::new()));
+    assert_eq!(get(&rows.get(1), "handle").as_string().unwrap(), "<img src=x>");
+    let errors: Array = get(&roster, "errors").dyn_into().unwrap();
+    assert_eq!(get(&errors.get(0), "line").as_f64(), Some(4.0));
+    let pick = wasm::pick_roster(roster, json(r#"{"budget": 5000}"#), json(r#"{"objective": "reach"}"#)).unwrap();
+    assert_eq!(get(&pick, "exact").as_bool(), Some(true));
+    let error = wasm::pick_roster(JsValue::from_f64(3.0), json(r#"{"budget": 5000}"#), JsValue::UNDEFINED).unwrap_err();
+    assert!(message(error).starts_with("roster must be the result of parseRoster"));
+    assert!(wasm::presets().is_ok());
+}

@@ -10,6 +10,11 @@ import { chromium } from "playwright-core";
 const ROOT = fileURLToPath(new URL("../../www/", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+// Test and benchmark tooling, served from the same origin so the strict CSP can stay on.
+const TOOLS = {
+  "/__test__/axe.min.js": AXE,
+  "/__test__/papaparse.min.js": fileURLToPath(new URL("../../node_modules/papaparse/papaparse.min.js", import.meta.url)),
+};
 export const ARTIFACTS = fileURLToPath(new URL("./artifacts/", import.meta.url));
 
 const TYPES = {
@@ -29,11 +34,11 @@ export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 export async function startServer() {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
-    // axe-core is test tooling, served from the same origin so the strict CSP can stay on.
     // Fixture pages (blog posts embedding the calculator) live under /fixtures/, beside www/.
     const [base, rest] = path.startsWith("/fixtures/") ? [FIXTURES, path.slice("/fixtures/".length)] : [ROOT, path];
-    const file = path === "/__test__/axe.min.js" ? AXE : normalize(join(base, rest.endsWith("/") || rest === "" ? `${rest}index.html` : rest));
-    if (file !== AXE && !file.startsWith(base)) {
+    const tool = TOOLS[path];
+    const file = tool ?? normalize(join(base, rest.endsWith("/") || rest === "" ? `${rest}index.html` : rest));
+    if (!tool && !file.startsWith(base)) {
       response.writeHead(403).end();
       return;
     }

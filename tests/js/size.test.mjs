@@ -5,9 +5,11 @@ import { gzipSync } from "node:zlib";
 import { wasmBytes } from "./load.mjs";
 
 // The first version fit in 40 KB (37.6 KB); the exact optimiser with its frontier and response
-// curves added about 11 KB, the seeded simulation about 6 KB. The budget follows at 56 KB,
-// counted in thousands, until a size pass brings the module back down (see README, "Size").
-const BUDGET_GZIP = 56_000;
+// curves added about 11 KB, the seeded simulation about 6 KB, roster reading and picking
+// (CSV, locale numbers, the subset search, the column transfer) about 26 KB. The budget
+// follows at 82 KB, counted in thousands, until a size pass brings the module back down
+// (see README, "Size and speed").
+const BUDGET_GZIP = 82_000;
 
 test(`tiermix_bg.wasm after wasm-opt is at most ${BUDGET_GZIP} bytes gzipped`, () => {
   const gzipped = gzipSync(wasmBytes, { level: 9 }).length;

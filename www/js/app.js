@@ -8,6 +8,7 @@ import { pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { readFragment, writeFragment } from "./share.js";
 import { drawBars, drawTornado, drawXY } from "./chart.js";
+import { createRoster } from "./roster.js";
 
 /** @typedef {"en" | "fr"} Lang */
 
@@ -55,6 +56,8 @@ let engine;
 let presets = [];
 /** @type {Record<string, { en: string, fr: string }>} */
 let notes = {};
+/** The "Your candidates" tab, once the engine is loaded. @type {ReturnType<typeof createRoster> | null} */
+let roster = null;
 
 const noteFor = (/** @type {{ id: string }} */ source) => notes[source.id]?.[state.lang] ?? "";
 
@@ -725,6 +728,7 @@ function recompute() {
     scheduleCharts();
     scheduleSimulation();
     renderCertainty();
+    roster?.changed();
   } catch (error) {
     showError(error);
     clearCertainty();
@@ -743,6 +747,7 @@ function renderLambda() {
 
 function rebuild() {
   translatePage();
+  roster?.translate();
   renderLambda();
   buildMix();
   buildThresholds();
@@ -960,12 +965,52 @@ async function copyLink() {
   }
 }
 
+/** The two views of the results, as an ARIA tab set: arrows move between tabs. */
+function wireTabs() {
+  const tabs = /** @type {HTMLElement[]} */ ([...document.querySelectorAll("[role=tab]")]);
+  const select = (/** @type {HTMLElement} */ tab) => {
+    for (const other of tabs) {
+      const on = other === tab;
+      other.setAttribute("aria-selected", String(on));
+      other.tabIndex = on ? 0 : -1;
+      $(other.getAttribute("aria-controls") ?? "").hidden = !on;
+    }
+    // Charts measure their width: draw them once they can be seen.
+    if (tab.id === "tab-tiers") scheduleCharts();
+  };
+  for (const [index, tab] of tabs.entries()) {
+    tab.addEventListener("click", () => select(tab));
+    tab.addEventListener("keydown", (event) => {
+      const step = { ArrowRight: 1, ArrowLeft: -1, Home: -index, End: tabs.length - 1 - index }[event.key];
+      if (step === undefined) return;
+      event.preventDefault();
+      const next = tabs[(index + step + tabs.length) % tabs.length];
+      select(next);
+      next.focus();
+    });
+  }
+}
+
 async function start() {
   [engine, notes] = await Promise.all([loadEngine(), loadNotes()]);
   presets = engine.presets();
   evenShares();
   if (location.hash.length > 1) applyShared(location.hash);
   wire();
+  wireTabs();
+  roster = createRoster({
+    tr,
+    fmt,
+    lang: () => state.lang,
+    scenario,
+    tierLabel: (id) => {
+      const tier = tiers().find((t) => t.id === id);
+      return tier ? label(tier) : id;
+    },
+    bestTierMix: () => state.lastComparison?.mixes.find((/** @type {any} */ m) => m.kind === "optimum") ?? null,
+    metrics: /** @type {[string, string][]} */ (METRICS.filter(([key]) => ["influencers", "spend", "reach", "engagements", "conversions", "costPerConversion", "workloadHours"].includes(key))),
+    formatMetric,
+  });
   rebuild();
   $("app").setAttribute("aria-busy", "false");
   document.documentElement.dataset.ready = "true";

@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::input::{self, Value, MAX_DEPTH};
 use crate::scenario::{self, Scenario};
 use crate::goal::Goal;
-use crate::{model, optimize, tiers};
+use crate::{model, optimize, roster, tiers};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -248,4 +248,198 @@ pub fn simulate(scenario_value: JsValue, options: JsValue) -> JsResult {
 #[wasm_bindgen]
 pub fn sensitivity(scenario_value: JsValue) -> JsResult {
     write(&crate::uncertainty::sensitivity(&scenario(&scenario_value)?).map_err(js_error)?)
+}
+
+// Roster rows cross the boundary as columns (see rows.js): a row at a time through
+// serde-wasm-bindgen is ten times slower than parsing them.
+#[wasm_bindgen(module = "/src/wasm/rows.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = attachRows)]
+    fn attach_rows(roster: &JsValue, columns: &js_sys::Object) -> JsValue;
+    #[wasm_bindgen(js_name = rosterColumns)]
+    fn roster_columns(roster: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = attachHandles)]
+    fn attach_handles(picked: &JsValue, roster: &JsValue) -> JsValue;
+}
+
+/// Bits of `marks` for rows.js: estimated values in the low two, flags in the next four.
+const FEE_ESTIMATED: u8 = 1;
+const RATE_ESTIMATED: u8 = 2;
+const FLAGS_SHIFT: u8 = 2;
+/// Distinct platforms and topics sent once each; past this many they travel row by row.
+const MAX_LABELS: usize = 256;
+
+/// Length of `text` in UTF-16 code units, JavaScript's string offsets.
+fn utf16_len(text: &str) -> u32 {
+    if text.is_ascii() {
+        text.len() as u32
+    } else {
+        text.encode_utf16().count() as u32
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RosterWithoutRows<'a> {
+    errors: &'a [roster::RowError],
+    delimiter: &'static str,
+    columns: &'a [roster::ColumnUse],
+    ignored_columns: &'a [String],
+    notes: &'a [&'static str],
+    blank_lines: u32,
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &key.into(), value);
+}
+
+fn roster_to_js<'a>(roster: &'a roster::Roster, scheme: &tiers::TierScheme) -> JsResult {
+    let meta = write(&RosterWithoutRows {
+        errors: &roster.errors,
+        delimiter: roster.delimiter,
+        columns: &roster.columns,
+        ignored_columns: &roster.ignored_columns,
+        notes: &roster.notes,
+        blank_lines: roster.blank_lines,
+    })?;
+    let rows: &'a [roster::Row] = &roster.rows;
+    let numbers = |f: &dyn Fn(&roster::Row) -> f64| js_sys::Float64Array::from(rows.iter().map(f).collect::<Vec<_>>().as_slice());
+    let mut texts = String::new();
+    let mut ends = Vec::with_capacity(rows.len() * 3);
+    let mut marks = Vec::with_capacity(rows.len());
+    // Platforms and topics repeat: each distinct one crosses once, rows refer to it by index.
+    let mut labels: Vec<&str> = Vec::new();
+    let mut label_of = |text: &'a Option<std::rc::Rc<str>>| -> i32 {
+        let Some(text) = text.as_deref() else { return -1 };
+        match labels.iter().position(|known| *known == text) {
+            Some(index) => index as i32,
+            None if labels.len() < MAX_LABELS => {
+                labels.push(text);
+                labels.len() as i32 - 1
+            }
+            // Too many distinct ones to be labels: the row carries its own text.
+            None => -2,
+        }
+    };
+    let mut platforms = Vec::with_capacity(rows.len());
+    let mut topics = Vec::with_capacity(rows.len());
+    let mut end = 0u32;
+    for row in rows {
+        let mut mark = row.flags.0 << FLAGS_SHIFT;
+        if row.estimated.contains("fee") {
+            mark |= FEE_ESTIMATED;
+        }
+        if row.estimated.contains("engagementRate") {
+            mark |= RATE_ESTIMATED;
+        }
+        let (platform, topic) = (label_of(&row.platform), label_of(&row.topic));
+        for (text, label) in [(Some(row.handle.as_str()), -2), (row.platform.as_deref(), platform), (row.topic.as_deref(), topic)] {
+            if let (Some(text), -2) = (text, label) {
+                texts.push_str(text);
+                end += utf16_len(text);
+            }
+            ends.push(end);
+        }
+        platforms.push(platform);
+        topics.push(topic);
+        marks.push(mark);
+    }
+    let label_list = js_sys::Array::new();
+    for label in &labels {
+        label_list.push(&JsValue::from_str(label));
+    }
+    let columns = js_sys::Object::new();
+    let lines: Vec<u32> = rows.iter().map(|r| r.line).collect();
+    let tier_indices: Vec<i32> = rows.iter().map(|r| r.tier_index.map_or(-1, |t| t as i32)).collect();
+    set(&columns, "line", &js_sys::Uint32Array::from(lines.as_slice()));
+    set(&columns, "followers", &numbers(&|r| r.followers));
+    set(&columns, "tier", &js_sys::Int32Array::from(tier_indices.as_slice()));
+    set(&columns, "fee", &numbers(&|r| r.fee));
+    set(&columns, "rate", &numbers(&|r| r.engagement_rate));
+    set(&columns, "low", &numbers(&|r| r.expected_engagement.low));
+    set(&columns, "high", &numbers(&|r| r.expected_engagement.high));
+    set(&columns, "marks", &js_sys::Uint8Array::from(marks.as_slice()));
+    set(&columns, "platform", &js_sys::Int32Array::from(platforms.as_slice()));
+    set(&columns, "topic", &js_sys::Int32Array::from(topics.as_slice()));
+    set(&columns, "labels", &label_list);
+    set(&columns, "texts", &JsValue::from_str(&texts));
+    set(&columns, "ends", &js_sys::Uint32Array::from(ends.as_slice()));
+    let ids = js_sys::Array::new();
+    for tier in &scheme.tiers {
+        ids.push(&JsValue::from_str(&tier.id));
+    }
+    set(&columns, "tierIds", &ids);
+    Ok(attach_rows(&meta, &columns))
+}
+
+/// Reads a roster from a string or from a file's bytes (`Uint8Array`: UTF-8, with or without
+/// a byte-order mark, else Windows-1252). Never throws for the file's content: bad rows come
+/// back as errors with their line numbers.
+#[wasm_bindgen(js_name = parseRoster)]
+pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {
+    let scheme = scheme(&scheme_value)?;
+    let roster = if let Some(text) = input.as_string() {
+        roster::parse(&text, &scheme)
+    } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
+        roster::parse_bytes(&bytes.to_vec(), &scheme)
+    } else {
+        return Err(js_error(
+            Error::new("text", "must be the file's text or its bytes (a Uint8Array)").got(read("text", &input)?.describe()),
+        ));
+    };
+    roster_to_js(&roster, &scheme)
+}
+
+/// The candidates of a `parseRoster` result (or a list of rows), read column by column.
+fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, JsValue> {
+    let columns = roster_columns(roster_value);
+    if columns.is_null() || columns.is_undefined() {
+        return Err(js_error(
+            Error::new("roster", "must be the result of parseRoster, or a list of rows").got(read("roster", roster_value)?.describe()),
+        ));
+    }
+    let get = |key: &str| js_sys::Reflect::get(&columns, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let floats = |key: &str| get(key).dyn_into::<js_sys::Float64Array>().map(|a| a.to_vec()).unwrap_or_default();
+    let path = get("path").as_string().unwrap_or_else(|| "roster".to_owned());
+    let (followers, fees, rates, lines) = (floats("followers"), floats("fee"), floats("rate"), floats("line"));
+    let estimated = get("estimated").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+    if followers.len() > roster::MAX_ROWS {
+        return Err(js_error(
+            Error::new(&path, format!("may hold at most {} candidates", roster::MAX_ROWS)).got_number(followers.len() as f64),
+        ));
+    }
+    let mut list = Vec::with_capacity(followers.len());
+    for i in 0..followers.len() {
+        let row_path = format!("{path}[{i}]");
+        // NaN: absent. −∞: present but not a number.
+        let value = |values: &[f64], key: &str, skip: bool| -> Result<Option<f64>, JsValue> {
+            match values.get(i).copied() {
+                Some(v) if v == f64::NEG_INFINITY => {
+                    Err(js_error(Error::new(input::join(&row_path, key), "must be a number")))
+                }
+                Some(v) if v.is_nan() || skip => Ok(None),
+                other => Ok(other),
+            }
+        };
+        let marks = estimated.get(i).copied().unwrap_or(0);
+        let raw = roster::pick::Raw {
+            line: value(&lines, "line", false)?,
+            followers: value(&followers, "followers", false)?,
+            fee: value(&fees, "fee", marks & FEE_ESTIMATED != 0)?,
+            engagement_rate: value(&rates, "engagementRate", marks & RATE_ESTIMATED != 0)?,
+        };
+        list.push(roster::pick::Candidate::new(&row_path, raw, "").map_err(js_error)?);
+    }
+    Ok(list)
+}
+
+/// The best subset of a roster for a goal under the scenario's budget, with its outcome and
+/// how far from the optimum it can be. Each chosen row carries its `index` in the roster.
+#[wasm_bindgen(js_name = pickRoster)]
+pub fn pick_roster(roster_value: JsValue, scenario_value: JsValue, goal_value: JsValue) -> JsResult {
+    let scenario = scenario(&scenario_value)?;
+    let goal = goal(&goal_value, &scenario)?;
+    let candidates = candidates(&roster_value)?;
+    let picked = write(&roster::pick(&scenario, &candidates, &goal).map_err(js_error)?)?;
+    Ok(attach_handles(&picked, &roster_value))
 }

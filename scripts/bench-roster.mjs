@@ -1,0 +1,53 @@
+// `make bench` (roster half): a generated 100,000-row file parsed and classified by tiermix in
+// wasm, against Papa Parse plus a plain JavaScript classification of the same file, in the same
+// headless Chromium. Prints medians and the ratio; asserts nothing.
+import { launch, startServer } from "../tests/e2e/harness.mjs";
+import { syntheticRoster } from "./roster-file.mjs";
+
+const ROWS = 100_000;
+const RUNS = 9;
+const text = syntheticRoster(ROWS);
+const server = await startServer();
+const browser = await launch();
+try {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${server.origin}/fixtures/article.html`);
+  await page.addScriptTag({ url: "/__test__/papaparse.min.js" });
+  const result = await page.evaluate(async ({ text, runs }) => {
+    const tiermix = await import("/pkg/tiermix.js");
+    await tiermix.default();
+    const mins = tiermix.presets().find((p) => p.id === "fr2018").tiers.map((t) => t.minFollowers);
+    const withTiermix = () => tiermix.parseRoster(text, "fr2018").rows.length;
+    // What a page would write without tiermix: parse, read the numbers, find each tier.
+    const withPapa = () => {
+      const parsed = window.Papa.parse(text, { header: true, skipEmptyLines: true });
+      const rows = parsed.data.map((row) => {
+        const followers = Number(row.followers);
+        let tier = -1;
+        for (let k = 0; k < mins.length; k++) if (followers >= mins[k]) tier = k;
+        const fee = row.fee === "" ? null : Number(row.fee);
+        return { handle: row.handle, followers, tier, engagementRate: parseFloat(row["engagement rate"]) / 100, fee };
+      });
+      return rows.length;
+    };
+    const times = { tiermix: [], papa: [] };
+    for (let i = 0; i < runs + 1; i++) {
+      for (const [name, work] of [["tiermix", withTiermix], ["papa", withPapa]]) {
+        const start = performance.now();
+        const rows = work();
+        if (i > 0) times[name].push(performance.now() - start);
+        if (rows !== 100000) throw new Error(`${name} read ${rows} rows`);
+      }
+    }
+    const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return { tiermix: median(times.tiermix), papa: median(times.papa), bytes: text.length };
+  }, { text, runs: RUNS });
+  const ratio = result.papa / result.tiermix;
+  console.log(`roster: ${ROWS} rows (${(result.bytes / 1e6).toFixed(1)} MB) parsed and classified, median of ${RUNS}`);
+  console.log(`  tiermix parseRoster (wasm)        ${result.tiermix.toFixed(1).padStart(7)} ms   target < 150 ms`);
+  console.log(`  Papa Parse + JS classification    ${result.papa.toFixed(1).padStart(7)} ms`);
+  console.log(`  tiermix is ${ratio.toFixed(2)}× faster                    target ≥ 2×`);
+} finally {
+  await browser.close();
+  await server.close();
+}

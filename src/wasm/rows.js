@@ -1,0 +1,122 @@
+// Roster rows across the wasm boundary, a column at a time.
+//
+// A roster can hold 200,000 rows. Converting them one field at a time through the binding
+// costs about ten times the parsing itself, so the module hands over typed arrays and one
+// string of all the text, and these two functions build or read the plain row objects of the
+// API in a single JavaScript loop. Nothing here computes: values are copied, not derived.
+
+// The bits of `marks` (see FEE_ESTIMATED in mod.rs and roster/marks.rs).
+const FEE_ESTIMATED = 1;
+const RATE_ESTIMATED = 2;
+const BELOW_TIERS = 4;
+const LOW_ENGAGEMENT = 8;
+const HIGH_ENGAGEMENT = 16;
+const DUPLICATE = 32;
+
+// Rows share their `estimated` and `flags` lists: a few distinct ones, frozen, instead of two
+// new arrays per row for the garbage collector.
+const lists = new Map();
+function shared(key, build) {
+  let list = lists.get(key);
+  if (list === undefined) {
+    list = Object.freeze(build());
+    lists.set(key, list);
+  }
+  return list;
+}
+
+function estimatedOf(m) {
+  return shared(m & (FEE_ESTIMATED | RATE_ESTIMATED), () => {
+    const list = [];
+    if (m & RATE_ESTIMATED) list.push("engagementRate");
+    if (m & FEE_ESTIMATED) list.push("fee");
+    return list;
+  });
+}
+
+function flagsOf(m) {
+  return shared(256 + (m & (LOW_ENGAGEMENT | HIGH_ENGAGEMENT | BELOW_TIERS | DUPLICATE)), () => {
+    const list = [];
+    if (m & BELOW_TIERS) list.push("belowTiers");
+    if (m & LOW_ENGAGEMENT) list.push("lowEngagement");
+    if (m & HIGH_ENGAGEMENT) list.push("highEngagement");
+    if (m & DUPLICATE) list.push("duplicate");
+    return list;
+  });
+}
+
+/// Builds `roster.rows` from columns. `ends` holds, per row, where its handle, platform and
+/// topic end in `texts` (each starts where the previous one ended); a platform or topic is
+/// usually an index into `labels` instead (−1: none; −2: its own text).
+export function attachRows(roster, c) {
+  const { line, followers, tier, fee, rate, low, high, marks, platform, topic, labels, texts, ends, tierIds } = c;
+  const rows = new Array(line.length);
+  let start = 0;
+  const text = (label, from, to) => (label >= 0 ? labels[label] : label === -1 ? null : texts.slice(from, to));
+  for (let i = 0; i < rows.length; i++) {
+    const m = marks[i];
+    const handleEnd = ends[3 * i];
+    const platformEnd = ends[3 * i + 1];
+    const topicEnd = ends[3 * i + 2];
+    const t = tier[i];
+    rows[i] = {
+      line: line[i],
+      handle: texts.slice(start, handleEnd),
+      platform: text(platform[i], handleEnd, platformEnd),
+      topic: text(topic[i], platformEnd, topicEnd),
+      followers: followers[i],
+      tier: t < 0 ? null : tierIds[t],
+      tierIndex: t < 0 ? null : t,
+      fee: fee[i],
+      engagementRate: rate[i],
+      estimated: estimatedOf(m),
+      expectedEngagement: { low: low[i], high: high[i] },
+      flags: flagsOf(m),
+    };
+    start = topicEnd;
+  }
+  roster.rows = rows;
+  return roster;
+}
+
+/// Reads the rows `pickRoster` needs into columns. A value of the wrong type becomes `-Infinity`
+/// (absent values `NaN`), which the module reports with the row's path.
+export function rosterColumns(roster) {
+  const rows = Array.isArray(roster) ? roster : roster && Array.isArray(roster.rows) ? roster.rows : null;
+  if (rows === null) return null;
+  const n = rows.length;
+  const followers = new Float64Array(n);
+  const fee = new Float64Array(n);
+  const rate = new Float64Array(n);
+  const line = new Float64Array(n);
+  const estimated = new Uint8Array(n);
+  const handles = [];
+  const read = (value) => (typeof value === "number" ? value : value == null ? NaN : -Infinity);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (row === null || typeof row !== "object") {
+      followers[i] = -Infinity;
+      fee[i] = rate[i] = line[i] = NaN;
+      handles.push("");
+      continue;
+    }
+    followers[i] = read(row.followers);
+    fee[i] = read(row.fee);
+    rate[i] = read(row.engagementRate);
+    line[i] = read(row.line);
+    const e = row.estimated;
+    if (Array.isArray(e)) estimated[i] = (e.includes("fee") ? FEE_ESTIMATED : 0) | (e.includes("engagementRate") ? RATE_ESTIMATED : 0);
+    handles.push(typeof row.handle === "string" ? row.handle : "");
+  }
+  return { path: Array.isArray(roster) ? "roster" : "roster.rows", followers, fee, rate, line, estimated, handles };
+}
+
+/// Copies each chosen row's handle from the roster it was picked from.
+export function attachHandles(picked, roster) {
+  const rows = Array.isArray(roster) ? roster : roster.rows;
+  for (const row of picked.rows) {
+    const handle = rows[row.index] && rows[row.index].handle;
+    row.handle = typeof handle === "string" ? handle : "";
+  }
+  return picked;
+}

@@ -1,0 +1,100 @@
+// The "Your candidates" tab as a person uses it: sample, paste, upload, drop, filter, sort,
+// export, in both languages, with hostile handles shown as text and axe-core clean.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { ARTIFACTS, axeViolations, openPage, session } from "./harness.mjs";
+import { syntheticRoster } from "../../scripts/roster-file.mjs";
+
+const live = session();
+
+async function rosterTab(options = {}) {
+  const opened = await openPage(live.browser, live.server.origin, options);
+  await opened.page.getByRole("tab", { name: /Your candidates|Vos candidats/ }).click();
+  return opened;
+}
+
+const picked = (page) => page.waitForFunction(() => /chosen|retenus/.test(document.querySelector("#roster-pick-summary")?.textContent ?? ""), null, { timeout: 20_000 });
+
+test("the sample roster reads, reports its bad lines, flags its suspects and picks the best subset", async () => {
+  const { page, context, problems, foreign } = await rosterTab();
+  await page.fill("#budget", "3000");
+  await page.getByRole("button", { name: /sample roster/ }).click();
+  await picked(page);
+  assert.match(await page.textContent("#roster-status"), /^33 candidates read from the sample roster, 2 rows refused/);
+  await page.click("#roster-errors summary");
+  assert.deepEqual(await page.locator("#roster-error-list li").allTextContents(), [
+    "Line 35: followers \"beaucoup\" is not a number",
+    "Line 36: followers is empty: every candidate needs a follower count",
+  ]);
+  assert.match(await page.textContent("#roster-pick-summary"), /^\d+ candidates chosen for €2,9\d\d of the budget/);
+  assert.match(await page.textContent("#roster-pick-proof"), /best possible choice/);
+  assert.equal(await page.locator("#roster-compare tbody tr").count(), 7);
+  const chosenRows = await page.locator("#roster-table tbody tr.chosen").count();
+  assert.ok(chosenRows > 0);
+  await page.selectOption("#roster-filter-flag", "flagged");
+  assert.equal(await page.locator("#roster-table tbody tr").count(), 3);
+  assert.match(await page.textContent("#roster-table tbody"), /possibly inactive or bought followers/);
+  await page.selectOption("#roster-filter-flag", "chosen");
+  assert.equal(await page.locator("#roster-table tbody tr").count(), chosenRows);
+  await page.selectOption("#roster-filter-flag", "");
+  await page.getByRole("button", { name: "Sort by Followers" }).click();
+  await page.getByRole("button", { name: "Sort by Followers" }).click();
+  assert.equal(await page.getAttribute("#roster-table th:has(button[data-sort=followers])", "aria-sort"), "descending");
+  assert.equal((await page.locator("#roster-table tbody tr:first-child td:nth-child(2)").textContent()), "@zoe.jardinage");
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: `${ARTIFACTS}roster.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test("a pasted table with hostile handles shows them as text, and the choice follows the goal", async () => {
+  const { page, context, problems } = await rosterTab();
+  await page.fill("#roster-text", "handle,followers,fee\n\"<img src=x onerror=alert(1)>\",5000,40\n<script>alert(2)</script>,9000,60\n=HYPERLINK(\"http://x\"),7000,50\n");
+  page.on("dialog", () => problems.push("a dialog opened"));
+  await page.getByRole("button", { name: "Read the pasted table" }).click();
+  await picked(page);
+  assert.equal(await page.locator("#roster-table img, #roster-table script").count(), 0);
+  assert.match(await page.textContent("#roster-table tbody"), /<img src=x onerror=alert\(1\)>/);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "the table (CSV)" }).click();
+  const csv = await readFile(await (await download).path(), "utf8");
+  assert.match(csv, /\n4,"'=HYPERLINK\(""http:\/\/x""\)"/);
+  const json = page.waitForEvent("download");
+  await page.getByRole("button", { name: "everything (JSON)" }).click();
+  const saved = JSON.parse(await readFile(await (await json).path(), "utf8"));
+  assert.equal(saved.roster.rows.length, 3);
+  assert.equal(saved.pick.rows.length, saved.pick.outcome.influencers);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a large file is read off the main thread with progress, and a new scheme reads it again", async () => {
+  const { page, context, problems } = await rosterTab();
+  const text = syntheticRoster(20_000);
+  await page.setInputFiles("#roster-file", { name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page.waitForFunction(() => /^20,000 candidates read from “big.csv”/.test(document.querySelector("#roster-status")?.textContent ?? ""), null, { timeout: 30_000 });
+  await picked(page);
+  assert.match(await page.textContent("#roster-showing"), /^Showing 100 of 20,000\./);
+  await page.getByRole("button", { name: "Show more" }).click();
+  assert.equal(await page.locator("#roster-table tbody tr").count(), 200);
+  await page.selectOption("#scheme", "imh");
+  await page.waitForFunction(() => [...document.querySelectorAll("#roster-filter-tier option")].some((o) => o.textContent === "Mid-tier"), null, { timeout: 30_000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("in French, errors and the summary speak French and a phone gets no sideways scroll", async () => {
+  const { page, context, problems } = await rosterTab({ locale: "fr-FR", viewport: { width: 375, height: 800 } });
+  await page.fill("#roster-text", "pseudo;abonnés\nlea;beaucoup\ntom;1 200\n");
+  await page.getByRole("button", { name: "Lire le tableau collé" }).click();
+  await picked(page);
+  assert.match(await page.textContent("#roster-status"), /^Le tableau collé : 1 candidat, 1 ligne refusée \(listée plus bas\)\.$/);
+  assert.equal(await page.textContent("#roster-error-list li"), "Ligne 2 : Le nombre d'abonnés « beaucoup » n'est pas un nombre");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

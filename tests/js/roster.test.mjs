@@ -1,0 +1,84 @@
+// parseRoster and pickRoster through the shipped module: the contract's shapes, the column
+// transfer agreeing with the engine, clear errors, and CSV exports a spreadsheet opens safely.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import tiermix from "./load.mjs";
+import { csvCell, rosterCsv, toCsv } from "../../www/js/roster-export.js";
+
+const message = (pattern) => (e) => e instanceof Error && pattern.test(e.message);
+const SAMPLE = readFileSync(new URL("../../www/samples/roster.csv", import.meta.url), "utf8");
+
+test("parseRoster returns plain rows with every field of the contract", () => {
+  const roster = tiermix.parseRoster("handle,followers,engagement rate,fee,platform,topic\nalice,\"12,500\",2.5%,200,Instagram,food\nbob,800,,,,\n", "fr2018");
+  assert.deepEqual(roster.errors, []);
+  assert.deepEqual(roster.rows[0], {
+    line: 2, handle: "alice", platform: "Instagram", topic: "food", followers: 12500, tier: "micro", tierIndex: 1,
+    fee: 200, engagementRate: 0.025, estimated: [], expectedEngagement: roster.rows[0].expectedEngagement, flags: [],
+  });
+  const bob = roster.rows[1];
+  assert.equal(bob.platform, null);
+  assert.deepEqual([...bob.estimated], ["engagementRate", "fee"]);
+  assert.equal(bob.tier, "nano");
+  assert.equal(Object.getPrototypeOf(bob), Object.prototype);
+  assert.ok(bob.expectedEngagement.low < bob.engagementRate && bob.engagementRate < bob.expectedEngagement.high);
+  assert.deepEqual(roster.columns.map((c) => c.column), ["handle", "followers", "engagementRate", "fee", "platform", "topic"]);
+});
+
+test("the sample roster reads with its two bad lines reported and its audit flags", () => {
+  const roster = tiermix.parseRoster(SAMPLE, "fr2018");
+  assert.equal(roster.delimiter, ";");
+  assert.equal(roster.rows.length, 33);
+  assert.deepEqual(roster.errors.map((e) => [e.line, e.code, e.column]), [[35, "notANumber", "followers"], [36, "missingFollowers", "followers"]]);
+  const flagged = Object.fromEntries(roster.rows.filter((r) => r.flags.length).map((r) => [r.handle, [...r.flags]]));
+  assert.deepEqual(flagged, { "@mega.deals": ["lowEngagement"], "@pod.squad": ["highEngagement"], "@Lea.Beaute": ["duplicate"] });
+});
+
+test("bytes are read as UTF-8 or Windows-1252, text as text", () => {
+  const latin1 = new Uint8Array([...Buffer.from("Pseudo;Abonn"), 0xe9, ...Buffer.from("s\nL"), 0xe9, ...Buffer.from("a;1200\n")]);
+  const roster = tiermix.parseRoster(latin1);
+  assert.equal(roster.rows[0].handle, "Léa");
+  assert.deepEqual(roster.notes, ["windows1252"]);
+  const utf8 = tiermix.parseRoster(new TextEncoder().encode("\ufeffpseudo,abonnés\n<b>x</b>,5000\n"));
+  assert.equal(utf8.rows[0].handle, "<b>x</b>");
+  assert.throws(() => tiermix.parseRoster(42), message(/^text must be the file's text or its bytes/));
+  assert.throws(() => tiermix.parseRoster("a,b", "nope"), message(/^scheme/));
+});
+
+test("the rows handed over in columns equal the engine's own rows, non-ASCII text included", () => {
+  const text = "handle;followers;er;platform;topic\nZoë 🌸;1200;3 %;Insta;Beauté\n@x;900;;;\n日本;50000;1,5 %;TikTok;旅行\n";
+  const roster = tiermix.parseRoster(text, "fr2018");
+  assert.deepEqual(roster.rows.map((r) => [r.handle, r.platform, r.topic]), [["Zoë 🌸", "Insta", "Beauté"], ["@x", null, null], ["日本", "TikTok", "旅行"]]);
+});
+
+test("pickRoster picks within the budget, proves it, and names each chosen row", () => {
+  const roster = tiermix.parseRoster(SAMPLE, "fr2018");
+  const pick = tiermix.pickRoster(roster, { budget: 3000 }, { objective: "conversions" });
+  assert.ok(pick.outcome.spend <= 3000);
+  assert.equal(pick.exact, true);
+  assert.equal(pick.gap, 0);
+  for (const row of pick.rows) assert.equal(row.handle, roster.rows[row.index].handle);
+  const reach = tiermix.pickRoster(roster.rows, { budget: 3000 }, { objective: "reach", limits: { macro: { maxCount: 0 } } });
+  assert.ok(reach.rows.every((r) => r.tier !== "macro"));
+  assert.ok(reach.outcome.reach >= pick.outcome.reach - 1e-6);
+});
+
+test("pickRoster refuses bad rosters clearly and the module keeps working", () => {
+  assert.throws(() => tiermix.pickRoster("x", { budget: 1 }), message(/^roster must be the result of parseRoster/));
+  assert.throws(() => tiermix.pickRoster([{ followers: "many" }], { budget: 1 }), message(/^roster\[0\]\.followers must be a number/));
+  assert.throws(() => tiermix.pickRoster({ rows: [{ followers: 10, fee: -1 }] }, { budget: 1 }), message(/^roster\.rows\[0\]\.fee must be an amount from 0/));
+  assert.throws(() => tiermix.pickRoster([{ followers: 10 }], { budget: -5 }), message(/^budget must be/));
+  assert.throws(() => tiermix.pickRoster([{ followers: 10 }], { budget: 100 }, { objective: "fame" }), message(/^goal\.objective must be one of/));
+  assert.equal(tiermix.pickRoster([{ followers: 5000 }], { budget: 10000 }).rows.length, 1);
+});
+
+test("CSV exports neutralise formulas and quote what needs quoting", () => {
+  assert.equal(csvCell("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  for (const risky of ["+1", "-1+1", "@SUM(A1)", "\tx", "\rx"]) assert.ok(csvCell(risky).replace(/^"/, "").startsWith("'"), risky);
+  assert.equal(csvCell(-5), "-5");
+  assert.equal(csvCell("a,b"), "\"a,b\"");
+  assert.equal(csvCell(null), "");
+  assert.ok(toCsv(["a"], [["x"]]).startsWith("\ufeffa\r\nx"));
+  const roster = tiermix.parseRoster("handle,followers\n\"=cmd|' /C calc'!A0\",5000\n");
+  assert.match(rosterCsv(roster.rows, new Set([0])), /\n2,'=cmd/);
+});

@@ -1,0 +1,310 @@
+//! Picking the best subset of a roster: against every subset on small rosters, for every
+//! objective and with limits; consistent with the tier model; proven bounds on large ones.
+
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+
+use proptest::prelude::*;
+use tiermix::goal::{Goal, Objective, TierLimits};
+use tiermix::input::Value;
+use tiermix::model::{self, Outcome};
+use tiermix::roster::pick::{self, Candidate};
+use tiermix::scenario::Scenario;
+
+fn scenario(json: &str) -> Scenario {
+    Scenario::from_value(&serde_json::from_str::<Value>(json).unwrap()).unwrap()
+}
+
+fn candidate(line: u32, followers: f64, fee: Option<f64>, rate: Option<f64>) -> Candidate {
+    Candidate { line, handle: format!("c{line}"), followers, fee, engagement_rate: rate }
+}
+
+fn score(o: &Outcome, objective: Objective, lambda: f64, best: (f64, f64)) -> f64 {
+    let part = |v: f64, best: f64| if best > 0.0 { v / best } else { 0.0 };
+    match objective {
+        Objective::Reach => o.reach,
+        Objective::Conversions => o.conversions,
+        Objective::Engagements => o.engagements,
+        Objective::NetValue => o.revenue - o.spend,
+        Objective::Blend => (1.0 - lambda) * part(o.reach, best.0) + lambda * part(o.conversions, best.1),
+    }
+}
+
+fn feasible(s: &Scenario, goal: &Goal, o: &Outcome) -> bool {
+    let slack = 1.0 + 1e-12;
+    o.spend <= s.budget * slack
+        && goal.max_hours.is_none_or(|h| o.workload_hours <= h * slack)
+        && o.tiers.iter().zip(&goal.limits).all(|(t, l): (_, &TierLimits)| {
+            l.min_count.is_none_or(|m| t.influencers >= m)
+                && l.max_count.is_none_or(|m| t.influencers <= m)
+                && l.min_spend.is_none_or(|m| t.spend >= m * (1.0 - 1e-12))
+                && l.max_spend.is_none_or(|m| t.spend <= m * slack)
+        })
+}
+
+/// The best score over every subset, by the model's own evaluation.
+fn exhaustive(s: &Scenario, candidates: &[Candidate], goal: &Goal) -> Option<f64> {
+    let extremes = |objective: Objective| exhaustive(s, candidates, &Goal { objective, ..goal.clone() }).unwrap_or(0.0);
+    let best = if goal.objective == Objective::Blend {
+        (extremes(Objective::Reach), extremes(Objective::Conversions))
+    } else {
+        (0.0, 0.0)
+    };
+    let n = candidates.len();
+    let mut top: Option<f64> = None;
+    for mask in 0u32..(1 << n) {
+        let chosen: Vec<usize> = (0..n).filter(|i| mask & (1 << i) != 0).collect();
+        let o = pick::evaluate(s, candidates, &chosen).unwrap();
+        if feasible(s, goal, &o) {
+            let v = score(&o, goal.objective, goal.lambda, best);
+            top = Some(top.map_or(v, |t: f64| t.max(v)));
+        }
+    }
+    top
+}
+
+const OBJECTIVES: [Objective; 5] =
+    [Objective::Reach, Objective::Engagements, Objective::Conversions, Objective::NetValue, Objective::Blend];
+
+fn roster_strategy(max: usize) -> impl Strategy<Value = Vec<Candidate>> {
+    prop::collection::vec(
+        (
+            prop_oneof![50.0..1_000.0f64, 1_000.0..100_000.0f64, 100_000.0..3_000_000.0f64],
+            prop::option::of(0.0..6_000.0f64),
+            prop::option::of(0.001..0.12f64),
+        ),
+        1..=max,
+    )
+    .prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (f, fee, rate))| candidate(i as u32 + 2, f.round(), fee.map(f64::round), rate))
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The pick is the true optimum on rosters small enough to try every subset.
+    #[test]
+    fn pick_is_the_best_subset(
+        candidates in roster_strategy(10),
+        budget in 0.0..20_000.0f64,
+        objective in 0usize..5,
+        lambda in 0.0..=1.0f64,
+        max_micro in prop::option::of(0u32..4),
+        min_nano in prop::option::of(0u32..2),
+        max_hours in prop::option::of(0.0..60.0f64),
+    ) {
+        let s = scenario(&format!(r#"{{"budget": {budget}}}"#));
+        let mut goal = Goal::new(OBJECTIVES[objective], 3);
+        goal.lambda = lambda;
+        goal.max_hours = max_hours;
+        goal.limits[1].max_count = max_micro;
+        goal.limits[0].min_count = min_nano;
+        let truth = exhaustive(&s, &candidates, &goal);
+        match pick::pick(&s, &candidates, &goal) {
+            Ok(found) => {
+                prop_assert!(found.exact);
+                prop_assert!(feasible(&s, &goal, &found.outcome));
+                let truth = truth.unwrap();
+                prop_assert!((found.value - truth).abs() <= 1e-9 * truth.abs().max(1.0), "found {} truth {}", found.value, truth);
+                let chosen: Vec<usize> = found.rows.iter().map(|r| r.index).collect();
+                let again = pick::evaluate(&s, &candidates, &chosen).unwrap();
+                prop_assert!((again.conversions - found.outcome.conversions).abs() <= 1e-9 * again.conversions.max(1.0));
+                prop_assert_eq!(found.gap, 0.0);
+            }
+            // The greedy start can miss a feasible set only when minimums are hard to meet;
+            // then exhaustive search must agree that nothing meets them.
+            Err(e) => prop_assert!(truth.is_none(), "{e} but {truth:?} is feasible"),
+        }
+    }
+
+    /// On any roster the pick stays within the budget and its limits, and its proven bound
+    /// is at least what it found.
+    #[test]
+    fn pick_respects_limits_and_bounds(candidates in roster_strategy(60), budget in 0.0..200_000.0f64, objective in 0usize..5) {
+        let s = scenario(&format!(r#"{{"budget": {budget}}}"#));
+        let goal = Goal::new(OBJECTIVES[objective], 3);
+        let found = pick::pick(&s, &candidates, &goal).unwrap();
+        prop_assert!(found.outcome.spend <= budget * (1.0 + 1e-12));
+        prop_assert!(found.upper_bound >= found.value - 1e-9 * found.value.abs());
+        prop_assert!((0.0..=1.0).contains(&found.gap));
+        prop_assert!(found.outcome.reach <= s.audience);
+    }
+}
+
+/// A roster of accounts exactly like a tier's typical account gives the tier model's numbers.
+#[test]
+fn typical_candidates_reproduce_the_tier_model() {
+    let s = scenario(
+        r#"{"budget": 5000, "scheme": {"tiers": [{"id": "small", "minFollowers": 100}, {"id": "big", "minFollowers": 10000}]},
+            "mix": {"counts": {"small": 7, "big": 0}}}"#,
+    );
+    assert_eq!(s.scheme.tiers[0].typical_followers, 1000.0);
+    let candidates: Vec<Candidate> = (0..7).map(|i| candidate(i, 1000.0, None, None)).collect();
+    let roster = pick::evaluate(&s, &candidates, &(0..7).collect::<Vec<_>>()).unwrap();
+    let tiers = model::evaluate(&s).unwrap();
+    for (a, b, what) in [
+        (roster.spend, tiers.spend, "spend"),
+        (roster.reach, tiers.reach, "reach"),
+        (roster.engagements, tiers.engagements, "engagements"),
+        (roster.conversions, tiers.conversions, "conversions"),
+        (roster.workload_hours, tiers.workload_hours, "hours"),
+    ] {
+        assert!((a - b).abs() <= 1e-9 * b.max(1.0), "{what}: roster {a}, tiers {b}");
+    }
+    assert_eq!(roster.influencers, 7);
+}
+
+/// Overrides reach candidates whose values are estimated, not those the file gave.
+#[test]
+fn overrides_apply_to_estimates_only() {
+    let plain = scenario(r#"{"budget": 5000}"#);
+    let dear = scenario(r#"{"budget": 5000, "overrides": {"micro": {"fee": 1000}}}"#);
+    let estimated = [candidate(2, 10_000.0, None, None)];
+    let given = [candidate(2, 10_000.0, Some(100.0), None)];
+    let cost = |s: &Scenario, c: &[Candidate]| pick::evaluate(s, c, &[0]).unwrap().spend;
+    assert!((cost(&dear, &estimated) - cost(&plain, &estimated) - 900.0).abs() < 0.1, "the tier typical is 10,000 followers up to rounding");
+    assert_eq!(cost(&dear, &given), cost(&plain, &given));
+}
+
+#[test]
+fn accounts_below_every_tier_are_never_picked() {
+    let s = scenario(r#"{"budget": 100000, "scheme": "imh"}"#);
+    let candidates = [candidate(2, 50.0, Some(0.0), None), candidate(3, 5000.0, None, None)];
+    let found = pick::pick(&s, &candidates, &Goal::new(Objective::Reach, s.scheme.tiers.len())).unwrap();
+    let below = s.scheme.classify(50).is_none();
+    assert_eq!(found.below_tiers, if below { vec![0] } else { vec![] });
+    assert!(found.rows.iter().all(|r| !below || r.index != 0));
+}
+
+#[test]
+fn impossible_minimums_are_a_clear_error() {
+    let s = scenario(r#"{"budget": 1000}"#);
+    let candidates = [candidate(2, 500.0, Some(50.0), None)];
+    let mut goal = Goal::new(Objective::Reach, 3);
+    goal.limits[2].min_count = Some(1);
+    let e = pick::pick(&s, &candidates, &goal).unwrap_err().to_string();
+    assert_eq!(e, "goal.limits.macro.minCount asks for more macro candidates than the roster holds (0) (got 1)");
+}
+
+/// A large roster: the search may stop early, but its proven gap to the optimum stays small.
+#[test]
+fn large_rosters_come_with_a_small_proven_gap() {
+    let mut rng = 12345u64;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % 1_000_000) as f64 / 1_000_000.0
+    };
+    let candidates: Vec<Candidate> = (0..5_000)
+        .map(|i| {
+            let followers = (10f64.powf(2.5 + 4.0 * next())).round();
+            candidate(i + 2, followers, Some((followers / 100.0 * (0.5 + next())).round()), Some(0.01 + 0.05 * next()))
+        })
+        .collect();
+    let s = scenario(r#"{"budget": 50000}"#);
+    for objective in OBJECTIVES {
+        let started = std::time::Instant::now();
+        let found = pick::pick(&s, &candidates, &Goal::new(objective, 3)).unwrap();
+        println!(
+            "{objective:?}: {} chosen, exact {}, proven gap {:.4}%, {:?}",
+            found.rows.len(),
+            found.exact,
+            found.gap * 100.0,
+            started.elapsed()
+        );
+        assert!(found.gap < 0.01, "{objective:?}: gap {}", found.gap);
+    }
+}
+
+mod parsing {
+    use super::*;
+    use tiermix::roster;
+    use tiermix::tiers::preset;
+
+    fn check_whole(roster: &roster::Roster, text_lines: usize) {
+        for row in &roster.rows {
+            assert!(row.followers >= 1.0 && row.fee.is_finite() && row.fee >= 0.0);
+            assert!((0.0..=1.0).contains(&row.engagement_rate), "{row:?}");
+            assert!(row.line as usize <= text_lines + 1);
+        }
+        for e in &roster.errors {
+            assert!(!e.message.is_empty());
+        }
+    }
+
+    /// A megabyte of random bytes: read without trapping, every error with a message.
+    #[test]
+    fn a_megabyte_of_random_bytes() {
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let bytes: Vec<u8> = (0..1 << 20)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state >> 24) as u8
+            })
+            .collect();
+        for header in [&b""[..], b"handle;followers;engagement rate;fee\n"] {
+            let file = [header, &bytes].concat();
+            let started = std::time::Instant::now();
+            let roster = roster::parse_bytes(&file, &preset("fr2018").unwrap());
+            println!("1 MB of random bytes: {} rows, {} errors, {:?}", roster.rows.len(), roster.errors.len(), started.elapsed());
+            check_whole(&roster, file.iter().filter(|&&b| b == b'\n').count());
+            assert!(!roster.errors.is_empty());
+        }
+    }
+
+    fn csvish() -> impl Strategy<Value = String> {
+        let cell = prop_oneof![
+            Just(String::new()),
+            "[a-zA-Zé@_ ]{0,8}",
+            "[0-9 ,.]{1,9}[kKmM%€]?",
+            Just("\"".to_owned()),
+            Just("\"a,b\"".to_owned()),
+            Just("\"x\"\"y\"".to_owned()),
+        ];
+        let header = prop::sample::subsequence(
+            vec!["handle", "followers", "abonnés", "taux d'engagement", "fee", "platform", "topic", "notes"],
+            0..6,
+        );
+        (header, prop::collection::vec(prop::collection::vec(cell, 0..7), 0..12), prop_oneof![Just(","), Just(";"), Just("\t")], prop_oneof![Just("\n"), Just("\r\n"), Just("\r")])
+            .prop_map(|(header, rows, delimiter, newline)| {
+                let mut text = header.join(delimiter);
+                for row in rows {
+                    text.push_str(newline);
+                    text.push_str(&row.join(delimiter));
+                }
+                text
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_bytes_are_read_without_trapping(bytes in prop::collection::vec(any::<u8>(), 0..2_000)) {
+            let roster = roster::parse_bytes(&bytes, &preset("fr2018").unwrap());
+            check_whole(&roster, bytes.len());
+        }
+
+        /// Every non-blank line of a one-line-per-row file is a row or an error: none vanish.
+        #[test]
+        fn no_row_is_dropped_silently(text in csvish()) {
+            let roster = roster::parse(&text, &preset("fr2018").unwrap());
+            check_whole(&roster, text.len());
+            let read = roster.rows.len() + roster.errors.len();
+            prop_assert!(read >= 1, "nothing reported for {text:?}");
+            let quotes = text.contains('"');
+            if !quotes && roster.errors.iter().all(|e| e.code != "noFollowersColumn") {
+                let records = text.split(['\n', '\r']).filter(|l| !l.split([',', ';', '\t']).all(|c| c.trim().is_empty())).count();
+                let header = usize::from(!roster.notes.contains(&"headerless") && records > 0);
+                let file_level = roster.errors.iter().filter(|e| e.line == 0).count();
+                prop_assert_eq!(read - file_level, records - header, "{:?}", text);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+// @ts-check
+// Roster exports: CSV a spreadsheet opens safely, and JSON.
+
+/**
+ * One CSV cell. A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or
+ * carriage return first) is prefixed with `'`, so `=HYPERLINK(...)` from a hostile file stays
+ * text; a cell with a comma, quote or line break is quoted.
+ * @param {unknown} value
+ */
+export function csvCell(value) {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV file (with a byte-order mark, so spreadsheets read it as UTF-8). @param {string[]} head @param {unknown[][]} rows */
+export function toCsv(head, rows) {
+  return `\ufeff${[head, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+}
+
+const COLUMNS = ["line", "handle", "platform", "topic", "followers", "tier", "engagementRate", "engagementRateEstimated", "fee", "feeEstimated", "flags"];
+
+/** Every candidate as read, with whether the pick chose it. @param {any[]} rows @param {Set<number>} chosen */
+export function rosterCsv(rows, chosen) {
+  return toCsv([...COLUMNS, "chosen"], rows.map((row, index) => [
+    row.line, row.handle, row.platform, row.topic, row.followers, row.tier, row.engagementRate,
+    row.estimated.includes("engagementRate"), row.fee, row.estimated.includes("fee"), row.flags.join(" "), chosen.has(index),
+  ]));
+}
+
+/** The chosen candidates with what each costs. @param {any} pick @param {any[]} rows */
+export function choiceCsv(pick, rows) {
+  return toCsv(["line", "handle", "platform", "topic", "tier", "followers", "cost", "hours"], pick.rows.map((chosen) => {
+    const row = rows[chosen.index] ?? {};
+    return [chosen.line, chosen.handle, row.platform, row.topic, chosen.tier, chosen.followers, chosen.cost, chosen.hours];
+  }));
+}
+
+/** The whole roster and the pick, as JSON. @param {any} roster @param {any} pick */
+export function rosterJson(roster, pick) {
+  return JSON.stringify({ roster, pick }, null, 2);
+}
