@@ -5,7 +5,7 @@ import { launch, startServer } from "../tests/e2e/harness.mjs";
 import { syntheticRoster } from "./roster-file.mjs";
 
 const ROWS = 100_000;
-const RUNS = 9;
+const RUNS = 15;
 const text = syntheticRoster(ROWS);
 const server = await startServer();
 const browser = await launch();
@@ -40,13 +40,17 @@ try {
       }
     }
     const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    return { tiermix: median(times.tiermix), papa: median(times.papa), bytes: text.length };
+    return {
+      tiermix: median(times.tiermix), papa: median(times.papa),
+      tiermixBest: Math.min(...times.tiermix), papaBest: Math.min(...times.papa), bytes: text.length,
+    };
   }, { text, runs: RUNS });
-  const ratio = result.papa / result.tiermix;
-  console.log(`roster: ${ROWS} rows (${(result.bytes / 1e6).toFixed(1)} MB) parsed and classified, median of ${RUNS}`);
-  console.log(`  tiermix parseRoster (wasm)        ${result.tiermix.toFixed(1).padStart(7)} ms   target < 150 ms`);
-  console.log(`  Papa Parse + JS classification    ${result.papa.toFixed(1).padStart(7)} ms`);
-  console.log(`  tiermix is ${ratio.toFixed(2)}× faster                    target ≥ 2×`);
+  const ms = (n) => `${n.toFixed(1).padStart(7)} ms`;
+  console.log(`roster: ${ROWS} rows (${(result.bytes / 1e6).toFixed(1)} MB) parsed and classified, ${RUNS} runs each, alternating`);
+  console.log(`                                     median      best`);
+  console.log(`  tiermix parseRoster (wasm)        ${ms(result.tiermix)} ${ms(result.tiermixBest)}   target < 150 ms`);
+  console.log(`  Papa Parse + JS classification    ${ms(result.papa)} ${ms(result.papaBest)}`);
+  console.log(`  tiermix is ${(result.papa / result.tiermix).toFixed(2)}× faster (median), ${(result.papaBest / result.tiermixBest).toFixed(2)}× (best)   target ≥ 2×`);
 } finally {
   await browser.close();
   await server.close();

@@ -188,3 +188,10 @@ fn too_many_rows_are_reported_not_dropped() {
     let last = roster.errors.last().unwrap();
     assert_eq!((last.code, last.line), ("tooManyRows", MAX_ROWS as u32 + 2));
 }
+
+#[test]
+fn old_mac_line_endings_keep_their_line_numbers() {
+    let roster = read("handle,followers\ralice,100\rbob,lots\rcarol,300\r");
+    assert_eq!(roster.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 4]);
+    assert_eq!(roster.errors[0].line, 3);
+}

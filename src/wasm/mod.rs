@@ -260,6 +260,7 @@ extern "C" {
     fn roster_columns(roster: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = attachHandles)]
     fn attach_handles(picked: &JsValue, roster: &JsValue) -> JsValue;
+    fn utf8(text: &JsValue) -> js_sys::Uint8Array;
 }
 
 /// Bits of `marks` for rows.js: estimated values in the low two, flags in the next four.
@@ -378,8 +379,8 @@ fn roster_to_js<'a>(roster: &'a roster::Roster, scheme: &tiers::TierScheme) -> J
 #[wasm_bindgen(js_name = parseRoster)]
 pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {
     let scheme = scheme(&scheme_value)?;
-    let roster = if let Some(text) = input.as_string() {
-        roster::parse(&text, &scheme)
+    let roster = if input.is_string() {
+        roster::parse_bytes(&utf8(&input).to_vec(), &scheme)
     } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
         roster::parse_bytes(&bytes.to_vec(), &scheme)
     } else {

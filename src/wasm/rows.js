@@ -120,3 +120,9 @@ export function attachHandles(picked, roster) {
   }
   return picked;
 }
+
+/// A string's UTF-8 bytes, encoded natively: several times faster than copying a large string
+/// into the module one character at a time.
+export function utf8(text) {
+  return new TextEncoder().encode(text);
+}

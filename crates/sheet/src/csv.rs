@@ -132,6 +132,8 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
     let mut line: u32 = 1;
     // The line the previous record's last character is on.
     let mut previous_end: u32 = 0;
+    // csv-core's own count of the newlines it has consumed (it starts at 1).
+    let mut consumed_newlines = reader.line() as u32;
     loop {
         let start = position;
         let (mut written, mut ended) = (0usize, 0usize);
@@ -157,32 +159,24 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
             return;
         }
         let raw = input.get(start..position).unwrap_or_default();
-        // One pass over the record's bytes: csv-core skips empty lines before a record (count
-        // them to find where it starts), quotes tell an unclosed one, and newlines the line.
-        let (mut skipped, mut newlines, mut quotes, mut content_newlines) = (0u32, 0u32, 0usize, 0u32);
-        let mut leading = true;
-        for &byte in raw {
-            match byte {
-                b'\n' => {
-                    newlines += 1;
-                    if leading {
-                        skipped += 1;
-                    }
-                }
-                b'\r' => {}
-                other => {
-                    leading = false;
-                    content_newlines = newlines;
-                    quotes += usize::from(other == b'"');
-                }
-            }
-        }
+        // csv-core counts the newlines it consumed; the record's own bytes are looked at only at
+        // its two ends: blank lines it skipped before the record (to find where it starts) and
+        // its terminator (to find where it ends).
+        let newlines = (reader.line() as u32).saturating_sub(consumed_newlines);
+        consumed_newlines = reader.line() as u32;
+        let is_newline = |b: &&u8| **b == b'\n' || **b == b'\r';
+        let skipped = raw.iter().take_while(is_newline).filter(|b| **b == b'\n').count() as u32;
+        let trailing = raw.iter().rev().take_while(is_newline).filter(|b| **b == b'\n').count() as u32;
+        let content_newlines = newlines.saturating_sub(trailing);
+        // Only the last record can hold a quote that never closed: it swallowed the rest.
+        let at_end = position >= input.len();
+        let quotes = if at_end { raw.iter().filter(|b| **b == b'"').count() } else { 0 };
         let record = Record {
             line: line + skipped,
             // csv-core splits only at ASCII bytes, so the fields of UTF-8 text are UTF-8.
             output: std::str::from_utf8(output.get(..written).unwrap_or_default()).unwrap_or(""),
             ends: ends.get(..ended).unwrap_or_default(),
-            unclosed_quote: quotes % 2 == 1 && position >= input.len() && newlines > skipped,
+            unclosed_quote: at_end && quotes % 2 == 1 && content_newlines > skipped,
             blank_lines_before: (line + skipped).saturating_sub(previous_end + 1),
         };
         previous_end = line + content_newlines;

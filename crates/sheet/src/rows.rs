@@ -1,0 +1,446 @@
+//! Candidate rows out of a spreadsheet: which column is which, every cell read and checked,
+//! every refused line explained with its line number. What the rows *mean* — tiers, curves,
+//! audit against them — is tiermix's business, not this crate's.
+
+use crate::columns::{self, Column, Layout};
+use crate::csv;
+use crate::number::{self, Kind, Parsed, Problem};
+use serde::Serialize;
+use std::rc::Rc;
+
+/// The most candidates one file may hold; the rest is reported, not read.
+pub const MAX_ROWS: usize = 200_000;
+/// Longest handle, platform or topic kept, in characters.
+pub const MAX_TEXT: usize = 200;
+/// Follower counts above this are typos, not accounts.
+pub const MAX_FOLLOWERS: u64 = 10_000_000_000;
+/// Longest cell quoted back in an error message, in characters.
+const QUOTE_LIMIT: usize = 40;
+
+/// Why a row or the file could not be read. `code` is stable (the page words it in the
+/// reader's language); `message` says it in English.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowError {
+    pub line: u32,
+    /// The column's id (`followers`, `fee`, …) when one cell is at fault.
+    pub column: Option<&'static str>,
+    pub code: &'static str,
+    /// The offending cell, shortened.
+    pub text: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnUse {
+    pub column: &'static str,
+    pub header: String,
+}
+
+/// One candidate as the file gives it, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    pub line: u32,
+    pub handle: String,
+    /// Platforms and topics repeat: rows share one copy of each.
+    pub platform: Option<Rc<str>>,
+    pub topic: Option<Rc<str>>,
+    /// A whole number from 1 to [`MAX_FOLLOWERS`].
+    pub followers: f64,
+    pub fee: Option<f64>,
+    /// Engagements per follower per post, as a share (0.034 for 3.4 %), from the rate column
+    /// or from average engagements; `None` when the file gives neither.
+    pub engagement_rate: Option<f64>,
+    /// An earlier line has the same handle.
+    pub duplicate: bool,
+}
+
+/// What reading a file found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub rows: Vec<RawRow>,
+    pub errors: Vec<RowError>,
+    /// `","`, `";"` or `"\t"`.
+    pub delimiter: &'static str,
+    pub columns: Vec<ColumnUse>,
+    pub ignored_columns: Vec<String>,
+    /// `headerless`, `windows1252`, `percentAssumed`.
+    pub notes: Vec<&'static str>,
+    pub blank_lines: u32,
+}
+
+/// Reads raw bytes: UTF-8 with or without a byte-order mark, else Windows-1252.
+pub fn read_bytes(bytes: &[u8]) -> Sheet {
+    let decoded = csv::decode(bytes);
+    let mut sheet = read(&decoded.text);
+    if decoded.windows_1252 {
+        sheet.notes.push("windows1252");
+    }
+    sheet
+}
+
+/// A row between reading and completing: the rate column's unit is known only at the end.
+struct Pending {
+    line: u32,
+    handle: String,
+    platform: Option<Rc<str>>,
+    topic: Option<Rc<str>>,
+    followers: f64,
+    fee: Option<f64>,
+    rate: Option<Parsed>,
+    engagements: Option<f64>,
+}
+
+/// Reads candidates from text.
+pub fn read(text: &str) -> Sheet {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Old Mac exports end lines with a bare carriage return: read those as line feeds so that
+    // line numbers count.
+    let lines_fed;
+    let text = if !text.contains('\n') && text.contains('\r') {
+        lines_fed = text.replace('\r', "\n");
+        lines_fed.as_str()
+    } else {
+        text
+    };
+    let delimiter = csv::detect_delimiter(text);
+    let mut roster = Sheet {
+        rows: Vec::new(),
+        errors: Vec::new(),
+        delimiter: match delimiter {
+            b'\t' => "\t",
+            b';' => ";",
+            _ => ",",
+        },
+        columns: Vec::new(),
+        ignored_columns: Vec::new(),
+        notes: Vec::new(),
+        blank_lines: 0,
+    };
+    let mut layout: Option<Layout> = None;
+    let mut labels = Labels { known: Vec::new(), last: 0 };
+    let mut header_width = 0usize;
+    // Every line may be a row: reserving once saves the copies of a growing list.
+    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut pending: Vec<Pending> = Vec::with_capacity(lines.min(MAX_ROWS));
+    csv::for_each_record(text, delimiter, &mut |record| {
+        roster.blank_lines += record.blank_lines_before;
+        if record.is_blank() {
+            roster.blank_lines += 1;
+            return true;
+        }
+        let layout = match &layout {
+            Some(layout) => layout,
+            None => match read_header(record, &mut roster) {
+                Header::Names(found) => {
+                    header_width = record.len();
+                    layout = Some(found);
+                    return true;
+                }
+                Header::Data(found) => layout.insert(found),
+                Header::Missing => return false,
+            },
+        };
+        if pending.len() >= MAX_ROWS {
+            roster.errors.push(file_error(
+                record.line,
+                "tooManyRows",
+                format!("the file has more than {MAX_ROWS} candidates: the rest, from this line on, was not read"),
+            ));
+            return false;
+        }
+        match read_row(record, layout, header_width, &mut labels) {
+            Ok(row) => pending.push(row),
+            Err(error) => roster.errors.push(*error),
+        }
+        true
+    });
+    if layout.is_none() && roster.errors.is_empty() {
+        roster.errors.push(file_error(0, "empty", "the file holds no rows".to_owned()));
+    } else if pending.is_empty() && roster.errors.is_empty() {
+        roster.errors.push(file_error(0, "noRows", "the file has a header but no candidates under it".to_owned()));
+    }
+    let percent = pending.iter().any(|row| matches!(row.rate, Some(Parsed { value, percent: false }) if value > 1.0));
+    if percent {
+        roster.notes.push("percentAssumed");
+    }
+    roster.rows.reserve_exact(pending.len());
+    for row in pending {
+        match resolve(row, percent) {
+            Ok(row) => roster.rows.push(row),
+            Err(error) => roster.errors.push(*error),
+        }
+    }
+    flag_duplicates(&mut roster.rows);
+    // Rows are read in order; only the rate check adds errors after the fact.
+    roster.errors.sort_by_key(|e| e.line);
+    roster
+}
+
+/// Flags every row whose handle (without `@`, in any ASCII case: platforms allow no other
+/// letters in handles) an earlier row already has. A small open-addressing table of handle
+/// hashes, each with the first row that had it, finds them in one pass.
+fn flag_duplicates(rows: &mut [RawRow]) {
+    fn key(row: &RawRow) -> &[u8] {
+        row.handle.trim_start_matches('@').as_bytes()
+    }
+    let size = (rows.len() * 2).next_power_of_two().max(16);
+    let mask = size - 1;
+    // (hash, first row with it); index usize::MAX marks an empty slot.
+    let mut table: Vec<(u64, usize)> = vec![(0, usize::MAX); size];
+    let mut duplicates = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
+        let bytes = key(row);
+        if bytes.is_empty() {
+            continue;
+        }
+        let hash = fnv1a(bytes);
+        let mut slot = hash as usize & mask;
+        while let Some(entry) = table.get_mut(slot) {
+            if entry.1 == usize::MAX {
+                *entry = (hash, index);
+                break;
+            }
+            if entry.0 == hash {
+                let first = entry.1;
+                if rows.get(first).is_some_and(|other| key(other).eq_ignore_ascii_case(bytes)) {
+                    duplicates.push(index);
+                    break;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+    for index in duplicates {
+        if let Some(row) = rows.get_mut(index) {
+            row.duplicate = true;
+        }
+    }
+}
+
+/// FNV-1a over ASCII-lower-cased bytes.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3))
+}
+
+enum Header {
+    Names(Layout),
+    /// No header: the first record is already a candidate.
+    Data(Layout),
+    Missing,
+}
+
+fn read_header(record: &csv::Record<'_>, roster: &mut Sheet) -> Header {
+    let (layout, unknown) = Layout::from_header(record.fields());
+    if layout.has(Column::Followers) {
+        for column in columns::COLUMNS {
+            if let Some(position) = layout.position(column) {
+                roster.columns.push(ColumnUse { column: column.id(), header: record.field(position).to_owned() });
+            }
+        }
+        roster.ignored_columns = unknown.into_iter().map(|(_, h)| h.to_owned()).filter(|h| !h.is_empty()).collect();
+        return Header::Names(layout);
+    }
+    let looks_like_data =
+        layout.recognised() == 0 && matches!(number::parse(record.field(1), Kind::Count), Some(Ok(_)));
+    if looks_like_data {
+        roster.notes.push("headerless");
+        roster.columns.push(ColumnUse { column: "handle", header: String::new() });
+        roster.columns.push(ColumnUse { column: "followers", header: String::new() });
+        return Header::Data(Layout::headerless());
+    }
+    let found: Vec<&str> = record.fields().take(12).collect();
+    roster.errors.push(RowError {
+        line: record.line,
+        column: None,
+        code: "noFollowersColumn",
+        text: Some(shorten(&found.join(", "))),
+        message: "no column of follower counts: name one followers or abonnés (with handle / pseudo, and optionally engagement rate, fee, platform, topic)".to_owned(),
+    });
+    Header::Missing
+}
+
+fn file_error(line: u32, code: &'static str, message: String) -> RowError {
+    RowError { line, column: None, code, text: None, message }
+}
+
+/// A cell as quoted in a message: shortened, so hostile or huge input never floods it.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_LIMIT) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+        None => text.to_owned(),
+    }
+}
+
+fn cell_error(line: u32, column: Column, code: &'static str, cell: &str, problem: &str) -> Box<RowError> {
+    let name = column_name(column);
+    Box::new(RowError {
+        line,
+        column: Some(column.id()),
+        code,
+        text: (!cell.is_empty()).then(|| shorten(cell)),
+        message: if cell.is_empty() { format!("{name} {problem}") } else { format!("{name} \"{}\" {problem}", shorten(cell)) },
+    })
+}
+
+fn column_name(column: Column) -> &'static str {
+    match column {
+        Column::Handle => "handle",
+        Column::Followers => "followers",
+        Column::EngagementRate => "engagement rate",
+        Column::Engagements => "average engagements",
+        Column::Fee => "fee",
+        Column::Platform => "platform",
+        Column::Topic => "topic",
+    }
+}
+
+fn problem_text(problem: Problem) -> (&'static str, &'static str) {
+    match problem {
+        Problem::NotANumber => ("notANumber", "is not a number"),
+        Problem::Negative => ("negative", "is negative"),
+        Problem::Percent => ("percent", "is a percentage, not a count"),
+        Problem::TooLong => ("notANumber", "has more digits than any real figure"),
+    }
+}
+
+fn text_cell<'r>(record: &'r csv::Record<'_>, layout: &Layout, column: Column) -> Option<&'r str> {
+    let cell = record.field(layout.position(column)?);
+    (!cell.is_empty()).then_some(cell)
+}
+
+/// At most [`MAX_TEXT`] characters of `text`.
+fn kept(text: &str) -> String {
+    // MAX_TEXT characters take at least MAX_TEXT bytes: only longer texts need counting.
+    if text.len() <= MAX_TEXT {
+        text.to_owned()
+    } else {
+        text.chars().take(MAX_TEXT).collect()
+    }
+}
+
+fn number_cell(record: &csv::Record<'_>, layout: &Layout, column: Column, kind: Kind) -> Result<Option<Parsed>, Box<RowError>> {
+    let Some(position) = layout.position(column) else { return Ok(None) };
+    let cell = record.field(position);
+    match number::parse(cell, kind) {
+        None => Ok(None),
+        Some(Ok(parsed)) => Ok(Some(parsed)),
+        Some(Err(problem)) => {
+            let (code, text) = problem_text(problem);
+            Err(cell_error(record.line, column, code, cell, text))
+        }
+    }
+}
+
+/// One shared copy of each distinct short text (platform, topic), up to a few hundred of them.
+#[derive(Default)]
+struct Labels {
+    /// Each label with its length and first byte, checked before comparing whole texts.
+    known: Vec<(usize, u8, Rc<str>)>,
+    /// The index of the label each column matched last: rows sorted by platform repeat it.
+    last: usize,
+}
+
+impl Labels {
+    const MAX: usize = 256;
+
+    fn get(&mut self, text: Option<&str>) -> Option<Rc<str>> {
+        let text = text?;
+        let key = (text.len(), text.as_bytes().first().copied().unwrap_or(0));
+        let matches = |(len, first, label): &(usize, u8, Rc<str>)| (*len, *first) == key && **label == *text;
+        if let Some(hit) = self.known.get(self.last).filter(|entry| matches(entry)) {
+            return Some(hit.2.clone());
+        }
+        if let Some(index) = self.known.iter().position(matches) {
+            self.last = index;
+            return self.known.get(index).map(|entry| entry.2.clone());
+        }
+        let label: Rc<str> = kept(text).into();
+        if self.known.len() < Self::MAX {
+            self.known.push((key.0, key.1, label.clone()));
+        }
+        Some(label)
+    }
+}
+
+fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labels: &mut Labels) -> Result<Pending, Box<RowError>> {
+    let line = record.line;
+    if record.unclosed_quote {
+        return Err(Box::new(file_error(
+            line,
+            "unclosedQuote",
+            "a quote opened on this line is never closed, so the rest of the file was read as one cell: close the quote".to_owned(),
+        )));
+    }
+    let extra = record.fields().skip(header_width).any(|f| !f.is_empty());
+    if header_width > 0 && extra {
+        return Err(Box::new(RowError {
+            line,
+            column: None,
+            code: "fieldCount",
+            text: None,
+            message: format!(
+                "has {} cells but the header has {header_width}: a cell holding the delimiter (such as 12,500 in a comma-separated file) must be in quotes",
+                record.len()
+            ),
+        }));
+    }
+    let followers = match number_cell(record, layout, Column::Followers, Kind::Count)? {
+        None => {
+            return Err(cell_error(line, Column::Followers, "missingFollowers", "", "is empty: every candidate needs a follower count"))
+        }
+        Some(parsed) => parsed.value.round(),
+    };
+    if !(1.0..=MAX_FOLLOWERS as f64).contains(&followers) {
+        let cell = layout.position(Column::Followers).map(|p| record.field(p)).unwrap_or_default();
+        return Err(cell_error(line, Column::Followers, "outOfRange", cell, &format!("is not a follower count from 1 to {MAX_FOLLOWERS}")));
+    }
+    let fee = number_cell(record, layout, Column::Fee, Kind::Amount)?.map(|p| p.value);
+    if let Some(fee) = fee {
+        if fee > 1e9 {
+            let cell = layout.position(Column::Fee).map(|p| record.field(p)).unwrap_or_default();
+            return Err(cell_error(line, Column::Fee, "outOfRange", cell, "is more than 1000000000 for one post"));
+        }
+    }
+    Ok(Pending {
+        line,
+        handle: text_cell(record, layout, Column::Handle).map(kept).unwrap_or_default(),
+        platform: labels.get(text_cell(record, layout, Column::Platform)),
+        topic: labels.get(text_cell(record, layout, Column::Topic)),
+        followers,
+        fee,
+        rate: number_cell(record, layout, Column::EngagementRate, Kind::Rate)?,
+        engagements: number_cell(record, layout, Column::Engagements, Kind::Count)?.map(|p| p.value),
+    })
+}
+
+
+/// Settles the rate column's unit (known only once every row is read) and checks the rate.
+fn resolve(row: Pending, percent_column: bool) -> Result<RawRow, Box<RowError>> {
+    let engagement_rate = match (row.rate, row.engagements) {
+        (Some(parsed), _) => {
+            let share = if parsed.percent || percent_column { parsed.value / 100.0 } else { parsed.value };
+            if share > 1.0 {
+                return Err(Box::new(RowError {
+                    line: row.line,
+                    column: Some(Column::EngagementRate.id()),
+                    code: "outOfRange",
+                    text: None,
+                    message: "engagement rate is over 100 %: check the column's unit".to_owned(),
+                }));
+            }
+            Some(share)
+        }
+        (None, Some(engagements)) => Some(engagements / row.followers),
+        (None, None) => None,
+    };
+    Ok(RawRow {
+        line: row.line,
+        handle: row.handle,
+        platform: row.platform,
+        topic: row.topic,
+        followers: row.followers,
+        fee: row.fee,
+        engagement_rate,
+        duplicate: false,
+    })
+}
