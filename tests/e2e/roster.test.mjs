@@ -85,6 +85,22 @@ test("a large file is read off the main thread with progress, and a new scheme r
   await context.close();
 });
 
+test("a file dropped on the table area is read", async () => {
+  const { page, context, problems } = await rosterTab();
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], "dropped.tsv", { type: "text/tab-separated-values" }));
+    return transfer;
+  }, "username\tfollowers\tavg engagements\nzoe\t10000\t250\n");
+  await page.dispatchEvent("#roster-drop", "dragover", { dataTransfer });
+  await page.dispatchEvent("#roster-drop", "drop", { dataTransfer });
+  await picked(page);
+  assert.match(await page.textContent("#roster-status"), /^1 candidate read from “dropped.tsv”, no row refused\.$/);
+  assert.match(await page.textContent("#roster-table tbody"), /zoe.*2\.5%/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("in French, errors and the summary speak French and a phone gets no sideways scroll", async () => {
   const { page, context, problems } = await rosterTab({ locale: "fr-FR", viewport: { width: 375, height: 800 } });
   await page.fill("#roster-text", "pseudo;abonnés\nlea;beaucoup\ntom;1 200\n");

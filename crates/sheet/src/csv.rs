@@ -81,6 +81,9 @@ pub struct Record<'a> {
     pub unclosed_quote: bool,
     /// Empty lines between the previous record and this one.
     pub blank_lines_before: u32,
+    /// `output` is the line as written, fields separated by one delimiter byte each (the fast
+    /// path); otherwise csv-core's unquoted fields, back to back.
+    delimited: bool,
 }
 
 impl Record<'_> {
@@ -95,7 +98,10 @@ impl Record<'_> {
     /// Field `index`, trimmed; empty when the record is shorter.
     pub fn field(&self, index: usize) -> &str {
         let Some(&end) = self.ends.get(index) else { return "" };
-        let start = if index == 0 { 0 } else { self.ends.get(index - 1).copied().unwrap_or(0) };
+        let start = match index.checked_sub(1).and_then(|i| self.ends.get(i)) {
+            None => 0,
+            Some(&previous) => previous + usize::from(self.delimited),
+        };
         trim(self.output.get(start..end).unwrap_or(""))
     }
 
@@ -121,6 +127,23 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
+/// If the line at the start of `rest` holds no quote, its length without the terminator and
+/// the offset where the next line starts. A carriage return anywhere but before the line feed
+/// also sends the line to csv-core, which reads it as a line end.
+fn plain_line(rest: &[u8]) -> Option<(usize, usize)> {
+    let special = rest.iter().position(|&b| b == b'\n' || b == b'"' || b == b'\r');
+    match special.map(|i| (i, rest.get(i).copied())) {
+        None => Some((rest.len(), rest.len())),
+        Some((i, Some(b'\n'))) => Some((i, i + 1)),
+        Some((i, Some(b'\r'))) => match rest.get(i + 1) {
+            None => Some((i, i + 1)),
+            Some(b'\n') => Some((i, i + 2)),
+            Some(_) => None,
+        },
+        _ => None,
+    }
+}
+
 /// Calls `each` with every record of `text`; stops early when it returns `false`. `each` is a
 /// trait object so that this loop is compiled here, at this crate's optimisation level.
 pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'_>) -> bool) {
@@ -132,9 +155,44 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
     let mut line: u32 = 1;
     // The line the previous record's last character is on.
     let mut previous_end: u32 = 0;
-    // csv-core's own count of the newlines it has consumed (it starts at 1).
-    let mut consumed_newlines = reader.line() as u32;
+    let mut fast_ends: Vec<usize> = Vec::with_capacity(32);
     loop {
+        // Fast path: a line without quotes (nearly every line of an export) is split where it
+        // stands, without copying it through csv-core.
+        let rest = input.get(position..).unwrap_or_default();
+        if rest.is_empty() {
+            return;
+        }
+        if let Some((content, next)) = plain_line(rest) {
+            let start = position;
+            position += next;
+            if content == 0 {
+                // An empty line: csv-core would skip it too.
+                line = line.saturating_add(1);
+                continue;
+            }
+            fast_ends.clear();
+            let bytes = rest.get(..content).unwrap_or_default();
+            fast_ends.extend(bytes.iter().enumerate().filter(|(_, &b)| b == delimiter).map(|(i, _)| i));
+            fast_ends.push(content);
+            let record = Record {
+                line,
+                // Cut at ASCII bytes of a &str: still UTF-8.
+                output: text.get(start..start + content).unwrap_or(""),
+                ends: &fast_ends,
+                unclosed_quote: false,
+                blank_lines_before: line.saturating_sub(previous_end + 1),
+                delimited: true,
+            };
+            previous_end = line;
+            line = line.saturating_add(1);
+            if !each(&record) {
+                return;
+            }
+            continue;
+        }
+        // csv-core's own count of the newlines it has consumed, before this record.
+        let consumed_newlines = reader.line() as u32;
         let start = position;
         let (mut written, mut ended) = (0usize, 0usize);
         let finished = loop {
@@ -163,7 +221,6 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
         // its two ends: blank lines it skipped before the record (to find where it starts) and
         // its terminator (to find where it ends).
         let newlines = (reader.line() as u32).saturating_sub(consumed_newlines);
-        consumed_newlines = reader.line() as u32;
         let is_newline = |b: &&u8| **b == b'\n' || **b == b'\r';
         let skipped = raw.iter().take_while(is_newline).filter(|b| **b == b'\n').count() as u32;
         let trailing = raw.iter().rev().take_while(is_newline).filter(|b| **b == b'\n').count() as u32;
@@ -178,6 +235,7 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
             ends: ends.get(..ended).unwrap_or_default(),
             unclosed_quote: at_end && quotes % 2 == 1 && content_newlines > skipped,
             blank_lines_before: (line + skipped).saturating_sub(previous_end + 1),
+            delimited: false,
         };
         previous_end = line + content_newlines;
         line = line.saturating_add(newlines);
