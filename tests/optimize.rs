@@ -3,28 +3,14 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+mod common;
+
+use common::{scenario, score};
 use proptest::prelude::*;
 use tiermix::goal::{Goal, Objective, TierLimits};
-use tiermix::input::Value;
-use tiermix::model::{self, Outcome};
+use tiermix::model;
 use tiermix::optimize;
 use tiermix::scenario::Scenario;
-
-fn scenario(json: &str) -> Scenario {
-    Scenario::from_value(&serde_json::from_str::<Value>(json).unwrap()).unwrap()
-}
-
-/// The objective of an outcome, computed from the outcome itself (not the optimiser's sums).
-fn score(o: &Outcome, objective: Objective, lambda: f64, best_reach: f64, best_conversions: f64) -> f64 {
-    let part = |v: f64, best: f64| if best > 0.0 { v / best } else { 0.0 };
-    match objective {
-        Objective::Reach => o.reach,
-        Objective::Conversions => o.conversions,
-        Objective::Engagements => o.engagements,
-        Objective::NetValue => o.revenue - o.spend,
-        Objective::Blend => (1.0 - lambda) * part(o.reach, best_reach) + lambda * part(o.conversions, best_conversions),
-    }
-}
 
 /// Every feasible count vector, and the best score among them.
 fn brute_force(s: &Scenario, goal: &Goal) -> Option<(f64, Vec<u32>)> {

@@ -3,30 +3,17 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
+mod common;
+
+use common::{scenario, score};
 use proptest::prelude::*;
 use tiermix::goal::{Goal, Objective, TierLimits};
-use tiermix::input::Value;
 use tiermix::model::{self, Outcome};
 use tiermix::roster::pick::{self, Candidate};
 use tiermix::scenario::Scenario;
 
-fn scenario(json: &str) -> Scenario {
-    Scenario::from_value(&serde_json::from_str::<Value>(json).unwrap()).unwrap()
-}
-
 fn candidate(line: u32, followers: f64, fee: Option<f64>, rate: Option<f64>) -> Candidate {
     Candidate { line, handle: format!("c{line}"), followers, fee, engagement_rate: rate }
-}
-
-fn score(o: &Outcome, objective: Objective, lambda: f64, best: (f64, f64)) -> f64 {
-    let part = |v: f64, best: f64| if best > 0.0 { v / best } else { 0.0 };
-    match objective {
-        Objective::Reach => o.reach,
-        Objective::Conversions => o.conversions,
-        Objective::Engagements => o.engagements,
-        Objective::NetValue => o.revenue - o.spend,
-        Objective::Blend => (1.0 - lambda) * part(o.reach, best.0) + lambda * part(o.conversions, best.1),
-    }
 }
 
 fn feasible(s: &Scenario, goal: &Goal, o: &Outcome) -> bool {
@@ -55,7 +42,7 @@ fn exhaustive(s: &Scenario, candidates: &[Candidate], goal: &Goal) -> Option<f64
         let chosen: Vec<usize> = (0..n).filter(|i| mask & (1 << i) != 0).collect();
         let o = pick::evaluate(s, candidates, &chosen).unwrap();
         if feasible(s, goal, &o) {
-            let v = score(&o, goal.objective, goal.lambda, best);
+            let v = score(&o, goal.objective, goal.lambda, best.0, best.1);
             top = Some(top.map_or(v, |t: f64| t.max(v)));
         }
     }
