@@ -254,8 +254,12 @@ test("the trade-off charts are drawn and have table alternatives", async () => {
   assert.equal(await page.locator("#frontier .chart-label").count(), 6, "the line's legend, 3 single-tier mixes, your mix and the best mix are labelled");
   assert.ok(await page.locator("#curves path").count() >= 4);
   assert.ok(await page.locator("#curves-reach path").count() >= 4);
-  // Keyboard users reach each chart, which announces its title and description.
+  // Keyboard users reach each chart, which announces its title and description, then its
+  // two download buttons.
   await page.focus("#curves");
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Download PNG");
+  await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Shift+Tab");
   assert.equal(await page.evaluate(() => document.activeElement.id), "curves-reach");
   await page.locator("section:has(#frontier) details summary").first().click();

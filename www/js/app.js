@@ -9,6 +9,7 @@ import { formatters } from "./format.js";
 import { readFragment, writeFragment } from "./share.js";
 import { drawBars, drawTornado, drawXY } from "./chart.js";
 import { createRoster } from "./roster.js";
+import { pngBlob, save, svgDocument } from "./chart-export.js";
 
 /** @typedef {"en" | "fr"} Lang */
 
@@ -991,6 +992,24 @@ function wireTabs() {
   }
 }
 
+/** Every chart can be saved as SVG or PNG, as drawn. */
+function wireChartDownloads() {
+  for (const figure of document.querySelectorAll("figure.chart")) {
+    const root = /** @type {SVGSVGElement | null} */ (figure.querySelector("svg"));
+    if (!root) continue;
+    figure.addEventListener("click", async (event) => {
+      const format = /** @type {HTMLElement} */ (event.target).closest("button[data-download]")?.getAttribute("data-download");
+      if (!format) return;
+      const name = `tiermix-${root.id}.${format}`;
+      try {
+        save(format === "svg" ? new Blob([svgDocument(root)], { type: "image/svg+xml" }) : await pngBlob(root), name);
+      } catch (error) {
+        showError(error);
+      }
+    });
+  }
+}
+
 async function start() {
   [engine, notes] = await Promise.all([loadEngine(), loadNotes()]);
   presets = engine.presets();
@@ -998,6 +1017,7 @@ async function start() {
   if (location.hash.length > 1) applyShared(location.hash);
   wire();
   wireTabs();
+  wireChartDownloads();
   roster = createRoster({
     tr,
     fmt,
