@@ -17,7 +17,7 @@ PKG := www/pkg
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: bench measure build serve test tools rust-tools node-tools browser test-native test-wasm test-js test-e2e fuzz clean
+.PHONY: bench measure build serve test tools rust-tools node-tools browser java test-native test-wasm test-js test-e2e test-quality fuzz clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -40,6 +40,12 @@ browser:
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
 	fi
 
+# The Nu HTML Checker (npm vnu-jar) is a Java program.
+java:
+	@if ! command -v java >/dev/null; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	fi
+
 tools: rust-tools node-tools
 
 ## Build ---------------------------------------------------------------------------------------
@@ -58,7 +64,7 @@ serve: build
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: build browser test-native test-wasm test-js test-e2e
+test: build browser test-native test-wasm test-js test-e2e test-quality
 
 test-native:
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
@@ -86,6 +92,10 @@ fuzz:
 	cd fuzz && cargo +nightly fuzz run parse_roster -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
 	cd fuzz && cargo +nightly fuzz run pick_roster -- -max_total_time=$(FUZZ_SECONDS) -max_len=8192
 
+# Lighthouse (accessibility, best practices, SEO ≥ 95) and the Nu HTML Checker on every page.
+test-quality: build browser java
+	node --test --test-concurrency=1 tests/quality/
+
 clean:
 	cargo clean
 	rm -rf $(PKG) node_modules
@@ -101,4 +111,5 @@ bench: build browser
 	node scripts/bench-wasm.mjs
 	node scripts/bench-page.mjs
 	node scripts/bench-roster.mjs
+	node scripts/bench-lighthouse.mjs
 	node scripts/measure-page.mjs
