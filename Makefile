@@ -17,7 +17,7 @@ PKG := www/pkg
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: bench measure build serve test tools rust-tools node-tools browser java test-native test-wasm test-js test-e2e test-quality fuzz clean
+.PHONY: bench measure build dist serve test tools rust-tools node-tools browser java test-native test-wasm test-js test-e2e test-quality fuzz clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -57,6 +57,11 @@ build: tools
 	cargo run --quiet --example sources_json > $(PKG)/sources.json
 	node scripts/oembed.mjs
 	@echo "tiermix_bg.wasm: $$(stat -c %s $(PKG)/tiermix_bg.wasm) bytes, $$(gzip -9c $(PKG)/tiermix_bg.wasm | wc -c) gzipped"
+
+# A self-contained copy for any static host, with hashed file names and headers files.
+# PUBLIC_URL=https://your.site/tiermix/ make dist: the oEmbed answer points there.
+dist: build
+	node scripts/dist.mjs
 
 serve: build
 	@echo "tiermix on http://127.0.0.1:$(PORT)/"

@@ -31,11 +31,12 @@ const TYPES = {
 /** The policy the page must live with: no inline script or style, wasm allowed, nothing external. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-export async function startServer() {
+/** Serves `root` (www/ by default; `make dist`'s output in its test). */
+export async function startServer({ root = ROOT } = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     // Fixture pages (blog posts embedding the calculator) live under /fixtures/, beside www/.
-    const [base, rest] = path.startsWith("/fixtures/") ? [FIXTURES, path.slice("/fixtures/".length)] : [ROOT, path];
+    const [base, rest] = path.startsWith("/fixtures/") ? [FIXTURES, path.slice("/fixtures/".length)] : [root, path];
     const tool = TOOLS[path];
     const file = tool ?? normalize(join(base, rest.endsWith("/") || rest === "" ? `${rest}index.html` : rest));
     if (!tool && !file.startsWith(base)) {

@@ -1,0 +1,55 @@
+// `make dist`'s output works as published: hashed names resolve, the page computes, the roster
+// tab reads, and the widget runs from a blog post on another origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { launch, openPage, startServer } from "./harness.mjs";
+
+const live = {};
+
+before(async () => {
+  live.folder = await mkdtemp(join(tmpdir(), "tiermix-dist-"));
+  await promisify(execFile)("node", [new URL("../../scripts/dist.mjs", import.meta.url).pathname, live.folder]);
+  live.server = await startServer({ root: `${live.folder}/` });
+  live.browser = await launch();
+});
+
+after(async () => {
+  await live.browser?.close();
+  await live.server?.close();
+});
+
+test("every asset but the entry points carries its hash, and the headers files say how to serve them", async () => {
+  const js = await readdir(join(live.folder, "js"));
+  assert.ok(js.length > 5 && js.every((name) => /\.[0-9a-f]{10}\.js$/.test(name)), js.join(", "));
+  const pkg = await readdir(join(live.folder, "pkg"));
+  assert.ok(pkg.some((name) => /^tiermix_bg\.[0-9a-f]{10}\.wasm$/.test(name)));
+  const headers = await readFile(join(live.folder, "_headers"), "utf8");
+  assert.match(headers, /\/embed\.html\n {2}Content-Security-Policy: [^\n]*frame-ancestors \*/);
+  assert.match(headers, /\/tier-mix\.js\n {2}Access-Control-Allow-Origin: \*/);
+  assert.match(headers, /immutable/);
+  assert.match(await readFile(join(live.folder, ".htaccess"), "utf8"), /AddType application\/wasm \.wasm/);
+});
+
+test("the published page computes, reads the sample roster and loads nothing from elsewhere", async () => {
+  const { page, context, problems, foreign } = await openPage(live.browser, live.server.origin);
+  assert.match(await page.textContent("#summary"), /^Your mix reaches [\d,]+ people/);
+  await page.click("#tab-roster");
+  await page.click("#roster-sample");
+  await page.waitForFunction(() => /chosen/.test(document.querySelector("#roster-pick-summary")?.textContent ?? ""), null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector("#certainty-status")?.textContent?.includes("simulated"), null, { timeout: 20_000 });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test("the published widget runs in a blog post", async () => {
+  const { page, context, problems } = await openPage(live.browser, live.server.origin, { path: "/fixtures/article/", waitFor: null });
+  await page.locator("tier-mix").first().locator(".summary").waitFor({ timeout: 15_000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
