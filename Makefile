@@ -112,9 +112,11 @@ measure: build browser
 
 # Performance figures with their targets: native (release), wasm in Node, the page in Chromium.
 bench: build browser
+	rm -f target/bench-rows.jsonl
 	cargo bench --quiet --bench optimize
 	node scripts/bench-wasm.mjs
 	node scripts/bench-page.mjs
 	node scripts/bench-roster.mjs
 	node scripts/bench-lighthouse.mjs
 	node scripts/measure-page.mjs
+	node scripts/bench-table.mjs

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { launch, openPage, startServer } from "../tests/e2e/harness.mjs";
+import { record } from "./bench-record.mjs";
 
 const ROOT = fileURLToPath(new URL("../www/", import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -29,11 +30,16 @@ try {
     raw += body.length;
     gzip += zipped;
     console.log(`${path.padEnd(28)} ${String(body.length).padStart(9)}   ${String(zipped).padStart(10)}`);
+    if (path.endsWith(".wasm")) {
+      record("tiermix_bg.wasm, raw / gzipped", `${(body.length / 1000).toFixed(1)} / ${(zipped / 1000).toFixed(1)} KB`, "≤ 35 KB gzipped", zipped <= 35_000);
+    }
   }
   console.log(`${"total".padEnd(28)} ${String(raw).padStart(9)}   ${String(gzip).padStart(10)}`);
   times.sort((a, b) => a - b);
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
   console.log(`navigation → first result over ${RUNS} cold loads: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, min ${times[0].toFixed(1)} ms`);
+  record(`everything the page loads (${new Set(files).size} files), gzipped`, `${(gzip / 1000).toFixed(1)} KB (raw ${(raw / 1000).toFixed(0)} KB)`, "≤ 100 KB", gzip <= 100_000);
+  record("navigation → first result, cold, headless Chromium", `${at(0.5)} / ${at(0.95)} ms`, "≤ 1,000 ms", Number(at(0.5)) <= 1000);
 } finally {
   await browser.close();
   await server.close();
