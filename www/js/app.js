@@ -992,11 +992,13 @@ function wireTabs() {
   }
 }
 
-/** Every chart can be saved as SVG or PNG, as drawn. */
+/** Every chart can be saved as SVG or PNG, as drawn (the buttons are translated with the page). */
 function wireChartDownloads() {
   for (const figure of document.querySelectorAll("figure.chart")) {
     const root = /** @type {SVGSVGElement | null} */ (figure.querySelector("svg"));
     if (!root) continue;
+    figure.append(el("div", { class: "chart-download" }, ["svg", "png"].map((format) =>
+      el("button", { type: "button", "data-download": format, "data-i18n": `chart.${format}` }, [tr(`chart.${format}`)]))));
     figure.addEventListener("click", async (event) => {
       const format = /** @type {HTMLElement} */ (event.target).closest("button[data-download]")?.getAttribute("data-download");
       if (!format) return;
