@@ -11,7 +11,7 @@ pub mod pick;
 use crate::assumptions::{default_range, Quantity, Range};
 use crate::tiers::TierScheme;
 use marks::{Estimated, Flags};
-use tiermix_sheet::rows as sheet;
+pub use tiermix_sheet::rows as sheet;
 use serde::Serialize;
 use std::rc::Rc;
 
@@ -99,9 +99,20 @@ fn complete_all(sheet: sheet::Sheet, scheme: &TierScheme) -> Roster {
     }
 }
 
-/// Gives a candidate its tier, fills in what the file left out from the curves, and audits
-/// its engagement against the curve's band for its size.
-fn complete(row: sheet::RawRow, scheme: &TierScheme) -> Row {
+/// What tiermix adds to a row as read: its tier, its fee and engagement rate (from the curves
+/// when the file has none), the band its engagement is audited against, and the audit flags.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Completion {
+    pub tier_index: Option<usize>,
+    pub fee: f64,
+    pub engagement_rate: f64,
+    pub expected_engagement: Band,
+    pub estimated: Estimated,
+    pub flags: Flags,
+}
+
+/// Completes one row under `scheme`.
+pub fn completion(row: &sheet::RawRow, scheme: &TierScheme) -> Completion {
     let followers = row.followers;
     let mut estimated = Estimated::default();
     // One evaluation of the curve gives both the estimate and the band it is audited against.
@@ -129,20 +140,33 @@ fn complete(row: sheet::RawRow, scheme: &TierScheme) -> Row {
     if row.duplicate {
         flags.insert("duplicate");
     }
+    Completion { tier_index, fee, engagement_rate, expected_engagement: Band { low: curve.low, high: curve.high }, estimated, flags }
+}
+
+fn complete(row: sheet::RawRow, scheme: &TierScheme) -> Row {
+    let c = completion(&row, scheme);
     Row {
         line: row.line,
         handle: row.handle,
         platform: row.platform,
         topic: row.topic,
-        followers,
-        tier: tier_index.and_then(|i| scheme.tiers.get(i)).map(|t| t.id.to_string()),
-        tier_index,
-        fee,
-        engagement_rate,
-        estimated,
-        expected_engagement: Band { low: curve.low, high: curve.high },
-        flags,
+        followers: row.followers,
+        tier: c.tier_index.and_then(|i| scheme.tiers.get(i)).map(|t| t.id.to_string()),
+        tier_index: c.tier_index,
+        fee: c.fee,
+        engagement_rate: c.engagement_rate,
+        estimated: c.estimated,
+        expected_engagement: c.expected_engagement,
+        flags: c.flags,
     }
+}
+
+/// Reads bytes like [`parse_bytes`] but keeps the rows as read beside their completions:
+/// for handing a large roster to JavaScript column by column without building [`Row`]s.
+pub fn read_bytes_completed(bytes: &[u8], scheme: &TierScheme) -> (sheet::Sheet, Vec<Completion>) {
+    let sheet = sheet::read_bytes(bytes);
+    let completions = sheet.rows.iter().map(|row| completion(row, scheme)).collect();
+    (sheet, completions)
 }
 
 /// A candidate's value of `quantity`: the default curve at its own follower count, scaled the

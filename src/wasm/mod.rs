@@ -263,9 +263,10 @@ extern "C" {
     fn utf8(text: &JsValue) -> js_sys::Uint8Array;
 }
 
-/// Bits of `marks` for rows.js: estimated values in the low two, flags in the next four.
-const FEE_ESTIMATED: u8 = 1;
-const RATE_ESTIMATED: u8 = 2;
+/// Bits of `marks` for rows.js: estimated values in the low two (as `roster::marks` orders
+/// them), flags in the next four.
+const RATE_ESTIMATED: u8 = 1;
+const FEE_ESTIMATED: u8 = 2;
 const FLAGS_SHIFT: u8 = 2;
 /// Distinct platforms and topics sent once each; past this many they travel row by row.
 const MAX_LABELS: usize = 256;
@@ -294,46 +295,46 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
 
-fn roster_to_js<'a>(roster: &'a roster::Roster, scheme: &tiers::TierScheme) -> JsResult {
+fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion], scheme: &tiers::TierScheme) -> JsResult {
     let meta = write(&RosterWithoutRows {
-        errors: &roster.errors,
-        delimiter: roster.delimiter,
-        columns: &roster.columns,
-        ignored_columns: &roster.ignored_columns,
-        notes: &roster.notes,
-        blank_lines: roster.blank_lines,
+        errors: &sheet.errors,
+        delimiter: sheet.delimiter,
+        columns: &sheet.columns,
+        ignored_columns: &sheet.ignored_columns,
+        notes: &sheet.notes,
+        blank_lines: sheet.blank_lines,
     })?;
-    let rows: &'a [roster::Row] = &roster.rows;
-    let numbers = |f: &dyn Fn(&roster::Row) -> f64| js_sys::Float64Array::from(rows.iter().map(f).collect::<Vec<_>>().as_slice());
+    let n = sheet.rows.len();
+    let (mut lines, mut followers, mut tiers_of) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut fees, mut rates, mut lows, mut highs) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut marks, mut platforms, mut topics) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let mut texts = String::new();
-    let mut ends = Vec::with_capacity(rows.len() * 3);
-    let mut marks = Vec::with_capacity(rows.len());
+    let mut ends = Vec::with_capacity(n * 3);
     // Platforms and topics repeat: each distinct one crosses once, rows refer to it by index.
-    let mut labels: Vec<&str> = Vec::new();
-    let mut label_of = |text: &'a Option<std::rc::Rc<str>>| -> i32 {
-        let Some(text) = text.as_deref() else { return -1 };
-        match labels.iter().position(|known| *known == text) {
+    let mut labels: Vec<String> = Vec::new();
+    let mut label_of = |text: Option<&str>| -> i32 {
+        let Some(text) = text else { return -1 };
+        match labels.iter().position(|known| known == text) {
             Some(index) => index as i32,
             None if labels.len() < MAX_LABELS => {
-                labels.push(text);
+                labels.push(text.to_owned());
                 labels.len() as i32 - 1
             }
             // Too many distinct ones to be labels: the row carries its own text.
             None => -2,
         }
     };
-    let mut platforms = Vec::with_capacity(rows.len());
-    let mut topics = Vec::with_capacity(rows.len());
     let mut end = 0u32;
-    for row in rows {
-        let mut mark = row.flags.0 << FLAGS_SHIFT;
-        if row.estimated.contains("fee") {
-            mark |= FEE_ESTIMATED;
-        }
-        if row.estimated.contains("engagementRate") {
-            mark |= RATE_ESTIMATED;
-        }
-        let (platform, topic) = (label_of(&row.platform), label_of(&row.topic));
+    for (row, c) in sheet.rows.iter().zip(completions) {
+        lines.push(row.line);
+        followers.push(row.followers);
+        tiers_of.push(c.tier_index.map_or(-1, |t| t as i32));
+        fees.push(c.fee);
+        rates.push(c.engagement_rate);
+        lows.push(c.expected_engagement.low);
+        highs.push(c.expected_engagement.high);
+        marks.push(c.flags.0 << FLAGS_SHIFT | c.estimated.0);
+        let (platform, topic) = (label_of(row.platform.as_deref()), label_of(row.topic.as_deref()));
         for (text, label) in [(Some(row.handle.as_str()), -2), (row.platform.as_deref(), platform), (row.topic.as_deref(), topic)] {
             if let (Some(text), -2) = (text, label) {
                 texts.push_str(text);
@@ -343,22 +344,20 @@ fn roster_to_js<'a>(roster: &'a roster::Roster, scheme: &tiers::TierScheme) -> J
         }
         platforms.push(platform);
         topics.push(topic);
-        marks.push(mark);
     }
     let label_list = js_sys::Array::new();
     for label in &labels {
         label_list.push(&JsValue::from_str(label));
     }
+    let floats = |values: &[f64]| js_sys::Float64Array::from(values);
     let columns = js_sys::Object::new();
-    let lines: Vec<u32> = rows.iter().map(|r| r.line).collect();
-    let tier_indices: Vec<i32> = rows.iter().map(|r| r.tier_index.map_or(-1, |t| t as i32)).collect();
     set(&columns, "line", &js_sys::Uint32Array::from(lines.as_slice()));
-    set(&columns, "followers", &numbers(&|r| r.followers));
-    set(&columns, "tier", &js_sys::Int32Array::from(tier_indices.as_slice()));
-    set(&columns, "fee", &numbers(&|r| r.fee));
-    set(&columns, "rate", &numbers(&|r| r.engagement_rate));
-    set(&columns, "low", &numbers(&|r| r.expected_engagement.low));
-    set(&columns, "high", &numbers(&|r| r.expected_engagement.high));
+    set(&columns, "followers", &floats(&followers));
+    set(&columns, "tier", &js_sys::Int32Array::from(tiers_of.as_slice()));
+    set(&columns, "fee", &floats(&fees));
+    set(&columns, "rate", &floats(&rates));
+    set(&columns, "low", &floats(&lows));
+    set(&columns, "high", &floats(&highs));
     set(&columns, "marks", &js_sys::Uint8Array::from(marks.as_slice()));
     set(&columns, "platform", &js_sys::Int32Array::from(platforms.as_slice()));
     set(&columns, "topic", &js_sys::Int32Array::from(topics.as_slice()));
@@ -379,16 +378,16 @@ fn roster_to_js<'a>(roster: &'a roster::Roster, scheme: &tiers::TierScheme) -> J
 #[wasm_bindgen(js_name = parseRoster)]
 pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {
     let scheme = scheme(&scheme_value)?;
-    let roster = if input.is_string() {
-        roster::parse_bytes(&utf8(&input).to_vec(), &scheme)
+    let (sheet, completions) = if input.is_string() {
+        roster::read_bytes_completed(&utf8(&input).to_vec(), &scheme)
     } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
-        roster::parse_bytes(&bytes.to_vec(), &scheme)
+        roster::read_bytes_completed(&bytes.to_vec(), &scheme)
     } else {
         return Err(js_error(
             Error::new("text", "must be the file's text or its bytes (a Uint8Array)").got(read("text", &input)?.describe()),
         ));
     };
-    roster_to_js(&roster, &scheme)
+    roster_to_js(&sheet, &completions, &scheme)
 }
 
 /// The candidates of a `parseRoster` result (or a list of rows), read column by column.

@@ -6,44 +6,28 @@
 // API in a single JavaScript loop. Nothing here computes: values are copied, not derived.
 
 // The bits of `marks` (see FEE_ESTIMATED in mod.rs and roster/marks.rs).
-const FEE_ESTIMATED = 1;
-const RATE_ESTIMATED = 2;
+const RATE_ESTIMATED = 1;
+const FEE_ESTIMATED = 2;
 const BELOW_TIERS = 4;
 const LOW_ENGAGEMENT = 8;
 const HIGH_ENGAGEMENT = 16;
 const DUPLICATE = 32;
 
-// Rows share their `estimated` and `flags` lists: a few distinct ones, frozen, instead of two
-// new arrays per row for the garbage collector.
-const lists = new Map();
-function shared(key, build) {
-  let list = lists.get(key);
-  if (list === undefined) {
-    list = Object.freeze(build());
-    lists.set(key, list);
-  }
-  return list;
-}
-
-function estimatedOf(m) {
-  return shared(m & (FEE_ESTIMATED | RATE_ESTIMATED), () => {
-    const list = [];
-    if (m & RATE_ESTIMATED) list.push("engagementRate");
-    if (m & FEE_ESTIMATED) list.push("fee");
-    return list;
-  });
-}
-
-function flagsOf(m) {
-  return shared(256 + (m & (LOW_ENGAGEMENT | HIGH_ENGAGEMENT | BELOW_TIERS | DUPLICATE)), () => {
-    const list = [];
-    if (m & BELOW_TIERS) list.push("belowTiers");
-    if (m & LOW_ENGAGEMENT) list.push("lowEngagement");
-    if (m & HIGH_ENGAGEMENT) list.push("highEngagement");
-    if (m & DUPLICATE) list.push("duplicate");
-    return list;
-  });
-}
+// Rows share their `estimated` and `flags` lists: every possible one, frozen, made once,
+// instead of two new arrays per row for the garbage collector.
+const ESTIMATED = [0, 1, 2, 3].map((m) => Object.freeze([
+  ...(m & RATE_ESTIMATED ? ["engagementRate"] : []),
+  ...(m & FEE_ESTIMATED ? ["fee"] : []),
+]));
+const FLAGS = Array.from({ length: 16 }, (_, i) => {
+  const m = i << 2;
+  return Object.freeze([
+    ...(m & BELOW_TIERS ? ["belowTiers"] : []),
+    ...(m & LOW_ENGAGEMENT ? ["lowEngagement"] : []),
+    ...(m & HIGH_ENGAGEMENT ? ["highEngagement"] : []),
+    ...(m & DUPLICATE ? ["duplicate"] : []),
+  ]);
+});
 
 /// Builds `roster.rows` from columns. `ends` holds, per row, where its handle, platform and
 /// topic end in `texts` (each starts where the previous one ended); a platform or topic is
@@ -69,9 +53,9 @@ export function attachRows(roster, c) {
       tierIndex: t < 0 ? null : t,
       fee: fee[i],
       engagementRate: rate[i],
-      estimated: estimatedOf(m),
+      estimated: ESTIMATED[m & 3],
       expectedEngagement: { low: low[i], high: high[i] },
-      flags: flagsOf(m),
+      flags: FLAGS[(m >> 2) & 15],
     };
     start = topicEnd;
   }
