@@ -127,21 +127,32 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
-/// If the line at the start of `rest` holds no quote, its length without the terminator and
-/// the offset where the next line starts. A carriage return anywhere but before the line feed
-/// also sends the line to csv-core, which reads it as a line end.
-fn plain_line(rest: &[u8]) -> Option<(usize, usize)> {
-    let special = rest.iter().position(|&b| b == b'\n' || b == b'"' || b == b'\r');
-    match special.map(|i| (i, rest.get(i).copied())) {
-        None => Some((rest.len(), rest.len())),
-        Some((i, Some(b'\n'))) => Some((i, i + 1)),
-        Some((i, Some(b'\r'))) => match rest.get(i + 1) {
-            None => Some((i, i + 1)),
-            Some(b'\n') => Some((i, i + 2)),
-            Some(_) => None,
-        },
-        _ => None,
+/// One pass over the line at the start of `rest`: if it holds no quote, its length without the
+/// terminator and the offset where the next line starts, with the end of each of its fields in
+/// `ends`. A carriage return anywhere but before the line feed also sends the line to csv-core,
+/// which reads it as a line end.
+fn plain_line(rest: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> Option<(usize, usize)> {
+    ends.clear();
+    for (i, &byte) in rest.iter().enumerate() {
+        if byte == delimiter {
+            ends.push(i);
+            continue;
+        }
+        let next = match byte {
+            b'\n' => i + 1,
+            b'"' => return None,
+            b'\r' => match rest.get(i + 1) {
+                None => i + 1,
+                Some(b'\n') => i + 2,
+                Some(_) => return None,
+            },
+            _ => continue,
+        };
+        ends.push(i);
+        return Some((i, next));
     }
+    ends.push(rest.len());
+    Some((rest.len(), rest.len()))
 }
 
 /// Calls `each` with every record of `text`; stops early when it returns `false`. `each` is a
@@ -163,7 +174,7 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
         if rest.is_empty() {
             return;
         }
-        if let Some((content, next)) = plain_line(rest) {
+        if let Some((content, next)) = plain_line(rest, delimiter, &mut fast_ends) {
             let start = position;
             position += next;
             if content == 0 {
@@ -171,10 +182,6 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
                 line = line.saturating_add(1);
                 continue;
             }
-            fast_ends.clear();
-            let bytes = rest.get(..content).unwrap_or_default();
-            fast_ends.extend(bytes.iter().enumerate().filter(|(_, &b)| b == delimiter).map(|(i, _)| i));
-            fast_ends.push(content);
             let record = Record {
                 line,
                 // Cut at ASCII bytes of a &str: still UTF-8.

@@ -346,7 +346,9 @@ impl Labels {
     fn get(&mut self, text: Option<&str>) -> Option<Rc<str>> {
         let text = text?;
         let key = (text.len(), text.as_bytes().first().copied().unwrap_or(0));
-        let matches = |(len, first, label): &(usize, u8, Rc<str>)| (*len, *first) == key && **label == *text;
+        // Labels are short: a plain loop beats a call to memcmp.
+        let same = |label: &str| label.bytes().zip(text.bytes()).all(|(a, b)| a == b);
+        let matches = |(len, first, label): &(usize, u8, Rc<str>)| (*len, *first) == key && same(label);
         if let Some(hit) = self.known.get(self.last).filter(|entry| matches(entry)) {
             return Some(hit.2.clone());
         }
