@@ -11,6 +11,8 @@ const live = session();
 async function rosterTab(options = {}) {
   const opened = await openPage(live.browser, live.server.origin, options);
   await opened.page.getByRole("tab", { name: /Your candidates|Vos candidats/ }).click();
+  // The tab's code loads on first use; its controls are enabled once it is wired.
+  await opened.page.waitForSelector("#roster-file:enabled");
   return opened;
 }
 

@@ -8,8 +8,6 @@ import { pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { readFragment, writeFragment } from "./share.js";
 import { drawBars, drawTornado, drawXY } from "./chart.js";
-import { createRoster } from "./roster.js";
-import { pngBlob, save, svgDocument } from "./chart-export.js";
 
 /** @typedef {"en" | "fr"} Lang */
 
@@ -57,7 +55,7 @@ let engine;
 let presets = [];
 /** @type {Record<string, { en: string, fr: string }>} */
 let notes = {};
-/** The "Your candidates" tab, once the engine is loaded. @type {ReturnType<typeof createRoster> | null} */
+/** The "Your candidates" tab, loaded the first time it is opened. @type {any} */
 let roster = null;
 
 const noteFor = (/** @type {{ id: string }} */ source) => notes[source.id]?.[state.lang] ?? "";
@@ -978,6 +976,7 @@ function wireTabs() {
     }
     // Charts measure their width: draw them once they can be seen.
     if (tab.id === "tab-tiers") scheduleCharts();
+    if (tab.id === "tab-roster") loadRoster().catch((error) => showError(error));
   };
   for (const [index, tab] of tabs.entries()) {
     tab.addEventListener("click", () => select(tab));
@@ -1004,12 +1003,37 @@ function wireChartDownloads() {
       if (!format) return;
       const name = `tiermix-${root.id}.${format}`;
       try {
+        // Only someone who saves a chart pays for the code that does it.
+        const { pngBlob, save, svgDocument } = await import("./chart-export.js");
         save(format === "svg" ? new Blob([svgDocument(root)], { type: "image/svg+xml" }) : await pngBlob(root), name);
       } catch (error) {
         showError(error);
       }
     });
   }
+}
+
+/**
+ * Loads the candidates tab on first use: most visitors never open it, so the first result does
+ * not wait for its code. Its controls stay disabled until it is wired.
+ */
+async function loadRoster() {
+  if (roster) return;
+  const { createRoster } = await import("./roster.js");
+  roster ??= createRoster({
+    tr,
+    fmt,
+    lang: () => state.lang,
+    scenario,
+    tierLabel: (/** @type {string} */ id) => {
+      const tier = tiers().find((t) => t.id === id);
+      return tier ? label(tier) : id;
+    },
+    bestTierMix: () => state.lastComparison?.mixes.find((/** @type {any} */ m) => m.kind === "optimum") ?? null,
+    metrics: /** @type {[string, string][]} */ (METRICS.filter(([key]) => ["influencers", "spend", "reach", "engagements", "conversions", "costPerConversion", "workloadHours"].includes(key))),
+    formatMetric,
+  });
+  for (const control of document.querySelectorAll("#panel-roster [disabled]")) control.removeAttribute("disabled");
 }
 
 async function start() {
@@ -1020,19 +1044,6 @@ async function start() {
   wire();
   wireTabs();
   wireChartDownloads();
-  roster = createRoster({
-    tr,
-    fmt,
-    lang: () => state.lang,
-    scenario,
-    tierLabel: (id) => {
-      const tier = tiers().find((t) => t.id === id);
-      return tier ? label(tier) : id;
-    },
-    bestTierMix: () => state.lastComparison?.mixes.find((/** @type {any} */ m) => m.kind === "optimum") ?? null,
-    metrics: /** @type {[string, string][]} */ (METRICS.filter(([key]) => ["influencers", "spend", "reach", "engagements", "conversions", "costPerConversion", "workloadHours"].includes(key))),
-    formatMetric,
-  });
   rebuild();
   $("app").setAttribute("aria-busy", "false");
   document.documentElement.dataset.ready = "true";
