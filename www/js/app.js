@@ -2,7 +2,7 @@
 // The calculator page: reads the inputs, asks the wasm engine, shows the answer. No model
 // arithmetic happens here; the only numbers handled are the user's own (percent shares,
 // thresholds) and display conversions.
-import { el } from "./dom.js";
+import { el, save } from "./dom.js";
 import { loadEngine, loadNotes } from "./engine.js";
 import { pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
@@ -1004,7 +1004,7 @@ function wireChartDownloads() {
       const name = `tiermix-${root.id}.${format}`;
       try {
         // Only someone who saves a chart pays for the code that does it.
-        const { pngBlob, save, svgDocument } = await import("./chart-export.js");
+        const { pngBlob, svgDocument } = await import("./chart-export.js");
         save(format === "svg" ? new Blob([svgDocument(root)], { type: "image/svg+xml" }) : await pngBlob(root), name);
       } catch (error) {
         showError(error);

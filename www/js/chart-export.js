@@ -50,15 +50,3 @@ export async function pngBlob(root, scale = 2) {
     URL.revokeObjectURL(url);
   }
 }
-
-/** Saves `blob` as `name`. @param {Blob} blob @param {string} name */
-export function save(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -2,7 +2,7 @@
 // The "Your candidates" tab: a spreadsheet of real candidates, read, classified and audited by
 // the engine in a worker, and the best subset of them for the goal under the budget. Every text
 // from the file reaches the page as text (dom.js), never as HTML.
-import { el } from "./dom.js";
+import { el, save } from "./dom.js";
 import { plural } from "./i18n.js";
 import { choiceCsv, rosterCsv, rosterJson } from "./roster-export.js";
 
@@ -272,15 +272,6 @@ export function createRoster(page) {
     $("roster-more").hidden = visible.length >= indices.length;
   }
 
-  function download(/** @type {string} */ name, /** @type {string} */ type, /** @type {string} */ content) {
-    const url = URL.createObjectURL(new Blob([content], { type }));
-    const link = el("a", { href: url, download: name });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-
   // ------------------------------------------------------------------------------------------
   // Wiring
 
@@ -335,9 +326,9 @@ export function createRoster(page) {
     shown += PAGE;
     renderTable();
   });
-  $("roster-export-table").addEventListener("click", () => roster && download("tiermix-roster.csv", "text/csv;charset=utf-8", rosterCsv(roster.rows, chosen)));
-  $("roster-export-choice").addEventListener("click", () => roster && pick && download("tiermix-choice.csv", "text/csv;charset=utf-8", choiceCsv(pick, roster.rows)));
-  $("roster-export-json").addEventListener("click", () => roster && download("tiermix-roster.json", "application/json", rosterJson(roster, pick)));
+  $("roster-export-table").addEventListener("click", () => roster && save(new Blob([rosterCsv(roster.rows, chosen)], { type: "text/csv;charset=utf-8" }), "tiermix-roster.csv"));
+  $("roster-export-choice").addEventListener("click", () => roster && pick && save(new Blob([choiceCsv(pick, roster.rows)], { type: "text/csv;charset=utf-8" }), "tiermix-choice.csv"));
+  $("roster-export-json").addEventListener("click", () => roster && save(new Blob([rosterJson(roster, pick)], { type: "application/json" }), "tiermix-roster.json"));
 
   return {
     /** Inputs changed: pick again (and read again under a new scheme). */
