@@ -8,7 +8,8 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 /// Follower counts above this are not accounts but typos (no account has 10 billion followers).
-pub const MAX_FOLLOWERS: u64 = 10_000_000_000;
+/// The same bound for counts typed in and counts read from a roster file.
+pub const MAX_FOLLOWERS: u64 = tiermix_sheet::rows::MAX_FOLLOWERS;
 /// A scheme with more tiers than this is a mistake, not a taxonomy.
 pub const MAX_TIERS: usize = 12;
 /// Ids are keys in mixes and overrides, not prose.

@@ -268,8 +268,6 @@ extern "C" {
 const RATE_ESTIMATED: u8 = 1;
 const FEE_ESTIMATED: u8 = 2;
 const FLAGS_SHIFT: u8 = 2;
-/// Distinct platforms and topics sent once each; past this many they travel row by row.
-const MAX_LABELS: usize = 256;
 
 /// Length of `text` in UTF-16 code units, JavaScript's string offsets.
 fn utf16_len(text: &str) -> u32 {
@@ -310,19 +308,12 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
     let (mut marks, mut platforms, mut topics) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let mut texts = String::new();
     let mut ends = Vec::with_capacity(n * 3);
-    // Platforms and topics repeat: each distinct one crosses once, rows refer to it by index.
-    let mut labels: Vec<String> = Vec::new();
-    let mut label_of = |text: Option<&str>| -> i32 {
+    // Platforms and topics repeat: each label the reader shared crosses once, and rows refer to
+    // it by index (found by pointer: the reader already compared the texts).
+    let label_of = |text: Option<&std::rc::Rc<str>>| -> i32 {
         let Some(text) = text else { return -1 };
-        match labels.iter().position(|known| known == text) {
-            Some(index) => index as i32,
-            None if labels.len() < MAX_LABELS => {
-                labels.push(text.to_owned());
-                labels.len() as i32 - 1
-            }
-            // Too many distinct ones to be labels: the row carries its own text.
-            None => -2,
-        }
+        // Past the reader's last label, the row carries its own text.
+        sheet.labels.iter().position(|label| std::rc::Rc::ptr_eq(label, text)).map_or(-2, |index| index as i32)
     };
     let mut end = 0u32;
     for (row, c) in sheet.rows.iter().zip(completions) {
@@ -334,7 +325,7 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
         lows.push(c.expected_engagement.low);
         highs.push(c.expected_engagement.high);
         marks.push(c.flags.0 << FLAGS_SHIFT | c.estimated.0);
-        let (platform, topic) = (label_of(row.platform.as_deref()), label_of(row.topic.as_deref()));
+        let (platform, topic) = (label_of(row.platform.as_ref()), label_of(row.topic.as_ref()));
         for (text, label) in [(Some(row.handle.as_str()), -2), (row.platform.as_deref(), platform), (row.topic.as_deref(), topic)] {
             if let (Some(text), -2) = (text, label) {
                 texts.push_str(text);
@@ -346,7 +337,7 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
         topics.push(topic);
     }
     let label_list = js_sys::Array::new();
-    for label in &labels {
+    for label in &sheet.labels {
         label_list.push(&JsValue::from_str(label));
     }
     let floats = |values: &[f64]| js_sys::Float64Array::from(values);

@@ -12,6 +12,8 @@ use std::rc::Rc;
 pub const MAX_ROWS: usize = 200_000;
 /// Longest handle, platform or topic kept, in characters.
 pub const MAX_TEXT: usize = 200;
+/// The most distinct platforms and topics shared between rows.
+pub const MAX_LABELS: usize = 256;
 /// Follower counts above this are typos, not accounts.
 pub const MAX_FOLLOWERS: u64 = 10_000_000_000;
 /// Longest cell quoted back in an error message, in characters.
@@ -66,6 +68,9 @@ pub struct Sheet {
     /// `headerless`, `windows1252`, `percentAssumed`.
     pub notes: Vec<&'static str>,
     pub blank_lines: u32,
+    /// The distinct platforms and topics the rows share, up to [`MAX_LABELS`], in the order
+    /// they first appear; a row's platform or topic past that many is a copy of its own.
+    pub labels: Vec<Rc<str>>,
 }
 
 /// Reads raw bytes: UTF-8 with or without a byte-order mark, else Windows-1252.
@@ -115,6 +120,7 @@ pub fn read(text: &str) -> Sheet {
         ignored_columns: Vec::new(),
         notes: Vec::new(),
         blank_lines: 0,
+        labels: Vec::new(),
     };
     let mut layout: Option<Layout> = None;
     let mut labels = Labels { known: Vec::new(), last: 0 };
@@ -173,6 +179,7 @@ pub fn read(text: &str) -> Sheet {
     flag_duplicates(&mut roster.rows);
     // Rows are read in order; only the rate check adds errors after the fact.
     roster.errors.sort_by_key(|e| e.line);
+    roster.labels = labels.known.into_iter().map(|(_, _, label)| label).collect();
     roster
 }
 
@@ -341,7 +348,7 @@ struct Labels {
 }
 
 impl Labels {
-    const MAX: usize = 256;
+    const MAX: usize = MAX_LABELS;
 
     fn get(&mut self, text: Option<&str>) -> Option<Rc<str>> {
         let text = text?;
