@@ -71,12 +71,6 @@ pub struct Roster {
     pub blank_lines: u32,
 }
 
-/// The expected engagement band at `followers`, from the default curve.
-pub fn expected_engagement(followers: f64) -> Band {
-    let range = default_range(Quantity::EngagementRate, followers);
-    Band { low: range.low, high: range.high }
-}
-
 /// Reads raw bytes: UTF-8 with or without a byte-order mark, else Windows-1252.
 pub fn parse_bytes(bytes: &[u8], scheme: &TierScheme) -> Roster {
     complete_all(sheet::read_bytes(bytes), scheme)

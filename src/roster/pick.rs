@@ -13,7 +13,7 @@
 use crate::assumptions::Quantity;
 use crate::error::{Error, Result};
 use crate::goal::{Goal, Objective};
-use crate::input::{self, Object, Value};
+use crate::input;
 use crate::model::{self, Outcome, TierEconomics};
 use crate::scenario::Scenario;
 use crate::sources::Label;
@@ -39,44 +39,6 @@ pub struct Candidate {
 }
 
 impl Candidate {
-    /// Reads `roster` (a `parseRoster` result or its `rows`). Values listed in a row's
-    /// `estimated` are estimated again under the scenario, so its overrides apply to them.
-    pub fn list_from_value(value: &Value) -> Result<Vec<Candidate>> {
-        let (rows, path) = match value {
-            Value::List(rows) => (rows, "roster"),
-            Value::Object(_) => match Object::read("roster", value)?.get("rows") {
-                Some(Value::List(rows)) => (rows, "roster.rows"),
-                Some(other) => return Err(Error::new("roster.rows", "must be a list of rows").got(other.describe())),
-                None => return Err(Error::new("roster.rows", "is missing: pass the result of parseRoster, or its rows")),
-            },
-            other => return Err(Error::new("roster", "must be the result of parseRoster, or a list of rows").got(other.describe())),
-        };
-        if rows.len() > super::MAX_ROWS {
-            return Err(Error::new(path, format!("may hold at most {} candidates", super::MAX_ROWS)).got_number(rows.len() as f64));
-        }
-        rows.iter().enumerate().map(|(i, row)| Candidate::from_value(&format!("{path}[{i}]"), row)).collect()
-    }
-
-    fn from_value(path: &str, value: &Value) -> Result<Candidate> {
-        let row = Object::read(path, value)?;
-        let estimated = |key: &str| -> Result<bool> {
-            match row.get("estimated") {
-                None => Ok(false),
-                Some(Value::List(items)) => Ok(items.iter().any(|v| matches!(v, Value::Text(t) if t == key))),
-                Some(other) => Err(Error::new(input::join(path, "estimated"), "must be a list of field names").got(other.describe())),
-            }
-        };
-        let raw = Raw {
-            line: row.number("line")?,
-            followers: row.number("followers")?,
-            fee: row.number("fee")?.filter(|_| !estimated("fee").unwrap_or(false)),
-            engagement_rate: row.number("engagementRate")?.filter(|_| !estimated("engagementRate").unwrap_or(false)),
-        };
-        estimated("fee")?;
-        let handle = row.text("handle")?.unwrap_or_default();
-        Candidate::new(path, raw, handle)
-    }
-
     /// Checks one row's values; `path` names the row in messages.
     pub fn new(path: &str, raw: Raw, handle: &str) -> Result<Candidate> {
         let field = |key: &str| input::join(path, key);
