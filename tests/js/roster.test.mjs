@@ -3,10 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import tiermix from "./load.mjs";
+import tiermix, { message } from "./load.mjs";
 import { csvCell, rosterCsv, toCsv } from "../../www/js/roster-export.js";
 
-const message = (pattern) => (e) => e instanceof Error && pattern.test(e.message);
 const SAMPLE = readFileSync(new URL("../../www/samples/roster.csv", import.meta.url), "utf8");
 
 test("parseRoster returns plain rows with every field of the contract", () => {
