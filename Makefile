@@ -50,13 +50,21 @@ tools: rust-tools node-tools
 
 ## Build ---------------------------------------------------------------------------------------
 
+# wasm-module NAME CARGO-FLAGS: builds the crate, binds it as $(PKG)/NAME.js and optimises it.
+define wasm-module
+	cargo build --release --target $(WASM_TARGET) $(2)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(1) $(WASM_RAW)
+	node_modules/.bin/wasm-opt -Oz --converge $(PKG)/$(1)_bg.wasm -o $(PKG)/$(1)_bg.wasm
+	@echo "$(1)_bg.wasm: $$(stat -c %s $(PKG)/$(1)_bg.wasm) bytes, $$(gzip -9c $(PKG)/$(1)_bg.wasm | wc -c) gzipped"
+endef
+
+# Two modules: tiermix.js, the whole API; core.js, the same without the roster functions, which
+# the page loads first (the candidates tab loads tiermix.js when it opens).
 build: tools
-	cargo build --release --target $(WASM_TARGET)
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_RAW)
-	node_modules/.bin/wasm-opt -Oz --converge $(PKG)/tiermix_bg.wasm -o $(PKG)/tiermix_bg.wasm
+	$(call wasm-module,core,--no-default-features)
+	$(call wasm-module,tiermix,)
 	cargo run --quiet --example sources_json > $(PKG)/sources.json
 	node scripts/oembed.mjs
-	@echo "tiermix_bg.wasm: $$(stat -c %s $(PKG)/tiermix_bg.wasm) bytes, $$(gzip -9c $(PKG)/tiermix_bg.wasm | wc -c) gzipped"
 
 # A self-contained copy for any static host, with hashed file names and headers files.
 # PUBLIC_URL=https://your.site/tiermix/ make dist: the oEmbed answer points there.

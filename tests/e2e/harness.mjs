@@ -84,10 +84,15 @@ export async function openPage(browser, origin, { path = "/", viewport = { width
   const foreign = [];
   page.on("console", (message) => { if (message.type() === "error") problems.push(message.text()); });
   page.on("pageerror", (error) => problems.push(error.message));
-  page.on("request", (request) => { if (!request.url().startsWith(origin)) foreign.push(request.url()); });
+  // Every path asked for, workers' requests included.
+  const requested = [];
+  context.on("request", (request) => {
+    if (request.url().startsWith(origin)) requested.push(new URL(request.url()).pathname);
+    else foreign.push(request.url());
+  });
   await page.goto(origin + path);
   if (waitFor) await page.waitForSelector(waitFor, { timeout: 15_000 });
-  return { page, context, problems, foreign };
+  return { page, context, problems, foreign, requested };
 }
 
 /** Runs axe-core on the page and returns its violations, described for a failure message. */

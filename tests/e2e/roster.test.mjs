@@ -10,6 +10,9 @@ const live = session();
 
 async function rosterTab(options = {}) {
   const opened = await openPage(live.browser, live.server.origin, options);
+  // The first load takes the core module only; the whole one waits for this tab.
+  assert.ok(opened.requested.includes("/pkg/core_bg.wasm"), opened.requested.join(" "));
+  assert.ok(!opened.requested.some((path) => /tiermix(_bg\.wasm|\.js)$|roster/.test(path)), opened.requested.join(" "));
   await opened.page.getByRole("tab", { name: /Your candidates|Vos candidats/ }).click();
   // The tab's code loads on first use; its controls are enabled once it is wired.
   await opened.page.waitForSelector("#roster-file:enabled");
@@ -19,11 +22,12 @@ async function rosterTab(options = {}) {
 const picked = (page) => page.waitForFunction(() => /chosen|retenus/.test(document.querySelector("#roster-pick-summary")?.textContent ?? ""), null, { timeout: 20_000 });
 
 test("the sample roster reads, reports its bad lines, flags its suspects and picks the best subset", async () => {
-  const { page, context, problems, foreign } = await rosterTab();
+  const { page, context, problems, foreign, requested } = await rosterTab();
   await page.fill("#budget", "3000");
   await page.getByRole("button", { name: /sample roster/ }).click();
   await picked(page);
   assert.match(await page.textContent("#roster-status"), /^33 candidates read from the sample roster, 2 rows refused/);
+  assert.ok(requested.includes("/pkg/tiermix_bg.wasm"), requested.join(" "));
   await page.click("#roster-errors summary");
   assert.deepEqual(await page.locator("#roster-error-list li").allTextContents(), [
     "Line 35: followers \"beaucoup\" is not a number",

@@ -6,7 +6,6 @@ const wasm = readFileSync(new URL("../../www/pkg/tiermix_bg.wasm", import.meta.u
 await init({ module_or_path: wasm });
 
 export default tiermix;
-export const wasmBytes = wasm;
 
 /** assert.throws matches a RegExp against "Error: …"; the contract is about the message itself. */
 export const message = (pattern) => (e) => e instanceof Error && pattern.test(e.message);

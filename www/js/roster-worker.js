@@ -1,9 +1,9 @@
 // @ts-check
 // Reads roster files and picks from them off the page's main thread: a file of 100,000 rows
 // must not freeze the page. Keeps the last roster read, so a new pick sends no rows back.
-import { loadEngine } from "./engine.js";
+import { loadRosterEngine } from "./engine.js";
 
-const engine = loadEngine();
+const engine = loadRosterEngine();
 /** @type {any} */
 let current = null;
 

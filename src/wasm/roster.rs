@@ -1,0 +1,192 @@
+//! `parseRoster` and `pickRoster`: the binding of [`crate::roster`].
+
+use super::{goal, js_error, read, scenario, scheme, write, JsResult};
+use crate::error::Error;
+use crate::{input, roster, tiers};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+// Roster rows cross the boundary as columns (see rows.js): a row at a time through
+// serde-wasm-bindgen is ten times slower than parsing them.
+#[wasm_bindgen(module = "/src/wasm/rows.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = attachRows)]
+    fn attach_rows(roster: &JsValue, columns: &js_sys::Object) -> JsValue;
+    #[wasm_bindgen(js_name = rosterColumns)]
+    fn roster_columns(roster: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = attachHandles)]
+    fn attach_handles(picked: &JsValue, roster: &JsValue) -> JsValue;
+    fn utf8(text: &JsValue) -> js_sys::Uint8Array;
+}
+
+/// Bits of `marks` for rows.js: estimated values in the low two (as `roster::marks` orders
+/// them), flags in the next four.
+const RATE_ESTIMATED: u8 = 1;
+const FEE_ESTIMATED: u8 = 2;
+const FLAGS_SHIFT: u8 = 2;
+
+/// Length of `text` in UTF-16 code units, JavaScript's string offsets.
+fn utf16_len(text: &str) -> u32 {
+    if text.is_ascii() {
+        text.len() as u32
+    } else {
+        text.encode_utf16().count() as u32
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RosterWithoutRows<'a> {
+    errors: &'a [roster::RowError],
+    delimiter: &'static str,
+    columns: &'a [roster::ColumnUse],
+    ignored_columns: &'a [String],
+    notes: &'a [&'static str],
+    blank_lines: u32,
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &key.into(), value);
+}
+
+fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion], scheme: &tiers::TierScheme) -> JsResult {
+    let meta = write(&RosterWithoutRows {
+        errors: &sheet.errors,
+        delimiter: sheet.delimiter,
+        columns: &sheet.columns,
+        ignored_columns: &sheet.ignored_columns,
+        notes: &sheet.notes,
+        blank_lines: sheet.blank_lines,
+    })?;
+    let n = sheet.rows.len();
+    let (mut lines, mut followers, mut tiers_of) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut fees, mut rates, mut lows, mut highs) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut marks, mut platforms, mut topics) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut texts = String::new();
+    let mut ends = Vec::with_capacity(n * 3);
+    // Platforms and topics repeat: each label the reader shared crosses once, and rows refer to
+    // it by index (found by pointer: the reader already compared the texts).
+    let label_of = |text: Option<&std::rc::Rc<str>>| -> i32 {
+        let Some(text) = text else { return -1 };
+        // Past the reader's last label, the row carries its own text.
+        sheet.labels.iter().position(|label| std::rc::Rc::ptr_eq(label, text)).map_or(-2, |index| index as i32)
+    };
+    let mut end = 0u32;
+    for (row, c) in sheet.rows.iter().zip(completions) {
+        lines.push(row.line);
+        followers.push(row.followers);
+        tiers_of.push(c.tier_index.map_or(-1, |t| t as i32));
+        fees.push(c.fee);
+        rates.push(c.engagement_rate);
+        lows.push(c.expected_engagement.low);
+        highs.push(c.expected_engagement.high);
+        marks.push(c.flags.0 << FLAGS_SHIFT | c.estimated.0);
+        let (platform, topic) = (label_of(row.platform.as_ref()), label_of(row.topic.as_ref()));
+        for (text, label) in [(Some(row.handle.as_str()), -2), (row.platform.as_deref(), platform), (row.topic.as_deref(), topic)] {
+            if let (Some(text), -2) = (text, label) {
+                texts.push_str(text);
+                end += utf16_len(text);
+            }
+            ends.push(end);
+        }
+        platforms.push(platform);
+        topics.push(topic);
+    }
+    let label_list = js_sys::Array::new();
+    for label in &sheet.labels {
+        label_list.push(&JsValue::from_str(label));
+    }
+    let floats = |values: &[f64]| js_sys::Float64Array::from(values);
+    let columns = js_sys::Object::new();
+    set(&columns, "line", &js_sys::Uint32Array::from(lines.as_slice()));
+    set(&columns, "followers", &floats(&followers));
+    set(&columns, "tier", &js_sys::Int32Array::from(tiers_of.as_slice()));
+    set(&columns, "fee", &floats(&fees));
+    set(&columns, "rate", &floats(&rates));
+    set(&columns, "low", &floats(&lows));
+    set(&columns, "high", &floats(&highs));
+    set(&columns, "marks", &js_sys::Uint8Array::from(marks.as_slice()));
+    set(&columns, "platform", &js_sys::Int32Array::from(platforms.as_slice()));
+    set(&columns, "topic", &js_sys::Int32Array::from(topics.as_slice()));
+    set(&columns, "labels", &label_list);
+    set(&columns, "texts", &JsValue::from_str(&texts));
+    set(&columns, "ends", &js_sys::Uint32Array::from(ends.as_slice()));
+    let ids = js_sys::Array::new();
+    for tier in &scheme.tiers {
+        ids.push(&JsValue::from_str(&tier.id));
+    }
+    set(&columns, "tierIds", &ids);
+    Ok(attach_rows(&meta, &columns))
+}
+
+/// Reads a roster from a string or from a file's bytes (`Uint8Array`: UTF-8, with or without
+/// a byte-order mark, else Windows-1252). Never throws for the file's content: bad rows come
+/// back as errors with their line numbers.
+#[wasm_bindgen(js_name = parseRoster)]
+pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {
+    let scheme = scheme(&scheme_value)?;
+    let (sheet, completions) = if input.is_string() {
+        roster::read_bytes_completed(&utf8(&input).to_vec(), &scheme)
+    } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
+        roster::read_bytes_completed(&bytes.to_vec(), &scheme)
+    } else {
+        return Err(js_error(
+            Error::new("text", "must be the file's text or its bytes (a Uint8Array)").got(read("text", &input)?.describe()),
+        ));
+    };
+    roster_to_js(&sheet, &completions, &scheme)
+}
+
+/// The candidates of a `parseRoster` result (or a list of rows), read column by column.
+fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, JsValue> {
+    let columns = roster_columns(roster_value);
+    if columns.is_null() || columns.is_undefined() {
+        return Err(js_error(
+            Error::new("roster", "must be the result of parseRoster, or a list of rows").got(read("roster", roster_value)?.describe()),
+        ));
+    }
+    let get = |key: &str| js_sys::Reflect::get(&columns, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let floats = |key: &str| get(key).dyn_into::<js_sys::Float64Array>().map(|a| a.to_vec()).unwrap_or_default();
+    let path = get("path").as_string().unwrap_or_else(|| "roster".to_owned());
+    let (followers, fees, rates, lines) = (floats("followers"), floats("fee"), floats("rate"), floats("line"));
+    let estimated = get("estimated").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
+    if followers.len() > roster::MAX_ROWS {
+        return Err(js_error(
+            Error::new(&path, format!("may hold at most {} candidates", roster::MAX_ROWS)).got_number(followers.len() as f64),
+        ));
+    }
+    let mut list = Vec::with_capacity(followers.len());
+    for i in 0..followers.len() {
+        let row_path = format!("{path}[{i}]");
+        // NaN: absent. −∞: present but not a number.
+        let value = |values: &[f64], key: &str, skip: bool| -> Result<Option<f64>, JsValue> {
+            match values.get(i).copied() {
+                Some(v) if v == f64::NEG_INFINITY => {
+                    Err(js_error(Error::new(input::join(&row_path, key), "must be a number")))
+                }
+                Some(v) if v.is_nan() || skip => Ok(None),
+                other => Ok(other),
+            }
+        };
+        let marks = estimated.get(i).copied().unwrap_or(0);
+        let raw = roster::pick::Raw {
+            line: value(&lines, "line", false)?,
+            followers: value(&followers, "followers", false)?,
+            fee: value(&fees, "fee", marks & FEE_ESTIMATED != 0)?,
+            engagement_rate: value(&rates, "engagementRate", marks & RATE_ESTIMATED != 0)?,
+        };
+        list.push(roster::pick::Candidate::new(&row_path, raw, "").map_err(js_error)?);
+    }
+    Ok(list)
+}
+
+/// The best subset of a roster for a goal under the scenario's budget, with its outcome and
+/// how far from the optimum it can be. Each chosen row carries its `index` in the roster.
+#[wasm_bindgen(js_name = pickRoster)]
+pub fn pick_roster(roster_value: JsValue, scenario_value: JsValue, goal_value: JsValue) -> JsResult {
+    let scenario = scenario(&scenario_value)?;
+    let goal = goal(&goal_value, &scenario)?;
+    let candidates = candidates(&roster_value)?;
+    let picked = write(&roster::pick(&scenario, &candidates, &goal).map_err(js_error)?)?;
+    Ok(attach_handles(&picked, &roster_value))
+}
