@@ -16,9 +16,11 @@ try {
   const times = [];
   let files = [];
   for (let i = 0; i < RUNS; i++) {
-    const { page, context } = await openPage(browser, server.origin);
+    const { page, context, requested } = await openPage(browser, server.origin);
     times.push(await page.evaluate(() => performance.getEntriesByName("tiermix:first-result")[0].startTime));
-    files = await page.evaluate(() => [location.pathname, ...performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname)]);
+    // Everything, the simulation worker's own loads included: wait until it has answered.
+    await page.waitForFunction(() => /simulated|simulés/.test(document.querySelector("#certainty-status")?.textContent ?? ""), null, { timeout: 20_000 });
+    files = [...requested];
     await context.close();
   }
   let raw = 0;

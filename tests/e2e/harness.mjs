@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { mkdir } from "node:fs/promises";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
@@ -28,6 +29,8 @@ const TYPES = {
   ".png": "image/png",
 };
 
+const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv"]);
+
 /** The policy the page must live with: no inline script or style, wasm allowed, nothing external. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -44,8 +47,13 @@ export async function startServer({ root = ROOT } = {}) {
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      // Compressed as every static host compresses, so Lighthouse and the byte counts see what a
+      // phone would download.
+      const compress = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? "")) && COMPRESSED.has(extname(file));
+      if (compress) body = gzipSync(body, { level: 9 });
       response.writeHead(200, {
+        ...(compress ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         // Every page refuses to be framed, except the one made to be: the iframe embed.
         "content-security-policy": file.endsWith("embed.html") ? CSP.replace("frame-ancestors 'none'", "frame-ancestors *") : CSP,

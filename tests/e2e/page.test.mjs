@@ -23,6 +23,18 @@ test("loads with results, no console error and no request to another origin", as
   await context.close();
 });
 
+test("the calculator stays hidden while it loads, and an engine that cannot load is said so, visibly", async () => {
+  const context = await live.browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/core_bg.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto(`${live.server.origin}/`);
+  const alert = page.getByRole("alert");
+  await alert.waitFor({ state: "visible" });
+  assert.match(await alert.textContent(), /core_bg\.wasm/);
+  assert.equal(await page.getAttribute("#app", "aria-busy"), "false");
+  await context.close();
+});
+
 test("typing a budget changes the results without pressing anything", async () => {
   const { page, context, problems } = await openPage(live.browser, live.server.origin);
   const before = await summary(page);
@@ -272,8 +284,10 @@ test("the trade-off charts are drawn and have table alternatives", async () => {
 });
 
 test("bands, the 'beats' sentences and the sensitivity chart appear and follow the inputs", async () => {
-  const { page, context, problems } = await openPage(live.browser, live.server.origin);
+  const { page, context, problems, requested } = await openPage(live.browser, live.server.origin);
   await page.waitForFunction(() => document.querySelector("#certainty-status").textContent === "2,000 plausible worlds simulated.");
+  // The worker runs the module the page compiled: one download for both.
+  assert.deepEqual(requested.filter((path) => path.endsWith(".wasm")), ["/pkg/core_bg.wasm"]);
   const conversions = () => page.textContent("#compare tbody tr:nth-child(8) td:nth-of-type(2)");
   assert.match(await conversions(), /^878\n\([\d,]+–[\d,]+\)$/, "micro only: value and, below it, its P10–P90 band");
   const sentences = await page.locator("#certainty-sentences li").allTextContents();

@@ -3,7 +3,7 @@
 // arithmetic happens here; the only numbers handled are the user's own (percent shares,
 // thresholds) and display conversions.
 import { el, save } from "./dom.js";
-import { loadEngine, loadNotes } from "./engine.js";
+import { compiledEngine, loadEngine, loadNotes } from "./engine.js";
 import { pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { readFragment, writeFragment } from "./share.js";
@@ -55,6 +55,8 @@ let engine;
 let presets = [];
 /** @type {Record<string, { en: string, fr: string }>} */
 let notes = {};
+/** The compiled core module, handed to the simulation worker so it neither fetches nor compiles it. @type {WebAssembly.Module | undefined} */
+let engineModule;
 /** The "Your candidates" tab, loaded the first time it is opened. @type {any} */
 let roster = null;
 
@@ -463,12 +465,12 @@ function scheduleSimulation() {
       return;
     }
     setText($("certainty-status"), tr("certainty.running", { draws: fmt().count(DRAWS) }));
-    // Started only now, after the first result: its own copy of the module must not compete
-    // with the page's for the first paint.
+    // Started only now, after the first result, with the module the page already compiled.
     if (!worker) {
       worker = new Worker(new URL("./simulation-worker.js", import.meta.url), { type: "module" });
       worker.addEventListener("message", receiveSimulation);
       worker.addEventListener("error", () => simulationFailed());
+      if (engineModule) worker.postMessage({ module: engineModule });
     }
     worker.postMessage({ id: simulationKey, scenario: input, draws: DRAWS, seed: SEED });
   }, 250);
@@ -1037,7 +1039,7 @@ async function loadRoster() {
 }
 
 async function start() {
-  [engine, notes] = await Promise.all([loadEngine(), loadNotes()]);
+  [engine, notes, engineModule] = await Promise.all([loadEngine(), loadNotes(), compiledEngine()]);
   presets = engine.presets();
   evenShares();
   if (location.hash.length > 1) applyShared(location.hash);
@@ -1049,4 +1051,7 @@ async function start() {
   document.documentElement.dataset.ready = "true";
 }
 
-start().catch((error) => showError(error));
+start().catch((error) => {
+  showError(error);
+  $("app").setAttribute("aria-busy", "false");
+});
