@@ -10,7 +10,7 @@
 import { el } from "./js/dom.js";
 import { loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
-import { pickLang, plural, t } from "./js/i18n.js";
+import { hasLang, loadLang, pickLang, plural, t } from "./js/i18n.js";
 import { writeFragment } from "./js/share.js";
 
 const STYLES = new URL("./css/tier-mix.css", import.meta.url).href;
@@ -80,11 +80,19 @@ class TierMix extends HTMLElement {
   }
 
   fail() {
-    this.panel.replaceChildren(el("p", {}, [el("a", { href: CALCULATOR }, [t(this.language(), "widget.open")])]));
+    const lang = this.language();
+    loadLang(lang).catch(() => {}).then(() => {
+      this.panel.replaceChildren(el("p", {}, [el("a", { href: CALCULATOR }, [t(lang, "widget.open")])]));
+    });
   }
 
   render() {
     const lang = this.language();
+    // Each language's sentences load on first use (a lang attribute may change at any time).
+    if (!hasLang(lang)) {
+      loadLang(lang).then(() => this.render(), () => this.fail());
+      return;
+    }
     let scenario = this.scenario();
     let comparison;
     try {

@@ -24,7 +24,8 @@ after(async () => {
 });
 
 test("every asset but the entry points carries its hash, and the headers files say how to serve them", async () => {
-  const js = await readdir(join(live.folder, "js"));
+  const js = (await readdir(join(live.folder, "js"), { recursive: true })).filter((name) => name.endsWith(".js"));
+  assert.ok(js.some((name) => /^i18n\/fr\.[0-9a-f]{10}\.js$/.test(name)), js.join(", "));
   assert.ok(js.length > 5 && js.every((name) => /\.[0-9a-f]{10}\.js$/.test(name)), js.join(", "));
   const pkg = await readdir(join(live.folder, "pkg"));
   for (const module of ["core_bg", "tiermix_bg"]) assert.ok(pkg.some((name) => new RegExp(`^${module}\\.[0-9a-f]{10}\\.wasm$`).test(name)), pkg.join(", "));

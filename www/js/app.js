@@ -4,7 +4,7 @@
 // thresholds) and display conversions.
 import { el, save } from "./dom.js";
 import { compiledEngine, loadEngine, loadNotes } from "./engine.js";
-import { pickLang, plural, t } from "./i18n.js";
+import { loadLang, pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { readFragment, writeFragment } from "./share.js";
 import { drawBars, drawTornado, drawXY } from "./chart.js";
@@ -828,8 +828,11 @@ function wire() {
   $("classify-followers").addEventListener("input", renderClassify);
   for (const button of document.querySelectorAll(".lang-button")) {
     button.addEventListener("click", () => {
-      state.lang = pickLang(button.getAttribute("data-lang"));
-      rebuild();
+      const lang = pickLang(button.getAttribute("data-lang"));
+      loadLang(lang).then(() => {
+        state.lang = lang;
+        rebuild();
+      }, showError);
     });
   }
   new ResizeObserver((entries) => {
@@ -1039,10 +1042,12 @@ async function loadRoster() {
 }
 
 async function start() {
-  [engine, notes, engineModule] = await Promise.all([loadEngine(), loadNotes(), compiledEngine()]);
+  [engine, notes, engineModule] = await Promise.all([loadEngine(), loadNotes(), compiledEngine(), loadLang(state.lang)]);
   presets = engine.presets();
   evenShares();
   if (location.hash.length > 1) applyShared(location.hash);
+  // A shared link may name the other language.
+  await loadLang(state.lang);
   wire();
   wireTabs();
   wireChartDownloads();
@@ -1051,7 +1056,9 @@ async function start() {
   document.documentElement.dataset.ready = "true";
 }
 
-start().catch((error) => {
+start().catch(async (error) => {
+  // The error is said in the reader's language when its sentences load, else by its key.
+  await loadLang(state.lang).catch(() => {});
   showError(error);
   $("app").setAttribute("aria-busy", "false");
 });
