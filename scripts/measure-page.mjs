@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { launch, openPage, startServer } from "../tests/e2e/harness.mjs";
+import { firstLoad, launch, startServer } from "../tests/e2e/harness.mjs";
 import { record } from "./bench-record.mjs";
 
 const ROOT = fileURLToPath(new URL("../www/", import.meta.url));
@@ -16,24 +16,19 @@ try {
   const times = [];
   let files = [];
   for (let i = 0; i < RUNS; i++) {
-    const { page, context, requested } = await openPage(browser, server.origin);
-    times.push(await page.evaluate(() => performance.getEntriesByName("tiermix:first-result")[0].startTime));
-    // Everything, the simulation worker's own loads included: wait until it has answered.
-    await page.waitForFunction(() => /simulated|simulés/.test(document.querySelector("#certainty-status")?.textContent ?? ""), null, { timeout: 20_000 });
-    files = [...requested];
-    await context.close();
+    const load = await firstLoad(browser, server.origin);
+    times.push(load.firstResult);
+    files = load.files;
   }
   let raw = 0;
   let gzip = 0;
   console.log("file                         raw bytes   gzip bytes");
-  for (const path of [...new Set(files)]) {
-    const body = await readFile(ROOT + (path.endsWith("/") ? `${path}index.html` : path).slice(1));
-    const zipped = gzipSync(body, { level: 9 }).length;
-    raw += body.length;
-    gzip += zipped;
-    console.log(`${path.padEnd(28)} ${String(body.length).padStart(9)}   ${String(zipped).padStart(10)}`);
-    if (path.endsWith(".wasm")) {
-      record(`${path.slice(path.lastIndexOf("/") + 1)} (first load), raw / gzipped`, `${(body.length / 1000).toFixed(1)} / ${(zipped / 1000).toFixed(1)} KB`, "≤ 35 KB gzipped", zipped <= 35_000);
+  for (const file of files) {
+    raw += file.raw;
+    gzip += file.gzip;
+    console.log(`${file.path.padEnd(28)} ${String(file.raw).padStart(9)}   ${String(file.gzip).padStart(10)}`);
+    if (file.path.endsWith(".wasm")) {
+      record(`${file.path.slice(file.path.lastIndexOf("/") + 1)} (first load), raw / gzipped`, `${(file.raw / 1000).toFixed(1)} / ${(file.gzip / 1000).toFixed(1)} KB`, "≤ 35 KB gzipped", file.gzip <= 35_000);
     }
   }
   console.log(`${"total".padEnd(28)} ${String(raw).padStart(9)}   ${String(gzip).padStart(10)}`);
@@ -45,7 +40,7 @@ try {
   times.sort((a, b) => a - b);
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
   console.log(`navigation → first result over ${RUNS} cold loads: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, min ${times[0].toFixed(1)} ms`);
-  record(`everything the page loads (${new Set(files).size} files), gzipped`, `${(gzip / 1000).toFixed(1)} KB (raw ${(raw / 1000).toFixed(0)} KB)`, "≤ 100 KB", gzip <= 100_000);
+  record(`everything the page loads (${files.length} files), gzipped`, `${(gzip / 1000).toFixed(1)} KB (raw ${(raw / 1000).toFixed(0)} KB)`, "≤ 100 KB", gzip <= 100_000);
   record("navigation → first result, cold, headless Chromium", `${at(0.5)} / ${at(0.95)} ms`, "≤ 1,000 ms", Number(at(0.5)) <= 1000);
 } finally {
   await browser.close();

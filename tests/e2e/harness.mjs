@@ -103,6 +103,26 @@ export async function openPage(browser, origin, { path = "/", viewport = { width
   return { page, context, problems, foreign, requested };
 }
 
+/**
+ * One cold load of the page, as a phone pays for it: every file asked for until the simulation
+ * has answered (the worker's own loads included), raw and gzipped as a static host serves it,
+ * and the time from navigation to the first result.
+ */
+export async function firstLoad(browser, origin) {
+  const { page, context, requested } = await openPage(browser, origin);
+  try {
+    const firstResult = await page.evaluate(() => performance.getEntriesByName("tiermix:first-result")[0].startTime);
+    await page.waitForFunction(() => /simulated|simulés/.test(document.querySelector("#certainty-status")?.textContent ?? ""), null, { timeout: 20_000 });
+    const files = await Promise.all([...new Set(requested)].map(async (path) => {
+      const body = await readFile(ROOT + (path.endsWith("/") ? `${path}index.html` : path).slice(1));
+      return { path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+    }));
+    return { files, firstResult };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Runs axe-core on the page and returns its violations, described for a failure message. */
 export async function axeViolations(page) {
   await page.addScriptTag({ url: "/__test__/axe.min.js" });
