@@ -33,7 +33,9 @@ test("every asset but the entry points carries its hash, and the headers files s
   assert.match(headers, /\/embed\.html\n {2}Content-Security-Policy: [^\n]*frame-ancestors \*/);
   assert.match(headers, /\/tier-mix\.js\n {2}Access-Control-Allow-Origin: \*/);
   assert.match(headers, /immutable/);
-  assert.match(await readFile(join(live.folder, ".htaccess"), "utf8"), /AddType application\/wasm \.wasm/);
+  const htaccess = await readFile(join(live.folder, ".htaccess"), "utf8");
+  assert.match(htaccess, /AddType application\/wasm \.wasm/);
+  assert.match(htaccess, /AddOutputFilterByType DEFLATE [^\n]*application\/wasm/);
 });
 
 test("the published page computes, reads the sample roster and loads nothing from elsewhere", async () => {
