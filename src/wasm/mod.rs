@@ -17,6 +17,8 @@ use wasm_bindgen::prelude::*;
 /// candidates tab opens (see the `roster` feature in Cargo.toml).
 #[cfg(feature = "roster")]
 mod roster;
+#[cfg(feature = "roster")]
+pub use roster::{parse_roster, pick_roster};
 
 /// Talc instead of the default dlmalloc: the same job in a fraction of the module bytes.
 #[global_allocator]
