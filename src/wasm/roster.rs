@@ -16,7 +16,33 @@ extern "C" {
     fn roster_columns(roster: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = attachHandles)]
     fn attach_handles(picked: &JsValue, roster: &JsValue) -> JsValue;
-    fn utf8(text: &JsValue) -> js_sys::Uint8Array;
+    #[wasm_bindgen(js_name = encodeInto)]
+    fn encode_into(text: &JsValue, memory: &JsValue, at: u32, room: u32, from: u32) -> js_sys::Array;
+}
+
+/// A JavaScript string's UTF-8 bytes, written by the browser's encoder straight into a vector
+/// of the module's memory (no intermediate array, no copy).
+fn utf8_bytes(text: &JsValue, units: usize) -> Vec<u8> {
+    let memory = wasm_bindgen::memory();
+    // Enough for ASCII; each UTF-16 unit left over takes at most three bytes.
+    let mut bytes = vec![0u8; units];
+    let (mut read, mut written) = (0usize, 0usize);
+    while read < units {
+        let Some(room) = bytes.get_mut(written..) else { break };
+        let counts = encode_into(text, &memory, room.as_mut_ptr() as u32, room.len() as u32, read as u32);
+        let count = |i: u32| counts.get(i).as_f64().unwrap_or(0.0) as usize;
+        let (units_read, bytes_written) = (count(0), count(1));
+        if units_read == 0 && bytes_written == 0 && !room.is_empty() {
+            break; // the encoder made no progress: never loop forever
+        }
+        read += units_read;
+        written += bytes_written;
+        if read < units {
+            bytes.resize(written + (units - read) * 3, 0);
+        }
+    }
+    bytes.truncate(written);
+    bytes
 }
 
 /// Bits of `marks` for rows.js: estimated values in the low two (as `roster::marks` orders
@@ -125,8 +151,8 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
 #[wasm_bindgen(js_name = parseRoster)]
 pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {
     let scheme = scheme(&scheme_value)?;
-    let (sheet, completions) = if input.is_string() {
-        roster::read_bytes_completed(&utf8(&input).to_vec(), &scheme)
+    let (sheet, completions) = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
+        roster::read_bytes_completed(&utf8_bytes(&input, text.length() as usize), &scheme)
     } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
         roster::read_bytes_completed(&bytes.to_vec(), &scheme)
     } else {

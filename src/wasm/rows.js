@@ -105,8 +105,14 @@ export function attachHandles(picked, roster) {
   return picked;
 }
 
-/// A string's UTF-8 bytes, encoded natively: several times faster than copying a large string
-/// into the module one character at a time.
-export function utf8(text) {
-  return new TextEncoder().encode(text);
+const encoder = new TextEncoder();
+
+/**
+ * Writes `text` from UTF-16 unit `from` on as UTF-8 straight into the module's memory at `at`
+ * (at most `room` bytes) and returns `[units read, bytes written]`. encodeInto into memory
+ * takes a fifth of the time of encode() and a copy (4.4 MB: 4.6 ms against 21 ms + 3 ms).
+ */
+export function encodeInto(text, memory, at, room, from) {
+  const { read, written } = encoder.encodeInto(from ? text.substring(from) : text, new Uint8Array(memory.buffer, at, room));
+  return [read, written];
 }

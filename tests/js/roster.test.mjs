@@ -50,6 +50,15 @@ test("the rows handed over in columns equal the engine's own rows, non-ASCII tex
   assert.deepEqual(roster.rows.map((r) => [r.handle, r.platform, r.topic]), [["Zoë 🌸", "Insta", "Beauté"], ["@x", null, null], ["日本", "TikTok", "旅行"]]);
 });
 
+test("text of any script reaches the reader intact, however much of it is not ASCII", () => {
+  // Mostly three- and four-byte characters: the text is encoded in more than one pass.
+  const names = Array.from({ length: 2000 }, (_, i) => `旅行者${i}🌸`);
+  const roster = tiermix.parseRoster(`handle,followers\n${names.map((name) => `${name},5000`).join("\n")}\n`);
+  assert.deepEqual(roster.rows.map((r) => r.handle), names);
+  // A lone surrogate (text cut in the middle of an emoji) becomes U+FFFD, as in any UTF-8 file.
+  assert.equal(tiermix.parseRoster("handle,followers\na\ud800b,5000\n").rows[0].handle, "a\ufffdb");
+});
+
 test("pickRoster picks within the budget, proves it, and names each chosen row", () => {
   const roster = tiermix.parseRoster(SAMPLE, "fr2018");
   const pick = tiermix.pickRoster(roster, { budget: 3000 }, { objective: "conversions" });
