@@ -331,7 +331,9 @@ test("a link restores the exact scenario, and the page keeps its link up to date
   // Change something, then open the page's own link afresh: the same scenario comes back.
   await page.fill("#share-macro", "0");
   await page.fill("#budget", "45000");
-  // Read the address from the page itself: Playwright learns of history.replaceState later.
+  // The address follows once typing pauses; read it from the page itself (Playwright learns of
+  // history.replaceState later).
+  await page.waitForFunction(() => location.hash.includes("budget=45000"));
   const link = await page.evaluate(() => location.href);
   const again = await openPage(live.browser, live.server.origin, { path: link.slice(live.server.origin.length) });
   assert.equal(await again.page.textContent("#summary"), await page.textContent("#summary"));
@@ -353,6 +355,8 @@ test("the Embed dialog gives an element, an iframe and a link for the scenario o
   assert.match(element, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/tier-mix\.js"><\/script>\n<tier-mix budget="35000" currency="EUR" scheme="fr2018" mix="nano:34,micro:33,macro:33" goal="conversions" lang="en">/);
   const iframe = await page.inputValue("#embed-iframe");
   const src = iframe.match(/src="([^"]+)"/)[1].replace(/&amp;/g, "&");
+  // The link is brought up to date at once, even if typing has not paused yet.
+  assert.match(await page.inputValue("#embed-link"), /budget=35000/);
   assert.equal(await page.inputValue("#embed-link"), await page.evaluate(() => location.href));
   assert.deepEqual(await axeViolations(page), []);
   await page.keyboard.press("Escape");

@@ -722,7 +722,7 @@ function recompute() {
     state.lastComparison = comparison;
     state.lastReport = report;
     renderResults(comparison);
-    history.replaceState(null, "", `#${writeFragment(currentShared())}`);
+    scheduleLink();
     // Navigation → first result, read by scripts/measure-page.mjs.
     if (performance.getEntriesByName("tiermix:first-result").length === 0) performance.mark("tiermix:first-result");
     updateAssumptions(report);
@@ -764,6 +764,8 @@ function rebuild() {
 }
 
 function wire() {
+  // Leaving (or reloading) within the pause still keeps the latest scenario in the address.
+  addEventListener("pagehide", () => { if (linkTimer) writeLink(); });
   $("budget").addEventListener("input", recompute);
   $("currency").addEventListener("change", () => { buildMix(); recompute(); });
   $("scheme").addEventListener("change", () => {
@@ -846,6 +848,23 @@ function wire() {
 
 // ---------------------------------------------------------------------------------------------
 // Sharing: the scenario lives in the URL fragment.
+
+let linkTimer = 0;
+
+/**
+ * Keeps the address bar's link on the scenario once typing pauses: history.replaceState took
+ * a fifth of each keystroke's work, and browsers throttle pages that call it too often.
+ */
+function scheduleLink() {
+  clearTimeout(linkTimer);
+  linkTimer = setTimeout(writeLink, 250);
+}
+
+function writeLink() {
+  clearTimeout(linkTimer);
+  linkTimer = 0;
+  history.replaceState(null, "", `#${writeFragment(currentShared())}`);
+}
 
 /** The state as the link carries it. @returns {import("./share.js").Shared} */
 function currentShared() {
@@ -940,6 +959,7 @@ const attribute = (/** @type {string} */ text) => text.replace(/&/g, "&amp;").re
 
 /** The three ways to put the current scenario in a page; shown as text, never as markup. */
 function openEmbed() {
+  if (linkTimer) writeLink();
   const base = new URL(".", location.href).href;
   const shared = currentShared();
   const settings = {
@@ -961,6 +981,7 @@ function openEmbed() {
 }
 
 async function copyLink() {
+  if (linkTimer) writeLink();
   try {
     await navigator.clipboard.writeText(location.href);
     setText($("share-status"), tr("share.copied"));
