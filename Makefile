@@ -63,7 +63,7 @@ endef
 build: tools
 	$(call wasm-module,core,--no-default-features)
 	$(call wasm-module,tiermix,)
-	cargo run --quiet --example sources_json > $(PKG)/sources.json
+	cargo run --quiet --example sources_json -- $(PKG)
 	node scripts/oembed.mjs
 
 # A self-contained copy for any static host, with hashed file names and headers files.

@@ -113,6 +113,7 @@ test("switching to French translates the page and formats numbers the French way
   await page.getByRole("button", { name: "Français" }).click();
   await page.waitForFunction(() => document.documentElement.lang === "fr");
   assert.equal(await page.textContent("#plan-heading"), "Votre campagne");
+  assert.match(await page.textContent("#scheme-source"), /L'original du BrandNewsBlog est introuvable/, "the sources' notes follow the language");
   assert.equal(await page.getAttribute(".lang-button[data-lang=fr]", "aria-pressed"), "true");
   const text = await summary(page);
   assert.match(text, /^Votre mix touche \d{1,3}(\u202f\d{3})* personnes/, text);

@@ -163,6 +163,11 @@ test("sources.json holds a note in both languages for every source the API cites
   for (const source of cited) {
     assert.ok(notes[source.id]?.en && notes[source.id]?.fr, `note for ${source.id}`);
   }
+  // The page loads one language's file: the same notes, split.
+  for (const lang of ["en", "fr"]) {
+    const one = JSON.parse(readFileSync(new URL(`../../www/pkg/sources.${lang}.json`, import.meta.url), "utf8"));
+    assert.deepEqual(one, Object.fromEntries(Object.entries(notes).map(([id, note]) => [id, note[lang]])));
+  }
 });
 
 test("the oEmbed answer describes an iframe WordPress will keep and size", async () => {

@@ -53,14 +53,14 @@ const state = {
 let engine;
 /** @type {any[]} */
 let presets = [];
-/** @type {Record<string, { en: string, fr: string }>} */
-let notes = {};
+/** The sources' notes, `{ id: note }`, per language loaded so far. @type {Partial<Record<"en" | "fr", Record<string, string>>>} */
+const notes = {};
 /** The compiled core module, handed to the simulation worker so it neither fetches nor compiles it. @type {WebAssembly.Module | undefined} */
 let engineModule;
 /** The "Your candidates" tab, loaded the first time it is opened. @type {any} */
 let roster = null;
 
-const noteFor = (/** @type {{ id: string }} */ source) => notes[source.id]?.[state.lang] ?? "";
+const noteFor = (/** @type {{ id: string }} */ source) => notes[state.lang]?.[source.id] ?? "";
 
 const tr = (/** @type {string} */ key, /** @type {Record<string, string>} */ values = {}) => t(state.lang, key, values);
 const fmt = () => formatters(state.lang, /** @type {HTMLSelectElement} */ ($("currency")).value);
@@ -831,7 +831,7 @@ function wire() {
   for (const button of document.querySelectorAll(".lang-button")) {
     button.addEventListener("click", () => {
       const lang = pickLang(button.getAttribute("data-lang"));
-      loadLang(lang).then(() => {
+      useLang(lang).then(() => {
         state.lang = lang;
         rebuild();
       }, showError);
@@ -1062,13 +1062,19 @@ async function loadRoster() {
   for (const control of document.querySelectorAll("#panel-roster [disabled]")) control.removeAttribute("disabled");
 }
 
+/** Loads a language's sentences and the sources' notes in it, once each. @param {"en" | "fr"} lang */
+async function useLang(lang) {
+  const [, languageNotes] = await Promise.all([loadLang(lang), loadNotes(lang)]);
+  notes[lang] = languageNotes;
+}
+
 async function start() {
-  [engine, notes, engineModule] = await Promise.all([loadEngine(), loadNotes(), compiledEngine(), loadLang(state.lang)]);
+  [engine, engineModule] = await Promise.all([loadEngine(), compiledEngine(), useLang(state.lang)]);
   presets = engine.presets();
   evenShares();
   if (location.hash.length > 1) applyShared(location.hash);
   // A shared link may name the other language.
-  await loadLang(state.lang);
+  await useLang(state.lang);
   wire();
   wireTabs();
   wireChartDownloads();

@@ -55,13 +55,18 @@ export function loadRosterEngine() {
   return whole;
 }
 
-/** @type {Promise<Record<string, { en: string, fr: string }>> | undefined} */
-let notes;
+/** @type {{ en?: Promise<Record<string, string>>, fr?: Promise<Record<string, string>> }} */
+const notes = {};
 
-/** The sources' explanatory notes, `{ id: { en, fr } }`, written by the build next to the module. */
-export function loadNotes() {
-  notes ??= fetch(new URL("../pkg/sources.json", import.meta.url))
+/**
+ * The sources' explanatory notes in one language, `{ id: note }`, written by the build next to
+ * the module (each name spelled out, so `make dist` can find and rename both files).
+ * @param {"en" | "fr"} lang
+ */
+export function loadNotes(lang) {
+  const url = lang === "fr" ? new URL("../pkg/sources.fr.json", import.meta.url) : new URL("../pkg/sources.en.json", import.meta.url);
+  notes[lang] ??= fetch(url)
     .then((response) => (response.ok ? response.json() : {}))
     .catch(() => ({}));
-  return notes;
+  return /** @type {Promise<Record<string, string>>} */ (notes[lang]);
 }
