@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 // unnoticed. The page's first load takes core_bg.wasm only (target 35 KB, not met: 55 KB); the
 // whole module, with the roster reader and picker, loads when the candidates tab opens.
 // Where the bytes go: README, "Size and speed".
-const BUDGETS = { core_bg: 56_000, tiermix_bg: 88_000 };
+const BUDGETS = { core_bg: 56_000, tiermix_bg: 89_000 };
 
 for (const [name, budget] of Object.entries(BUDGETS)) {
   test(`${name}.wasm after wasm-opt is at most ${budget} bytes gzipped`, () => {
