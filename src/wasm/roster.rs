@@ -21,25 +21,22 @@ extern "C" {
 }
 
 /// A JavaScript string's UTF-8 bytes, written by the browser's encoder straight into a vector
-/// of the module's memory (no intermediate array, no copy).
+/// of the module's memory (no intermediate array, no copy). Two passes at most: the first has
+/// room for ASCII; if it stops short, the second has three bytes for every UTF-16 unit left,
+/// the most one can need (a lone surrogate becomes U+FFFD, three bytes).
 fn utf8_bytes(text: &JsValue, units: usize) -> Vec<u8> {
     let memory = wasm_bindgen::memory();
-    // Enough for ASCII; each UTF-16 unit left over takes at most three bytes.
-    let mut bytes = vec![0u8; units];
-    let (mut read, mut written) = (0usize, 0usize);
-    while read < units {
-        let Some(room) = bytes.get_mut(written..) else { break };
+    let encode = |bytes: &mut Vec<u8>, written: usize, read: usize| -> (usize, usize) {
+        let Some(room) = bytes.get_mut(written..) else { return (0, 0) };
         let counts = encode_into(text, &memory, room.as_mut_ptr() as u32, room.len() as u32, read as u32);
         let count = |i: u32| counts.get(i).as_f64().unwrap_or(0.0) as usize;
-        let (units_read, bytes_written) = (count(0), count(1));
-        if units_read == 0 && bytes_written == 0 && !room.is_empty() {
-            break; // the encoder made no progress: never loop forever
-        }
-        read += units_read;
-        written += bytes_written;
-        if read < units {
-            bytes.resize(written + (units - read) * 3, 0);
-        }
+        (count(0), count(1))
+    };
+    let mut bytes = vec![0u8; units];
+    let (read, mut written) = encode(&mut bytes, 0, 0);
+    if read < units {
+        bytes.resize(written + (units - read) * 3, 0);
+        written += encode(&mut bytes, written, read).1;
     }
     bytes.truncate(written);
     bytes

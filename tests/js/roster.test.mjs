@@ -57,6 +57,12 @@ test("text of any script reaches the reader intact, however much of it is not AS
   assert.deepEqual(roster.rows.map((r) => r.handle), names);
   // A lone surrogate (text cut in the middle of an emoji) becomes U+FFFD, as in any UTF-8 file.
   assert.equal(tiermix.parseRoster("handle,followers\na\ud800b,5000\n").rows[0].handle, "a\ufffdb");
+  // Text too short for its first character in the first pass reads as its bytes do.
+  for (const text of ["é", "日本", "😀a", "\ud800", "日", "🌸"]) {
+    const bytes = new TextEncoder().encode(text);
+    assert.deepEqual(tiermix.parseRoster(text).errors, tiermix.parseRoster(bytes).errors, JSON.stringify(text));
+    assert.notEqual(tiermix.parseRoster(text).errors[0]?.code, "empty", JSON.stringify(text));
+  }
 });
 
 test("pickRoster picks within the budget, proves it, and names each chosen row", () => {
