@@ -81,8 +81,11 @@ class TierMix extends HTMLElement {
 
   fail() {
     const lang = this.language();
+    // The controls are gone: the next successful render must build them again.
+    this.built = "";
     loadLang(lang).catch(() => {}).then(() => {
-      this.panel.replaceChildren(el("p", {}, [el("a", { href: CALCULATOR }, [t(lang, "widget.open")])]));
+      const text = hasLang(lang) ? t(lang, "widget.open") : "tiermix";
+      this.panel.replaceChildren(el("p", {}, [el("a", { href: CALCULATOR }, [text])]));
     });
   }
 

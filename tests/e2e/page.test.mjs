@@ -35,6 +35,39 @@ test("the calculator stays hidden while it loads, and an engine that cannot load
   await context.close();
 });
 
+test("if the scripts never start, the page still shows itself", async () => {
+  const context = await live.browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/pkg/core.js", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto(`${live.server.origin}/`);
+  await page.locator("#budget").waitFor({ state: "visible", timeout: 8_000 });
+  await context.close();
+});
+
+test("the last language clicked wins, however long each takes to load", async () => {
+  const { page, context } = await openPage(live.browser, live.server.origin);
+  await page.route("**/i18n/fr.js", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.getByRole("button", { name: "Français" }).click();
+  await page.getByRole("button", { name: "English" }).click();
+  await page.waitForTimeout(1_500);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.getAttribute("button[data-lang=en]", "aria-pressed"), "true");
+  assert.equal(await page.textContent("#plan-heading"), "Your campaign");
+  await context.close();
+});
+
+test("a link in the other language says what it refused in that language", async () => {
+  const { page, context } = await openPage(live.browser, live.server.origin, { path: "/#lang=fr&budget=20000&scheme=nope" });
+  assert.equal(await page.getAttribute("html", "lang"), "fr");
+  const status = await page.textContent("#share-status");
+  assert.ok(status && !status.includes("share."), status ?? "");
+  assert.match(status, /schéma|palier|lien/i);
+  await context.close();
+});
+
 test("typing a budget changes the results without pressing anything", async () => {
   const { page, context, problems } = await openPage(live.browser, live.server.origin);
   const before = await summary(page);

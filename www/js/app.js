@@ -764,7 +764,8 @@ function rebuild() {
 }
 
 function wire() {
-  // Leaving (or reloading) within the pause still keeps the latest scenario in the address.
+  // Leaving the page within the pause keeps the latest scenario in its history entry (Back
+  // returns to it); a reload within the pause reopens the previous address.
   addEventListener("pagehide", () => { if (linkTimer) writeLink(); });
   $("budget").addEventListener("input", recompute);
   $("currency").addEventListener("change", () => { buildMix(); recompute(); });
@@ -831,7 +832,10 @@ function wire() {
   for (const button of document.querySelectorAll(".lang-button")) {
     button.addEventListener("click", () => {
       const lang = pickLang(button.getAttribute("data-lang"));
+      wantedLang = lang;
       useLang(lang).then(() => {
+        // Only the last click counts, whichever language finished loading last.
+        if (wantedLang !== lang) return;
         state.lang = lang;
         rebuild();
       }, showError);
@@ -1062,6 +1066,9 @@ async function loadRoster() {
   for (const control of document.querySelectorAll("#panel-roster [disabled]")) control.removeAttribute("disabled");
 }
 
+/** The language the reader asked for last. @type {"en" | "fr"} */
+let wantedLang = state.lang;
+
 /** Loads a language's sentences and the sources' notes in it, once each. @param {"en" | "fr"} lang */
 async function useLang(lang) {
   const [, languageNotes] = await Promise.all([loadLang(lang), loadNotes(lang)]);
@@ -1069,12 +1076,14 @@ async function useLang(lang) {
 }
 
 async function start() {
-  [engine, engineModule] = await Promise.all([loadEngine(), compiledEngine(), useLang(state.lang)]);
+  // A shared link may name the other language: its sentences load before the link is read,
+  // since reading it may already have something to say.
+  const linked = location.hash.length > 1 ? readFragment(location.hash).shared.lang : undefined;
+  [engine, engineModule] = await Promise.all([loadEngine(), compiledEngine(), useLang(linked ? pickLang(linked) : state.lang)]);
   presets = engine.presets();
   evenShares();
   if (location.hash.length > 1) applyShared(location.hash);
-  // A shared link may name the other language.
-  await useLang(state.lang);
+  wantedLang = state.lang;
   wire();
   wireTabs();
   wireChartDownloads();
