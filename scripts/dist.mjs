@@ -97,6 +97,11 @@ await writeFile(join(OUT, "_headers"), `# Netlify and Cloudflare Pages. Made by 
 /tier-mix.js
   Access-Control-Allow-Origin: *
 
+# Imported by name by a module cached for a year: checked at every load (see .htaccess).
+/pkg/snippets/*
+  Access-Control-Allow-Origin: *
+  Cache-Control: no-cache
+
 ${hashedPaths.map((p) => `${p}\n  Access-Control-Allow-Origin: *\n  Cache-Control: ${immutable}`).join("\n")}
 `);
 await writeFile(join(OUT, ".htaccess"), `# Apache (mod_headers, mod_mime, mod_deflate). Made by scripts/dist.mjs.
@@ -116,7 +121,15 @@ Header set Referrer-Policy "no-referrer"
 </FilesMatch>
 # Compressed, the first load is 99 KB instead of 266 KB.
 <IfModule mod_deflate.c>
-  AddOutputFilterByType DEFLATE text/html text/css text/javascript application/json application/wasm image/svg+xml text/csv
+  <IfModule mod_filter.c>
+    AddOutputFilterByType DEFLATE text/html text/css text/javascript application/json application/wasm image/svg+xml text/csv
+  </IfModule>
 </IfModule>
+`);
+// wasm-bindgen's snippets keep their names (the module's imports name them) while the module
+// that imports them is cached for a year: a browser must check them at every load, or it could
+// pair a new module with an old snippet after a deploy.
+await writeFile(join(OUT, "pkg", "snippets", ".htaccess"), `# Apache. Made by scripts/dist.mjs.
+Header set Cache-Control "no-cache"
 `);
 console.log(`dist/: ${all.length} files, ${renamed.size} with their hash in their name, _headers and .htaccess`);

@@ -35,7 +35,9 @@ test("every asset but the entry points carries its hash, and the headers files s
   assert.match(headers, /immutable/);
   const htaccess = await readFile(join(live.folder, ".htaccess"), "utf8");
   assert.match(htaccess, /AddType application\/wasm \.wasm/);
-  assert.match(htaccess, /AddOutputFilterByType DEFLATE [^\n]*application\/wasm/);
+  assert.match(htaccess, /<IfModule mod_filter\.c>\s*AddOutputFilterByType DEFLATE [^\n]*application\/wasm/);
+  assert.match(headers, /\/pkg\/snippets\/\*\n(  [^\n]*\n)*  Cache-Control: no-cache/);
+  assert.match(await readFile(join(live.folder, "pkg/snippets/.htaccess"), "utf8"), /Cache-Control "no-cache"/);
 });
 
 test("the published page computes, reads the sample roster and loads nothing from elsewhere", async () => {
