@@ -40,6 +40,22 @@ test("attributes are live and every change is announced with a tiermix-change ev
 });
 
 
+test("a language that cannot load leaves a link, and the calculator comes back with the next one", async () => {
+  const context = await live.browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/i18n/fr.js", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto(`${live.server.origin}/embed.html?lang=en`);
+  const summaryText = () => page.evaluate(() => document.querySelector("tier-mix").shadowRoot.querySelector(".summary")?.textContent ?? null);
+  await page.waitForFunction(() => document.querySelector("tier-mix").shadowRoot?.querySelector(".summary")?.textContent);
+  await page.evaluate(() => document.querySelector("tier-mix").setAttribute("lang", "fr"));
+  await page.waitForFunction(() => !document.querySelector("tier-mix").shadowRoot.querySelector(".summary"));
+  assert.equal(await page.evaluate(() => document.querySelector("tier-mix").shadowRoot.querySelector("a")?.textContent), "tiermix");
+  await page.evaluate(() => document.querySelector("tier-mix").setAttribute("lang", "en"));
+  await page.waitForFunction(() => document.querySelector("tier-mix").shadowRoot.querySelector(".summary")?.textContent);
+  assert.match(await summaryText(), /^Your mix reaches/);
+  await context.close();
+});
+
 test("aggressive global CSS and a 40px root font do not reach inside the calculator", async () => {
   const { page, context, problems } = await openPage(live.browser, live.server.origin, { path: "/fixtures/hostile-css/", waitFor: null });
   await page.waitForFunction(() => document.getElementById("calculator").shadowRoot?.querySelector(".summary")?.textContent);
