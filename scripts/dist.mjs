@@ -119,7 +119,7 @@ Header set Referrer-Policy "no-referrer"
 <FilesMatch "\\.[0-9a-f]{10}\\.(js|css|wasm|json)$">
   Header set Cache-Control "${immutable}"
 </FilesMatch>
-# Compressed, the first load is 99 KB instead of 266 KB.
+# Compressed, the first load is 99 KB instead of 267 KB.
 <IfModule mod_deflate.c>
   <IfModule mod_filter.c>
     AddOutputFilterByType DEFLATE text/html text/css text/javascript application/json application/wasm image/svg+xml text/csv
