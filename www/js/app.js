@@ -766,7 +766,7 @@ function rebuild() {
 function wire() {
   // Leaving the page within the pause keeps the latest scenario in its history entry (Back
   // returns to it); a reload within the pause reopens the previous address.
-  addEventListener("pagehide", () => { if (linkTimer) writeLink(); });
+  addEventListener("pagehide", flushLink);
   $("budget").addEventListener("input", recompute);
   $("currency").addEventListener("change", () => { buildMix(); recompute(); });
   $("scheme").addEventListener("change", () => {
@@ -870,6 +870,11 @@ function writeLink() {
   history.replaceState(null, "", `#${writeFragment(currentShared())}`);
 }
 
+/** Writes a link still waiting for the pause, before it is read or the page is left. */
+function flushLink() {
+  if (linkTimer) writeLink();
+}
+
 /** The state as the link carries it. @returns {import("./share.js").Shared} */
 function currentShared() {
   const budget = /** @type {HTMLInputElement} */ ($("budget")).valueAsNumber;
@@ -963,7 +968,7 @@ const attribute = (/** @type {string} */ text) => text.replace(/&/g, "&amp;").re
 
 /** The three ways to put the current scenario in a page; shown as text, never as markup. */
 function openEmbed() {
-  if (linkTimer) writeLink();
+  flushLink();
   const base = new URL(".", location.href).href;
   const shared = currentShared();
   const settings = {
@@ -985,7 +990,7 @@ function openEmbed() {
 }
 
 async function copyLink() {
-  if (linkTimer) writeLink();
+  flushLink();
   try {
     await navigator.clipboard.writeText(location.href);
     setText($("share-status"), tr("share.copied"));

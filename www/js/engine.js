@@ -12,8 +12,8 @@ let ready;
 /** @type {Promise<any> | undefined} */
 let whole;
 
-/** The compiled core module, fetched and compiled once. */
-function compileEngine() {
+/** The compiled core module, fetched and compiled once; the page posts it to its workers. */
+export function compiledEngine() {
   compiled ??= (async () => {
     const url = new URL("../pkg/core_bg.wasm", import.meta.url);
     try {
@@ -35,15 +35,10 @@ function compileEngine() {
  * @param {WebAssembly.Module} [module]
  */
 export function loadEngine(module) {
-  ready ??= (module ? Promise.resolve(module) : compileEngine())
+  ready ??= (module ? Promise.resolve(module) : compiledEngine())
     .then((compiledModule) => init({ module_or_path: compiledModule }))
     .then(() => core);
   return ready;
-}
-
-/** The compiled core module, to post to a worker. */
-export function compiledEngine() {
-  return compileEngine();
 }
 
 /** Loads the whole module, with `parseRoster` and `pickRoster`, once. */
