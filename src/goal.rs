@@ -57,6 +57,13 @@ impl Goal {
         Goal { objective, lambda: 0.5, limits: vec![TierLimits::default(); tiers], max_hours: None }
     }
 
+    /// The blend's weights `(1−λ)/U*` and `λ/P*` of reach and conversions, from the best reach
+    /// `U*` and the best conversions `P*` alone; a goal nothing can reach weighs nothing.
+    pub fn blend_weights(&self, best_reach: f64, best_conversions: f64) -> (f64, f64) {
+        let weight = |share: f64, best: f64| if best > 0.0 { share / best } else { 0.0 };
+        (weight(1.0 - self.lambda, best_reach), weight(self.lambda, best_conversions))
+    }
+
     /// Reads `{ objective, lambda?, limits?, maxHours? }`; absent means "most conversions".
     pub fn from_value(path: &str, value: Option<&Value>, scheme: &TierScheme) -> Result<Goal> {
         let mut goal = Goal::new(Objective::Conversions, scheme.tiers.len());

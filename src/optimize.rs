@@ -742,19 +742,13 @@ fn solve(scenario: &Scenario, economics: &[TierEconomics], goal: &Goal, objectiv
     if objective == Objective::Blend {
         let (_, reach) = solve(scenario, economics, goal, Objective::Reach)?;
         let (_, conversions) = solve(scenario, economics, goal, Objective::Conversions)?;
-        problem.weigh_blend(goal.lambda, reach.value, conversions.value);
+        problem.blend = goal.blend_weights(reach.value, conversions.value);
     }
     let best = problem.solve()?;
     Ok((problem, best))
 }
 
 impl Problem {
-    /// The blend's weights `(1−λ)/U*` and `λ/P*`; a goal nothing can reach weighs nothing.
-    fn weigh_blend(&mut self, lambda: f64, best_reach: f64, best_conversions: f64) {
-        let weight = |share: f64, best: f64| if best > 0.0 { share / best } else { 0.0 };
-        self.blend = (weight(1.0 - lambda, best_reach), weight(lambda, best_conversions));
-    }
-
     /// The solution's counts in the scheme's tier order (the search sorts tiers by cost).
     fn counts_in_scheme_order(&self, best: &Best) -> Vec<u32> {
         let mut counts = vec![0; self.arms.len()];
@@ -836,7 +830,7 @@ pub fn frontier(scenario: &Scenario, goal: &Goal, points: u32) -> Result<Vec<Out
             let lambda = f64::from(i) / f64::from(steps);
             let blend = Goal { objective: Objective::Blend, lambda, ..goal.clone() };
             let mut problem = Problem::new(scenario, &economics, &blend, Objective::Blend)?;
-            problem.weigh_blend(lambda, reach.value, conversions.value);
+            problem.blend = blend.blend_weights(reach.value, conversions.value);
             let counts = problem.counts_in_scheme_order(&problem.solve()?);
             let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(Objective::Blend), "optimum");
             outcome.lambda = Some(lambda);

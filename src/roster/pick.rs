@@ -644,9 +644,7 @@ pub fn pick(scenario: &Scenario, candidates: &[Candidate], goal: &Goal) -> Resul
             let (alone, _) = Problem::new(scenario, candidates, goal, objective)?;
             Ok(solve(&alone)?.value)
         };
-        let (reach, conversions) = (best(Objective::Reach)?, best(Objective::Conversions)?);
-        let weight = |share: f64, best: f64| if best > 0.0 { share / best } else { 0.0 };
-        problem.blend = (weight(1.0 - goal.lambda, reach), weight(goal.lambda, conversions));
+        problem.blend = goal.blend_weights(best(Objective::Reach)?, best(Objective::Conversions)?);
     }
     let found = solve(&problem)?;
     let (rows, mut outcome) = describe(scenario, candidates, &problem, &found.chosen);
