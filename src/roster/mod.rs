@@ -82,14 +82,15 @@ pub fn parse(text: &str, scheme: &TierScheme) -> Roster {
 }
 
 fn complete_all(sheet: sheet::Sheet, scheme: &TierScheme) -> Roster {
+    let sheet::Reading { errors, delimiter, columns, ignored_columns, notes, blank_lines } = sheet.reading;
     Roster {
         rows: sheet.rows.into_iter().map(|row| complete(row, scheme)).collect(),
-        errors: sheet.errors,
-        delimiter: sheet.delimiter,
-        columns: sheet.columns,
-        ignored_columns: sheet.ignored_columns,
-        notes: sheet.notes,
-        blank_lines: sheet.blank_lines,
+        errors,
+        delimiter,
+        columns,
+        ignored_columns,
+        notes,
+        blank_lines,
     }
 }
 

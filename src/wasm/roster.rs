@@ -3,7 +3,6 @@
 use super::{goal, js_error, read, scenario, scheme, write, JsResult};
 use crate::error::Error;
 use crate::{input, roster, tiers};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 // Roster rows cross the boundary as columns (see rows.js): a row at a time through
@@ -57,30 +56,12 @@ fn utf16_len(text: &str) -> u32 {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RosterWithoutRows<'a> {
-    errors: &'a [roster::RowError],
-    delimiter: &'static str,
-    columns: &'a [roster::ColumnUse],
-    ignored_columns: &'a [String],
-    notes: &'a [&'static str],
-    blank_lines: u32,
-}
-
 fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
 
 fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion], scheme: &tiers::TierScheme) -> JsResult {
-    let meta = write(&RosterWithoutRows {
-        errors: &sheet.errors,
-        delimiter: sheet.delimiter,
-        columns: &sheet.columns,
-        ignored_columns: &sheet.ignored_columns,
-        notes: &sheet.notes,
-        blank_lines: sheet.blank_lines,
-    })?;
+    let meta = write(&sheet.reading)?;
     let n = sheet.rows.len();
     let (mut lines, mut followers, mut tiers_of) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let (mut fees, mut rates, mut lows, mut highs) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));

@@ -56,10 +56,10 @@ pub struct RawRow {
     pub duplicate: bool,
 }
 
-/// What reading a file found.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sheet {
-    pub rows: Vec<RawRow>,
+/// What reading a file found besides its rows: what a page reports about the file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reading {
     pub errors: Vec<RowError>,
     /// `","`, `";"` or `"\t"`.
     pub delimiter: &'static str,
@@ -68,6 +68,13 @@ pub struct Sheet {
     /// `headerless`, `windows1252`, `percentAssumed`.
     pub notes: Vec<&'static str>,
     pub blank_lines: u32,
+}
+
+/// What reading a file found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub rows: Vec<RawRow>,
+    pub reading: Reading,
     /// The distinct platforms and topics the rows share, up to [`MAX_LABELS`], in the order
     /// they first appear; a row's platform or topic past that many is a copy of its own.
     pub labels: Vec<Rc<str>>,
@@ -78,7 +85,7 @@ pub fn read_bytes(bytes: &[u8]) -> Sheet {
     let decoded = csv::decode(bytes);
     let mut sheet = read(&decoded.text);
     if decoded.windows_1252 {
-        sheet.notes.push("windows1252");
+        sheet.reading.notes.push("windows1252");
     }
     sheet
 }
@@ -110,16 +117,18 @@ pub fn read(text: &str) -> Sheet {
     let delimiter = csv::detect_delimiter(text);
     let mut roster = Sheet {
         rows: Vec::new(),
-        errors: Vec::new(),
-        delimiter: match delimiter {
-            b'\t' => "\t",
-            b';' => ";",
-            _ => ",",
+        reading: Reading {
+            errors: Vec::new(),
+            delimiter: match delimiter {
+                b'\t' => "\t",
+                b';' => ";",
+                _ => ",",
+            },
+            columns: Vec::new(),
+            ignored_columns: Vec::new(),
+            notes: Vec::new(),
+            blank_lines: 0,
         },
-        columns: Vec::new(),
-        ignored_columns: Vec::new(),
-        notes: Vec::new(),
-        blank_lines: 0,
         labels: Vec::new(),
     };
     let mut layout: Option<Layout> = None;
@@ -129,14 +138,14 @@ pub fn read(text: &str) -> Sheet {
     let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
     let mut pending: Vec<Pending> = Vec::with_capacity(lines.min(MAX_ROWS));
     csv::for_each_record(text, delimiter, &mut |record| {
-        roster.blank_lines += record.blank_lines_before;
+        roster.reading.blank_lines += record.blank_lines_before;
         if record.is_blank() {
-            roster.blank_lines += 1;
+            roster.reading.blank_lines += 1;
             return true;
         }
         let layout = match &layout {
             Some(layout) => layout,
-            None => match read_header(record, &mut roster) {
+            None => match read_header(record, &mut roster.reading) {
                 Header::Names(found) => {
                     header_width = record.len();
                     layout = Some(found);
@@ -147,7 +156,7 @@ pub fn read(text: &str) -> Sheet {
             },
         };
         if pending.len() >= MAX_ROWS {
-            roster.errors.push(file_error(
+            roster.reading.errors.push(file_error(
                 record.line,
                 "tooManyRows",
                 format!("the file has more than {MAX_ROWS} candidates: the rest, from this line on, was not read"),
@@ -156,29 +165,29 @@ pub fn read(text: &str) -> Sheet {
         }
         match read_row(record, layout, header_width, &mut labels) {
             Ok(row) => pending.push(row),
-            Err(error) => roster.errors.push(*error),
+            Err(error) => roster.reading.errors.push(*error),
         }
         true
     });
-    if layout.is_none() && roster.errors.is_empty() {
-        roster.errors.push(file_error(0, "empty", "the file holds no rows".to_owned()));
-    } else if pending.is_empty() && roster.errors.is_empty() {
-        roster.errors.push(file_error(0, "noRows", "the file has a header but no candidates under it".to_owned()));
+    if layout.is_none() && roster.reading.errors.is_empty() {
+        roster.reading.errors.push(file_error(0, "empty", "the file holds no rows".to_owned()));
+    } else if pending.is_empty() && roster.reading.errors.is_empty() {
+        roster.reading.errors.push(file_error(0, "noRows", "the file has a header but no candidates under it".to_owned()));
     }
     let percent = pending.iter().any(|row| matches!(row.rate, Some(Parsed { value, percent: false }) if value > 1.0));
     if percent {
-        roster.notes.push("percentAssumed");
+        roster.reading.notes.push("percentAssumed");
     }
     roster.rows.reserve_exact(pending.len());
     for row in pending {
         match resolve(row, percent) {
             Ok(row) => roster.rows.push(row),
-            Err(error) => roster.errors.push(*error),
+            Err(error) => roster.reading.errors.push(*error),
         }
     }
     flag_duplicates(&mut roster.rows);
     // Rows are read in order; only the rate check adds errors after the fact.
-    roster.errors.sort_by_key(|e| e.line);
+    roster.reading.errors.sort_by_key(|e| e.line);
     roster.labels = labels.known.into_iter().map(|(_, _, label)| label).collect();
     roster
 }
@@ -236,27 +245,27 @@ enum Header {
     Missing,
 }
 
-fn read_header(record: &csv::Record<'_>, roster: &mut Sheet) -> Header {
+fn read_header(record: &csv::Record<'_>, reading: &mut Reading) -> Header {
     let (layout, unknown) = Layout::from_header(record.fields());
     if layout.has(Column::Followers) {
         for column in columns::COLUMNS {
             if let Some(position) = layout.position(column) {
-                roster.columns.push(ColumnUse { column: column.id(), header: record.field(position).to_owned() });
+                reading.columns.push(ColumnUse { column: column.id(), header: record.field(position).to_owned() });
             }
         }
-        roster.ignored_columns = unknown.into_iter().map(|(_, h)| h.to_owned()).filter(|h| !h.is_empty()).collect();
+        reading.ignored_columns = unknown.into_iter().map(|(_, h)| h.to_owned()).filter(|h| !h.is_empty()).collect();
         return Header::Names(layout);
     }
     let looks_like_data =
         layout.recognised() == 0 && matches!(number::parse(record.field(1), Kind::Count), Some(Ok(_)));
     if looks_like_data {
-        roster.notes.push("headerless");
-        roster.columns.push(ColumnUse { column: "handle", header: String::new() });
-        roster.columns.push(ColumnUse { column: "followers", header: String::new() });
+        reading.notes.push("headerless");
+        reading.columns.push(ColumnUse { column: "handle", header: String::new() });
+        reading.columns.push(ColumnUse { column: "followers", header: String::new() });
         return Header::Data(Layout::headerless());
     }
     let found: Vec<&str> = record.fields().take(12).collect();
-    roster.errors.push(RowError {
+    reading.errors.push(RowError {
         line: record.line,
         column: None,
         code: "noFollowersColumn",
