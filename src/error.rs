@@ -8,9 +8,6 @@
 use std::fmt;
 
 /// What the caller actually passed, kept for the error message.
-/// Longest text quoted back in an error message.
-const QUOTE_LIMIT: usize = 40;
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Got {
     Number(f64),
@@ -20,12 +17,9 @@ pub enum Got {
 }
 
 impl Got {
-    /// Text as quoted in a message: shortened, so hostile or huge input never floods it.
+    /// Text as quoted in a message: shortened, as the roster reader quotes a cell.
     pub fn text(text: &str) -> Got {
-        Got::Text(match text.char_indices().nth(QUOTE_LIMIT) {
-            Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
-            None => text.to_owned(),
-        })
+        Got::Text(tiermix_sheet::rows::shorten(text))
     }
 }
 
@@ -112,6 +106,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tiermix_sheet::rows::QUOTE_LIMIT;
 
     #[test]
     fn long_text_is_shortened_when_quoted() {

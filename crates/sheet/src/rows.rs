@@ -16,8 +16,8 @@ pub const MAX_TEXT: usize = 200;
 pub const MAX_LABELS: usize = 256;
 /// Follower counts above this are typos, not accounts.
 pub const MAX_FOLLOWERS: u64 = 10_000_000_000;
-/// Longest cell quoted back in an error message, in characters.
-const QUOTE_LIMIT: usize = 40;
+/// Longest text quoted back in an error message, in characters.
+pub const QUOTE_LIMIT: usize = 40;
 
 /// Why a row or the file could not be read. `code` is stable (the page words it in the
 /// reader's language); `message` says it in English.
@@ -279,8 +279,8 @@ fn file_error(line: u32, code: &'static str, message: String) -> RowError {
     RowError { line, column: None, code, text: None, message }
 }
 
-/// A cell as quoted in a message: shortened, so hostile or huge input never floods it.
-fn shorten(text: &str) -> String {
+/// Text as quoted in a message: shortened, so hostile or huge input never floods it.
+pub fn shorten(text: &str) -> String {
     match text.char_indices().nth(QUOTE_LIMIT) {
         Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
         None => text.to_owned(),
