@@ -167,13 +167,12 @@ pub fn read_bytes_completed(bytes: &[u8], scheme: &TierScheme) -> (sheet::Sheet,
 /// A candidate's value of `quantity`: the default curve at its own follower count, scaled the
 /// way the scenario's overrides scaled its tier (`micro: { fee: 250 }` doubles a 125 default).
 pub fn candidate_value(quantity: Quantity, followers: f64, tier: &crate::assumptions::TierAssumptions) -> f64 {
-    let tier_followers = tier.typical(Quantity::TypicalFollowers);
-    let tier_default: Range = default_range(quantity, tier_followers);
-    let tier_value = tier.typical(quantity);
     let curve = default_range(quantity, followers).typical;
     if !tier.is_overridden(quantity) {
         return curve;
     }
+    let tier_default: Range = default_range(quantity, tier.typical(Quantity::TypicalFollowers));
+    let tier_value = tier.typical(quantity);
     let value = if tier_default.typical > 0.0 { curve * (tier_value / tier_default.typical) } else { tier_value };
     let (min, max, _) = quantity.domain();
     crate::assumptions::within(value, min, max)
