@@ -18,9 +18,6 @@ use std::rc::Rc;
 pub use pick::{pick, Pick};
 pub use sheet::{ColumnUse, RowError, MAX_ROWS};
 
-/// Longest handle kept, in characters.
-const MAX_TEXT: usize = sheet::MAX_TEXT;
-
 /// The low and high engagement rate the curve expects for an account's size.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Band {

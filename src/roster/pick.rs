@@ -40,7 +40,7 @@ pub struct Candidate {
 
 impl Candidate {
     /// Checks one row's values; `path` names the row in messages.
-    pub fn new(path: &str, raw: Raw, handle: &str) -> Result<Candidate> {
+    pub fn new(path: &str, raw: Raw) -> Result<Candidate> {
         let field = |key: &str| input::join(path, key);
         let followers = raw.followers.ok_or_else(|| Error::new(field("followers"), "is missing"))?;
         let followers = crate::tiers::followers(&field("followers"), followers)?;
@@ -55,7 +55,8 @@ impl Candidate {
         let line = raw.line.map(|line| input::whole_in(&field("line"), line, 0, u64::from(u32::MAX))).transpose()?;
         Ok(Candidate {
             line: line.unwrap_or(0) as u32,
-            handle: handle.chars().take(super::MAX_TEXT).collect(),
+            // The binding copies each chosen row's handle from the roster itself.
+            handle: String::new(),
             followers: followers as f64,
             fee,
             engagement_rate,

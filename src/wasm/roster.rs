@@ -179,7 +179,7 @@ fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, Js
             fee: value(&fees, "fee", marks & FEE_ESTIMATED != 0)?,
             engagement_rate: value(&rates, "engagementRate", marks & RATE_ESTIMATED != 0)?,
         };
-        list.push(roster::pick::Candidate::new(&row_path, raw, "").map_err(js_error)?);
+        list.push(roster::pick::Candidate::new(&row_path, raw).map_err(js_error)?);
     }
     Ok(list)
 }

@@ -74,14 +74,12 @@ export function rosterColumns(roster) {
   const rate = new Float64Array(n);
   const line = new Float64Array(n);
   const estimated = new Uint8Array(n);
-  const handles = [];
   const read = (value) => (typeof value === "number" ? value : value == null ? NaN : -Infinity);
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     if (row === null || typeof row !== "object") {
       followers[i] = -Infinity;
       fee[i] = rate[i] = line[i] = NaN;
-      handles.push("");
       continue;
     }
     followers[i] = read(row.followers);
@@ -90,9 +88,8 @@ export function rosterColumns(roster) {
     line[i] = read(row.line);
     const e = row.estimated;
     if (Array.isArray(e)) estimated[i] = (e.includes("fee") ? FEE_ESTIMATED : 0) | (e.includes("engagementRate") ? RATE_ESTIMATED : 0);
-    handles.push(typeof row.handle === "string" ? row.handle : "");
   }
-  return { path: Array.isArray(roster) ? "roster" : "roster.rows", followers, fee, rate, line, estimated, handles };
+  return { path: Array.isArray(roster) ? "roster" : "roster.rows", followers, fee, rate, line, estimated };
 }
 
 /// Copies each chosen row's handle from the roster it was picked from.
