@@ -149,6 +149,7 @@ impl Limits {
     }
 }
 
+#[derive(Clone)]
 struct Problem {
     items: Vec<Item>,
     shapes: Vec<f64>,
@@ -641,10 +642,8 @@ pub fn evaluate(scenario: &Scenario, candidates: &[Candidate], chosen: &[usize])
 pub fn pick(scenario: &Scenario, candidates: &[Candidate], goal: &Goal) -> Result<Pick> {
     let (mut problem, below) = Problem::new(scenario, candidates, goal, goal.objective)?;
     if goal.objective == Objective::Blend {
-        let best = |objective: Objective| -> Result<f64> {
-            let (alone, _) = Problem::new(scenario, candidates, goal, objective)?;
-            Ok(solve(&alone)?.value)
-        };
+        // The same candidates and limits, each objective alone: only the objective differs.
+        let best = |objective: Objective| -> Result<f64> { Ok(solve(&Problem { objective, ..problem.clone() })?.value) };
         problem.blend = goal.blend_weights(best(Objective::Reach)?, best(Objective::Conversions)?);
     }
     let found = solve(&problem)?;
