@@ -563,7 +563,8 @@ function scheduleCharts() {
 
 function drawTradeOffs() {
   const comparison = state.lastComparison;
-  if (!comparison) return;
+  // Hidden behind the roster tab, the charts wait: selecting the tier tab draws them.
+  if (!comparison || $("panel-tiers").hidden) return;
   const started = performance.now();
   const input = scenario();
   let frontier;
@@ -842,7 +843,10 @@ function wire() {
     });
   }
   new ResizeObserver((entries) => {
-    chartWidth = entries[0]?.contentRect.width || chartWidth;
+    const width = entries[0]?.contentRect.width;
+    // Zero while the tier panel is hidden behind the roster tab: nothing to redraw until it shows.
+    if (!width) return;
+    chartWidth = width;
     if (!state.lastComparison) return;
     drawChart(state.lastComparison.mixes);
     scheduleCharts();
