@@ -2,7 +2,7 @@
 // The calculator page: reads the inputs, asks the wasm engine, shows the answer. No model
 // arithmetic happens here; the only numbers handled are the user's own (percent shares,
 // thresholds) and display conversions.
-import { el, save } from "./dom.js";
+import { $, el, fillRows, save, setText } from "./dom.js";
 import { compiledEngine, loadEngine, loadNotes } from "./engine.js";
 import { loadLang, pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
@@ -21,9 +21,6 @@ const METRICS = [
   ["frequency", "number"], ["engagements", "count"], ["conversions", "count"], ["revenue", "money"], ["roi", "roi"],
   ["costPerThousandReached", "money"], ["costPerEngagement", "money"], ["costPerConversion", "money"], ["workloadHours", "count"],
 ];
-
-/** @param {string} id */
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 const state = {
   /** @type {Lang} */
@@ -150,11 +147,6 @@ function clearError() {
   $("error").hidden = true;
   $("stale").hidden = true;
   clearInvalid();
-}
-
-/** Live regions announce every change of their text: change it only when it really changes. */
-function setText(/** @type {HTMLElement} */ node, /** @type {string} */ text) {
-  if (node.textContent !== text) node.textContent = text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -624,32 +616,6 @@ function fillTable(/** @type {HTMLElement} */ table, /** @type {string} */ capti
   if (t.caption) setText(t.caption, caption);
   fillRows(t.tHead, [head], [], "col");
   fillRows(t.tBodies[0], rows, [], "row");
-}
-
-/**
- * Writes a table section in place, creating or removing rows and cells only when its shape
- * changes: a keystroke then rewrites a few texts instead of rebuilding the table. In body rows
- * the first cell is the row's header.
- */
-function fillRows(/** @type {HTMLTableSectionElement | null} */ section, /** @type {string[][]} */ rows,
-  /** @type {string[]} */ classes, /** @type {"row" | "col"} */ scope) {
-  if (!section) return;
-  while (section.rows.length > rows.length) section.deleteRow(-1);
-  rows.forEach((texts, r) => {
-    let row = section.rows[r];
-    if (!row || row.cells.length !== texts.length) {
-      const header = (/** @type {number} */ i) => scope === "col" || i === 0;
-      const fresh = /** @type {HTMLTableRowElement} */ (el("tr", {}, texts.map((_, i) => el(header(i) ? "th" : "td", header(i) ? { scope } : {}))));
-      if (row) row.replaceWith(fresh);
-      else section.append(fresh);
-      row = fresh;
-    }
-    texts.forEach((text, i) => {
-      const cell = row.cells[i];
-      setText(cell, text);
-      if (cell.className !== (classes[i] ?? "")) cell.className = classes[i] ?? "";
-    });
-  });
 }
 
 function drawChart(/** @type {any[]} */ mixes) {

@@ -2,6 +2,14 @@
 // Building DOM from data: attributes and text only, so nothing passed in is ever parsed as HTML;
 // and handing the user a file.
 
+/** The page's element with this id. @param {string} id */
+export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/** Live regions announce every change of their text: change it only when it really changes. */
+export function setText(/** @type {HTMLElement} */ node, /** @type {string} */ text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 /** @param {string} tag @param {Record<string, string>} [attributes] @param {(Node | string)[]} [children] */
 export function el(tag, attributes = {}, children = []) {
   const element = document.createElement(tag);
@@ -19,4 +27,30 @@ export function save(blob, name) {
   link.remove();
   // The click starts the download before it returns; the delay is for slow browsers.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * Writes a table section in place, creating or removing rows and cells only when its shape
+ * changes: a keystroke then rewrites a few texts instead of rebuilding the table. In body rows
+ * the first cell is the row's header.
+ */
+export function fillRows(/** @type {HTMLTableSectionElement | null} */ section, /** @type {string[][]} */ rows,
+  /** @type {string[]} */ classes, /** @type {"row" | "col"} */ scope) {
+  if (!section) return;
+  while (section.rows.length > rows.length) section.deleteRow(-1);
+  rows.forEach((texts, r) => {
+    let row = section.rows[r];
+    if (!row || row.cells.length !== texts.length) {
+      const header = (/** @type {number} */ i) => scope === "col" || i === 0;
+      const fresh = /** @type {HTMLTableRowElement} */ (el("tr", {}, texts.map((_, i) => el(header(i) ? "th" : "td", header(i) ? { scope } : {}))));
+      if (row) row.replaceWith(fresh);
+      else section.append(fresh);
+      row = fresh;
+    }
+    texts.forEach((text, i) => {
+      const cell = row.cells[i];
+      setText(cell, text);
+      if (cell.className !== (classes[i] ?? "")) cell.className = classes[i] ?? "";
+    });
+  });
 }

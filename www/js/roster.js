@@ -2,7 +2,7 @@
 // The "Your candidates" tab: a spreadsheet of real candidates, read, classified and audited by
 // the engine in a worker, and the best subset of them for the goal under the budget. Every text
 // from the file reaches the page as text (dom.js), never as HTML.
-import { el, save } from "./dom.js";
+import { $, el, fillRows, save, setText } from "./dom.js";
 import { plural } from "./i18n.js";
 import { choiceCsv, rosterCsv, rosterJson } from "./roster-export.js";
 
@@ -18,7 +18,6 @@ const COLUMNS = ["chosen", "handle", "platform", "tier", "followers", "engagemen
  *   formatMetric: (kind: string, value: number | null) => string }} page
  */
 export function createRoster(page) {
-  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
   const { tr, fmt } = page;
   /** @type {Worker | null} */
   let worker = null;
@@ -50,7 +49,7 @@ export function createRoster(page) {
   }
 
   function status(/** @type {string} */ text, /** @type {number | null} */ progress = null) {
-    $("roster-status").textContent = text;
+    setText($("roster-status"), text);
     const bar = /** @type {HTMLProgressElement} */ ($("roster-progress"));
     bar.hidden = progress === null;
     if (progress !== null) bar.value = progress;
@@ -183,30 +182,26 @@ export function createRoster(page) {
     const proof = $("roster-pick-proof");
     const table = /** @type {HTMLTableElement} */ ($("roster-compare"));
     if (!pick) {
-      summary.textContent = pickError ? tr("roster.pickFailed", { message: pickError }) : "";
-      proof.textContent = "";
-      table.tHead?.replaceChildren();
-      table.tBodies[0]?.replaceChildren();
+      setText(summary, pickError ? tr("roster.pickFailed", { message: pickError }) : "");
+      setText(proof, "");
+      fillRows(table.tHead, [], [], "col");
+      fillRows(table.tBodies[0], [], [], "row");
       return;
     }
     const o = pick.outcome;
-    summary.textContent = o.influencers === 0 ? tr("roster.pickNone") : tr("roster.pickSummary", {
+    setText(summary, o.influencers === 0 ? tr("roster.pickNone") : tr("roster.pickSummary", {
       count: `${f.count(o.influencers)} ${plural(page.lang(), "roster.candidates", o.influencers)}`,
       spend: f.money(o.spend),
       reach: f.count(o.reach),
       conversions: f.count(o.conversions),
-    });
-    proof.textContent = pick.exact ? tr("roster.exact") : tr("roster.gap", { gap: f.percent(pick.gap) });
-    table.tHead?.replaceChildren(el("tr", {}, [
-      el("th", { scope: "col" }, [tr("roster.compareMetric")]),
-      el("th", { scope: "col" }, [tr("roster.compareTiers")]),
-      el("th", { scope: "col" }, [tr("roster.compareRoster")]),
-    ]));
-    table.tBodies[0]?.replaceChildren(...page.metrics.map(([key, kind]) => el("tr", {}, [
-      el("th", { scope: "row" }, [tr(`metric.${key}`)]),
-      el("td", {}, [best ? page.formatMetric(kind, best[key]) : "—"]),
-      el("td", { class: "best-col" }, [page.formatMetric(kind, o[key])]),
-    ])));
+    }));
+    setText(proof, pick.exact ? tr("roster.exact") : tr("roster.gap", { gap: f.percent(pick.gap) }));
+    fillRows(table.tHead, [[tr("roster.compareMetric"), tr("roster.compareTiers"), tr("roster.compareRoster")]], [], "col");
+    fillRows(table.tBodies[0], page.metrics.map(([key, kind]) => [
+      tr(`metric.${key}`),
+      best ? page.formatMetric(kind, best[key]) : "—",
+      page.formatMetric(kind, o[key]),
+    ]), ["", "", "best-col"], "row");
   }
 
   function filtered() {
@@ -268,7 +263,7 @@ export function createRoster(page) {
     table.tHead?.replaceChildren(header());
     table.tBodies[0]?.replaceChildren(...visible.map((i) => el("tr", chosen.has(i) ? { class: "chosen" } : {}, cells(roster.rows[i], i))));
     const f = fmt();
-    $("roster-showing").textContent = tr("roster.showing", { shown: f.count(visible.length), total: f.count(indices.length) });
+    setText($("roster-showing"), tr("roster.showing", { shown: f.count(visible.length), total: f.count(indices.length) }));
     $("roster-more").hidden = visible.length >= indices.length;
   }
 
