@@ -41,6 +41,7 @@ export function t(lang, key, values = {}) {
 }
 
 /** The plural form of `key` ("people.one" / "people.other") for a count, by the language's rules. */
-export function plural(/** @type {Lang} */ lang, /** @type {string} */ key, /** @type {number} */ count) {
-  return t(lang, `${key}.${new Intl.PluralRules(lang).select(Math.round(count)) === "one" ? "one" : "other"}`);
+export function plural(/** @type {Lang} */ lang, /** @type {string} */ key, /** @type {number} */ count,
+  /** @type {Record<string, string>} */ values = {}) {
+  return t(lang, `${key}.${new Intl.PluralRules(lang).select(Math.round(count)) === "one" ? "one" : "other"}`, values);
 }

@@ -129,7 +129,7 @@ export function createRoster(page) {
       source: from,
       errors: errors === 0
         ? tr("roster.errorsNone")
-        : tr(`roster.errorsSome.${new Intl.PluralRules(lang).select(errors) === "one" ? "one" : "other"}`, { count: `${f.count(errors)} ${plural(lang, "roster.rows", errors)}` }),
+        : plural(lang, "roster.errorsSome", errors, { count: `${f.count(errors)} ${plural(lang, "roster.rows", errors)}` }),
     }));
     const columnNames = roster.columns.map((/** @type {any} */ c) => c.header || tr(`roster.column.${c.column}`));
     const notes = [
@@ -149,7 +149,7 @@ export function createRoster(page) {
   function errorText(e) {
     if (page.lang() === "en") return e.message;
     const key = `roster.error.${e.code}`;
-    const text = e.text ? `« ${e.text} »` : "";
+    const text = e.text ? `${tr("quote.open")}${e.text}${tr("quote.close")}` : "";
     const translated = tr(key, { column: e.column ? tr(`roster.column.${e.column}`) : "", text });
     return translated === key ? e.message : translated.charAt(0).toUpperCase() + translated.slice(1);
   }
