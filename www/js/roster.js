@@ -36,6 +36,8 @@ export function createRoster(page) {
   let pickTimer = 0;
   /** The scheme the roster was read under, to notice a change. */
   let readScheme = "";
+  /** The scenario of the last pick asked for: the same one (a language switch) is not picked twice. */
+  let pickedFor = "";
 
   function send(/** @type {any} */ message) {
     if (!worker) {
@@ -45,7 +47,6 @@ export function createRoster(page) {
     }
     requestId += 1;
     worker.postMessage({ ...message, id: requestId });
-    return requestId;
   }
 
   function status(/** @type {string} */ text, /** @type {number | null} */ progress = null) {
@@ -59,6 +60,7 @@ export function createRoster(page) {
     source = from;
     const scenario = page.scenario();
     readScheme = JSON.stringify(scenario.scheme);
+    pickedFor = "";
     status(tr("roster.parsing"), 0);
     send({ type: "read", file: from.file, text: from.text, scheme: scenario.scheme });
   }
@@ -108,7 +110,10 @@ export function createRoster(page) {
         read(source);
         return;
       }
-      $("roster-pick-proof").textContent = tr("roster.picking");
+      const key = JSON.stringify(scenario);
+      if (key === pickedFor) return;
+      pickedFor = key;
+      setText($("roster-pick-proof"), tr("roster.picking"));
       send({ type: "pick", scenario });
     }, 150);
   }
