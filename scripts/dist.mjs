@@ -11,14 +11,13 @@ import { createHash } from "node:crypto";
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, extname, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { POLICY } from "./csp.mjs";
 
 const WWW = fileURLToPath(new URL("../www/", import.meta.url));
 const OUT = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL("../dist/", import.meta.url));
 const KEEP = new Set(["index.html", "embed.html", "tier-mix.js", "oembed.json", "favicon.svg", "samples/roster.csv"]);
 const TEXT = new Set([".html", ".js", ".css", ".json", ".svg", ".csv"]);
 const HASHED = new Set([".js", ".css", ".wasm", ".json"]);
-
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 async function files(folder, prefix = "") {
   const found = [];
@@ -84,14 +83,14 @@ const immutable = "public, max-age=31536000, immutable";
 const hashedPaths = [...renamed.values()].map((p) => `/${p}`);
 await writeFile(join(OUT, "_headers"), `# Netlify and Cloudflare Pages. Made by scripts/dist.mjs.
 /*
-  Content-Security-Policy: ${CSP}; frame-ancestors 'none'
+  Content-Security-Policy: ${POLICY}; frame-ancestors 'none'
   X-Content-Type-Options: nosniff
   Referrer-Policy: no-referrer
   Cache-Control: public, max-age=300
 
 # The iframe route may be framed by any site.
 /embed.html
-  Content-Security-Policy: ${CSP}; frame-ancestors *
+  Content-Security-Policy: ${POLICY}; frame-ancestors *
 
 # The widget runs on other sites: its script, modules, styles and wasm are fetched with CORS.
 /tier-mix.js
@@ -107,11 +106,11 @@ ${hashedPaths.map((p) => `${p}\n  Access-Control-Allow-Origin: *\n  Cache-Contro
 await writeFile(join(OUT, ".htaccess"), `# Apache (mod_headers, mod_mime, mod_deflate). Made by scripts/dist.mjs.
 AddType application/wasm .wasm
 AddType text/javascript .js
-Header set Content-Security-Policy "${CSP}; frame-ancestors 'none'"
+Header set Content-Security-Policy "${POLICY}; frame-ancestors 'none'"
 Header set X-Content-Type-Options "nosniff"
 Header set Referrer-Policy "no-referrer"
 <Files "embed.html">
-  Header set Content-Security-Policy "${CSP}; frame-ancestors *"
+  Header set Content-Security-Policy "${POLICY}; frame-ancestors *"
 </Files>
 <FilesMatch "\\.(js|css|wasm|json)$">
   Header set Access-Control-Allow-Origin "*"

@@ -7,6 +7,7 @@ import { gzipSync } from "node:zlib";
 import { mkdir } from "node:fs/promises";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { POLICY } from "../../scripts/csp.mjs";
 
 const ROOT = fileURLToPath(new URL("../../www/", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -31,9 +32,6 @@ const TYPES = {
 
 const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv"]);
 
-/** The policy the page must live with: no inline script or style, wasm allowed, nothing external. */
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
 /** Serves `root` (www/ by default; `make dist`'s output in its test). */
 export async function startServer({ root = ROOT } = {}) {
   const server = createServer(async (request, response) => {
@@ -56,7 +54,7 @@ export async function startServer({ root = ROOT } = {}) {
         ...(compress ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         // Every page refuses to be framed, except the one made to be: the iframe embed.
-        "content-security-policy": file.endsWith("embed.html") ? CSP.replace("frame-ancestors 'none'", "frame-ancestors *") : CSP,
+        "content-security-policy": `${POLICY}; frame-ancestors ${file.endsWith("embed.html") ? "*" : "'none'"}`,
         "x-content-type-options": "nosniff",
         // A sandboxed iframe has an opaque origin: its module scripts and wasm are CORS fetches.
         "access-control-allow-origin": "*",
