@@ -121,6 +121,11 @@ export async function firstLoad(browser, origin) {
   }
 }
 
+/** Waits until the roster tab shows the candidates it chose, in either language. @param {import("playwright-core").Page} page */
+export function picked(page) {
+  return page.waitForFunction(() => /chosen|retenus/.test(document.querySelector("#roster-pick-summary")?.textContent ?? ""), null, { timeout: 20_000 });
+}
+
 /** Runs axe-core on the page and returns its violations, described for a failure message. */
 export async function axeViolations(page) {
   await page.addScriptTag({ url: "/__test__/axe.min.js" });
@@ -134,12 +139,13 @@ export async function axeViolations(page) {
 /**
  * One server and one browser for a test file: started before its tests, closed after them.
  * Read `live.server` and `live.browser` inside tests (they exist once `before` has run).
+ * @param {{ root?: string }} [options] what the server serves (www/ by default)
  */
-export function session() {
+export function session(options = {}) {
   /** @type {{ server?: Awaited<ReturnType<typeof startServer>>, browser?: import("playwright-core").Browser }} */
   const live = {};
   before(async () => {
-    live.server = await startServer();
+    live.server = await startServer(options);
     live.browser = await launch();
     await mkdir(ARTIFACTS, { recursive: true });
   });

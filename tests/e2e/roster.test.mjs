@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { ARTIFACTS, axeViolations, openPage, session } from "./harness.mjs";
+import { ARTIFACTS, axeViolations, openPage, picked, session } from "./harness.mjs";
 import { syntheticRoster } from "../../scripts/roster-file.mjs";
 
 const live = session();
@@ -18,8 +18,6 @@ async function rosterTab(options = {}) {
   await opened.page.waitForSelector("#roster-file:enabled");
   return opened;
 }
-
-const picked = (page) => page.waitForFunction(() => /chosen|retenus/.test(document.querySelector("#roster-pick-summary")?.textContent ?? ""), null, { timeout: 20_000 });
 
 test("the sample roster reads, reports its bad lines, flags its suspects and picks the best subset", async () => {
   const { page, context, problems, foreign, requested } = await rosterTab();

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { openPage, session } from "../e2e/harness.mjs";
+import { openPage, picked, session } from "../e2e/harness.mjs";
 
 const VNU = fileURLToPath(new URL("../../node_modules/vnu-jar/build/dist/vnu.jar", import.meta.url));
 const WWW = fileURLToPath(new URL("../../www/", import.meta.url));
@@ -34,7 +34,7 @@ test("the page is valid HTML as rendered, results and a roster included", async 
   await page.waitForSelector("#frontier path");
   await page.click("#tab-roster");
   await page.click("#roster-sample");
-  await page.waitForFunction(() => /chosen/.test(document.querySelector("#roster-pick-summary")?.textContent ?? ""), null, { timeout: 20_000 });
+  await picked(page);
   const rendered = await page.evaluate(() => `<!doctype html>\n${document.documentElement.outerHTML}`);
   const embed = await openPage(live.browser, live.server.origin, { path: "/embed.html?budget=20000", waitFor: "tier-mix" });
   await embed.page.locator("tier-mix").locator(".summary").waitFor();
