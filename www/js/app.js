@@ -868,8 +868,7 @@ function currentShared() {
  * put back to its default and named to the user, one at a time, until the scenario is valid.
  * Nothing from the link is ever inserted as HTML.
  */
-function applyShared(/** @type {string} */ hash) {
-  const { shared, rejected } = readFragment(hash);
+function applyShared(/** @type {ReturnType<typeof readFragment>} */ { shared, rejected }) {
   if (shared.lang) state.lang = pickLang(shared.lang);
   if (shared.budget !== undefined) /** @type {HTMLInputElement} */ ($("budget")).value = String(shared.budget);
   const currency = /** @type {HTMLSelectElement} */ ($("currency"));
@@ -1053,11 +1052,12 @@ async function useLang(lang) {
 async function start() {
   // A shared link may name the other language: its sentences load before the link is read,
   // since reading it may already have something to say.
-  const linked = location.hash.length > 1 ? readFragment(location.hash).shared.lang : undefined;
-  [engine, engineModule] = await Promise.all([loadEngine(), compiledEngine(), useLang(linked ? pickLang(linked) : state.lang)]);
+  const link = location.hash.length > 1 ? readFragment(location.hash) : null;
+  const linkedLang = link?.shared.lang;
+  [engine, engineModule] = await Promise.all([loadEngine(), compiledEngine(), useLang(linkedLang ? pickLang(linkedLang) : state.lang)]);
   presets = engine.presets();
   evenShares();
-  if (location.hash.length > 1) applyShared(location.hash);
+  if (link) applyShared(link);
   wantedLang = state.lang;
   wire();
   wireTabs();
