@@ -6,7 +6,7 @@ import { $, el, fillRows, save, setText } from "./dom.js";
 import { compiledEngine, loadEngine, loadNotes } from "./engine.js";
 import { loadLang, pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
-import { readFragment, writeFragment } from "./share.js";
+import { quoted, readFragment, writeFragment } from "./share.js";
 import { drawBars, drawTornado, drawXY } from "./chart.js";
 
 /** @typedef {"en" | "fr"} Lang */
@@ -873,44 +873,56 @@ function applyShared(/** @type {ReturnType<typeof readFragment>} */ { shared, re
   if (shared.budget !== undefined) /** @type {HTMLInputElement} */ ($("budget")).value = String(shared.budget);
   const currency = /** @type {HTMLSelectElement} */ ($("currency"));
   if (shared.currency && [...currency.options].some((o) => o.value === shared.currency)) currency.value = shared.currency;
-  else if (shared.currency) rejected.push("currency");
+  else if (shared.currency) rejected.push(quoted(`currency=${shared.currency}`));
   if (shared.scheme && presets.some((p) => p.id === shared.scheme)) state.schemeId = shared.scheme;
-  else if (shared.scheme) rejected.push("scheme");
+  else if (shared.scheme) rejected.push(quoted(`scheme=${shared.scheme}`));
   evenShares();
   if (shared.minimums) {
     const minimums = shared.minimums;
     if (Object.keys(minimums).every((id) => preset().tiers.some((t) => t.id === id))) {
       state.customTiers = preset().tiers.map((t) => ({ id: t.id, label: t.label, minFollowers: minimums[t.id] ?? t.minFollowers }));
     } else {
-      rejected.push("tiers");
+      rejected.push(quoted(`tiers=${Object.entries(minimums).map(([id, v]) => `${id}:${v}`).join(",")}`));
     }
   }
-  if (shared.shares) state.shares = { ...Object.fromEntries(tiers().map((t) => [t.id, 0])), ...shared.shares };
+  // The engine sees the link's mix as written: a tier the scheme lacks is refused by name.
+  const linkedShares = shared.shares;
+  let linkedMix = linkedShares ? Object.fromEntries(Object.entries(linkedShares).map(([id, v]) => [id, v / 100])) : null;
+  if (linkedShares) state.shares = Object.fromEntries(tiers().map((t) => [t.id, linkedShares[t.id] ?? 0]));
   if (shared.goal) state.goal.objective = shared.goal;
   if (shared.lambda !== undefined) state.goal.lambda = shared.lambda;
   if (shared.maxHours !== undefined) state.maxHours = shared.maxHours;
+  // Copies as plain objects (the link's have no prototype), under the keys the link passed.
   if (shared.globals) state.globals = { ...shared.globals };
   if (shared.overrides) state.overrides = structuredClone(shared.overrides);
   for (let attempt = 0; attempt < 40; attempt++) {
     try {
-      engine.compare(scenario());
+      const input = scenario();
+      engine.compare(linkedMix ? { ...input, mix: { shares: linkedMix } } : input);
       break;
     } catch (error) {
       const field = error instanceof Error && "field" in error ? String(error.field) : "";
       if (!dropField(field)) break;
-      rejected.push(field);
+      if (field.startsWith("mix")) linkedMix = null;
+      rejected.push(quoted(field));
     }
   }
   if (!["reach", "blend", "conversions", "netValue"].includes(state.goal.objective)) {
+    rejected.push(quoted(`goal=${state.goal.objective}`));
     state.goal.objective = "conversions";
-    rejected.push("goal");
   }
   const radio = /** @type {HTMLInputElement | null} */ (document.querySelector(`input[name="goal"][value="${state.goal.objective}"]`));
   if (radio) radio.checked = true;
   $("lambda-field").hidden = state.goal.objective !== "blend";
   /** @type {HTMLInputElement} */ ($("lambda")).value = String(Math.round(state.goal.lambda * 100));
   /** @type {HTMLInputElement} */ ($("max-hours")).value = Number.isNaN(state.maxHours) ? "" : String(state.maxHours);
-  if (rejected.length) setText($("share-status"), tr("share.rejected", { fields: [...new Set(rejected)].join(", ") }));
+  if (rejected.length) setText($("share-status"), tr("share.rejected", { fields: refusedList(rejected) }));
+}
+
+/** The refused parts, quoted in the reader's language; a flood is cut short. */
+function refusedList(/** @type {string[]} */ parts) {
+  const unique = [...new Set(parts)];
+  return unique.slice(0, 12).map((part) => `${tr("quote.open")}${part}${tr("quote.close")}`).join(", ") + (unique.length > 12 ? ", …" : "");
 }
 
 /** Puts the part of the state behind an engine field path back to its default. */
@@ -927,7 +939,7 @@ function dropField(/** @type {string} */ field) {
   } else if (head === "overrides" && second && third) delete state.overrides[second]?.[third.replace(/\W.*$/, "")];
   else if (head === "overrides" && second) delete state.overrides[second.replace(/\s.*$/, "")];
   else if (head === "overrides") state.overrides = {};
-  else if (head in state.globals) delete state.globals[head];
+  else if (Object.hasOwn(state.globals, head)) delete state.globals[head];
   else return false;
   return true;
 }

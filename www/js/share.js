@@ -3,10 +3,18 @@
 // only turns text into the page's own state and back; whether a value is acceptable is the
 // engine's call (app.js asks it, field by field).
 
-/** Short names in the link for the scenario's global figures. */
-const GLOBALS = { audience: "audience", posts: "postsPerInfluencer", hourly: "hourlyCost", value: "conversionValue" };
+/** Short names in the link for the global figures; a Map, since `in` also finds inherited names. */
+const GLOBALS = new Map([["audience", "audience"], ["posts", "postsPerInfluencer"], ["hourly", "hourlyCost"], ["value", "conversionValue"]]);
 /** Ids, quantities and codes are plain tokens; anything else in a link is not ours. */
 const TOKEN = /^[A-Za-z0-9_*-]{1,64}$/;
+/** As keys these would reach what every object inherits, not a field. */
+const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** Whether outside text may be an object key. Objects keyed by it also have no prototype. */
+export const isKey = (/** @type {string} */ text) => TOKEN.test(text) && !PROTOTYPE_KEYS.has(text);
+
+/** A refused part as shown back to the reader: as written, shortened. */
+export const quoted = (/** @type {string} */ text) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
 /**
  * @typedef {{ lang?: string, budget?: number, currency?: string, scheme?: string,
@@ -15,13 +23,13 @@ const TOKEN = /^[A-Za-z0-9_*-]{1,64}$/;
  */
 
 /** `nano:20,micro:50` → { nano: 20, micro: 50 }; null if any part is malformed. */
-function pairs(/** @type {string} */ text) {
+export function pairs(/** @type {string} */ text) {
   /** @type {Record<string, number>} */
-  const out = {};
+  const out = Object.create(null);
   for (const part of text.split(",")) {
     const [key, raw, extra] = part.split(":");
-    const value = Number(raw);
-    if (extra !== undefined || !TOKEN.test(key ?? "") || raw === "" || !Number.isFinite(value)) return null;
+    const value = number(raw ?? "");
+    if (extra !== undefined || !isKey(key ?? "") || value === null) return null;
     out[key] = value;
   }
   return out;
@@ -31,7 +39,7 @@ const number = (/** @type {string} */ raw) => (raw.trim() !== "" && Number.isFin
 
 /**
  * Reads a fragment such as `#budget=20000&scheme=fr2018&mix=nano:20,micro:50,macro:30`.
- * Returns what could be read and the names of the parts that could not.
+ * Returns what could be read and the parts that could not, as written.
  * @param {string} hash
  * @returns {{ shared: Shared, rejected: string[] }}
  */
@@ -42,7 +50,7 @@ export function readFragment(hash) {
   const rejected = [];
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   for (const [key, raw] of params) {
-    const reject = () => rejected.push(key.slice(0, 40));
+    const reject = (/** @type {string} */ part = raw) => rejected.push(quoted(`${key}=${part}`));
     switch (key) {
       case "lang":
         if (raw === "en" || raw === "fr") shared.lang = raw;
@@ -61,11 +69,12 @@ export function readFragment(hash) {
       case "currency":
       case "scheme":
       case "goal":
-        if (TOKEN.test(raw)) shared[key] = raw;
+        if (isKey(raw)) shared[key] = raw;
         else reject();
         break;
       case "tiers":
       case "mix": {
+        // Whole or not at all: half a mix is another mix.
         const values = pairs(raw);
         if (!values) reject();
         else if (key === "tiers") shared.minimums = values;
@@ -73,32 +82,28 @@ export function readFragment(hash) {
         break;
       }
       case "o": {
-        // overrides: micro.fee:250,*.realShare:0.8
+        // overrides: micro.fee:250,*.realShare:0.8; a bad one does not void the others.
         /** @type {Record<string, Record<string, number>>} */
-        const overrides = {};
-        let ok = true;
+        const overrides = Object.create(null);
         for (const part of raw.split(",")) {
-          const [path, value] = part.split(":");
+          const [path, value, extraValue] = part.split(":");
           const [tier, quantity, extra] = (path ?? "").split(".");
           const v = number(value ?? "");
-          if (extra !== undefined || !TOKEN.test(tier ?? "") || !TOKEN.test(quantity ?? "") || v === null) {
-            ok = false;
-            break;
+          if (extra !== undefined || extraValue !== undefined || !isKey(tier ?? "") || !isKey(quantity ?? "") || v === null) {
+            reject(part);
+            continue;
           }
-          (overrides[tier] ??= {})[quantity] = v;
+          (overrides[tier] ??= Object.create(null))[quantity] = v;
         }
-        if (ok) shared.overrides = overrides;
-        else reject();
+        if (Object.keys(overrides).length) shared.overrides = overrides;
         break;
       }
-      default:
-        if (key in GLOBALS) {
-          const value = number(raw);
-          if (value === null) reject();
-          else (shared.globals ??= {})[GLOBALS[/** @type {keyof typeof GLOBALS} */ (key)]] = value;
-        } else {
-          reject();
-        }
+      default: {
+        const long = GLOBALS.get(key);
+        const value = number(raw);
+        if (long === undefined || value === null) reject();
+        else (shared.globals ??= Object.create(null))[long] = value;
+      }
     }
   }
   return { shared, rejected };
@@ -120,7 +125,7 @@ export function writeFragment(shared) {
   if (shared.goal) params.set("goal", shared.goal);
   if (shared.goal === "blend" && shared.lambda !== undefined) params.set("lambda", String(shared.lambda));
   if (shared.maxHours !== undefined) params.set("hours", String(shared.maxHours));
-  for (const [short, long] of Object.entries(GLOBALS)) {
+  for (const [short, long] of GLOBALS) {
     const value = shared.globals?.[long];
     if (value !== undefined) params.set(short, String(value));
   }
