@@ -11,24 +11,29 @@ import { el } from "./js/dom.js";
 import { loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
 import { hasLang, loadLang, pickLang, plural, t } from "./js/i18n.js";
-import { writeFragment } from "./js/share.js";
+import { pairs, quoted, writeFragment } from "./js/share.js";
 
 const STYLES = new URL("./css/tier-mix.css", import.meta.url).href;
 const CALCULATOR = new URL("./index.html", import.meta.url).href;
+/** The goals the full calculator offers, so the widget's link always opens there as it is. */
 const OBJECTIVES = ["reach", "blend", "conversions", "netValue"];
+/** What stands in for an attribute that is absent or refused. */
+const DEFAULTS = { budget: 20000, currency: "EUR", scheme: "fr2018", goal: { objective: "conversions" } };
+/** The languages the widget speaks, and the themes its stylesheet knows. */
+const LANGUAGE = /^(en|fr)(-|$)/i;
+const THEMES = ["auto", "light", "dark"];
 let serial = 0;
 
-/** `nano:20,micro:50` → { nano: 0.2, micro: 0.5 }, ignoring malformed parts. */
-function readMix(/** @type {string | null} */ text) {
-  /** @type {Record<string, number>} */
-  const shares = {};
-  for (const part of (text ?? "").split(",")) {
-    const [id, value] = part.split(":");
-    const n = Number(value);
-    if (id && /^[\w-]{1,64}$/.test(id) && value !== undefined && Number.isFinite(n)) shares[id] = n / 100;
-  }
-  return shares;
+/** `nano:20,micro:50` → { nano: 0.2, micro: 0.5 } (a plain object); null if any part is malformed. */
+function readMix(/** @type {string} */ text) {
+  const percents = pairs(text);
+  return percents && Object.fromEntries(Object.entries(percents).map(([id, value]) => [id, value / 100]));
 }
+
+/**
+ * @typedef {{ budget: number, currency: string, scheme: string, mix?: { shares: Record<string, number> },
+ *   goal: { objective: string } }} Scenario
+ */
 
 class TierMix extends HTMLElement {
   static observedAttributes = ["budget", "currency", "scheme", "lang", "mix", "goal", "theme", "compact"];
@@ -41,6 +46,8 @@ class TierMix extends HTMLElement {
     this.engine = null;
     /** Shares the reader set with the sliders, by tier id (fractions). @type {Record<string, number> | null} */
     this.edited = null;
+    /** Shares the sliders show: those computed last, by tier id (fractions). @type {Record<string, number>} */
+    this.shown = {};
     /** What the current controls were built for: scheme, language, currency. */
     this.built = "";
     this.panel = el("div", { class: "panel", part: "panel" });
@@ -60,23 +67,68 @@ class TierMix extends HTMLElement {
     if (this.engine) this.render();
   }
 
-  /** The attribute, else the page's language, else the browser's. */
-  language() {
-    return pickLang(this.getAttribute("lang") || document.documentElement.lang || navigator.language);
+  /** An attribute's text, or null when it is absent or blank (nothing asked, so the default). */
+  given(/** @type {string} */ name) {
+    const value = this.getAttribute(name);
+    return value === null || value.trim() === "" ? null : value;
   }
 
-  /** The scenario the attributes (and the reader's own edits) describe. */
-  scenario() {
-    const budget = Number(this.getAttribute("budget") ?? "20000");
-    const goal = this.getAttribute("goal");
-    const mix = this.edited ?? readMix(this.getAttribute("mix"));
-    return {
-      budget: Number.isFinite(budget) ? budget : 20000,
-      currency: this.getAttribute("currency") || "EUR",
-      scheme: this.getAttribute("scheme") || "fr2018",
-      ...(Object.keys(mix).length ? { mix: { shares: mix } } : {}),
-      goal: { objective: goal && OBJECTIVES.includes(goal) ? goal : "conversions" },
-    };
+  /** The attribute if the widget speaks it, else the page's language, else the browser's. */
+  language() {
+    const own = this.given("lang");
+    return pickLang(own && LANGUAGE.test(own) ? own : document.documentElement.lang || navigator.language);
+  }
+
+  /**
+   * The scenario the attributes (and the reader's own edits) describe, as the engine computes
+   * it: an attribute that cannot be read, or that the engine refuses, falls back to its default
+   * and its name goes into `refused`.
+   */
+  judged() {
+    /** @type {string[]} */
+    const refused = [];
+    /** @type {Scenario} */
+    const scenario = { ...DEFAULTS };
+    const budget = this.given("budget");
+    if (budget !== null && Number.isFinite(Number(budget))) scenario.budget = Number(budget);
+    else if (budget !== null) refused.push("budget");
+    const currency = this.given("currency");
+    if (currency !== null) scenario.currency = currency;
+    const scheme = this.given("scheme");
+    if (scheme !== null) scenario.scheme = scheme;
+    const mix = this.edited ?? (this.given("mix") === null ? {} : readMix(this.getAttribute("mix") ?? ""));
+    if (mix === null) refused.push("mix");
+    else if (Object.keys(mix).length) scenario.mix = { shares: mix };
+    const goal = this.given("goal");
+    if (goal !== null && OBJECTIVES.includes(goal)) scenario.goal = { objective: goal };
+    else if (goal !== null) refused.push("goal");
+    const lang = this.given("lang");
+    if (lang !== null && !LANGUAGE.test(lang)) refused.push("lang");
+    const theme = this.given("theme");
+    if (theme !== null && !THEMES.includes(theme)) refused.push("theme");
+    // Each attribute can be refused once: after at most one round per field the scenario is
+    // the defaults, which the engine accepts.
+    for (;;) {
+      try {
+        return { scenario, refused, comparison: this.engine.compare(scenario) };
+      } catch (error) {
+        const field = error instanceof Error && "field" in error ? String(error.field) : "";
+        const name = /** @type {keyof typeof DEFAULTS | "mix"} */ (field.split(/[.[]/, 1)[0]);
+        if (name === "mix" && scenario.mix) delete scenario.mix;
+        else if (Object.hasOwn(DEFAULTS, name) && scenario[name] !== DEFAULTS[name]) scenario[name] = /** @type {any} */ (DEFAULTS[name]);
+        else throw error;
+        refused.push(name);
+      }
+    }
+  }
+
+  /** The sentence naming the refused attributes as written (`budget="1e300"`), each shortened. */
+  refusedText(/** @type {"en" | "fr"} */ lang, /** @type {string[]} */ names) {
+    const parts = [...new Set(names)].map((name) => {
+      const value = this.getAttribute(name);
+      return `${t(lang, "quote.open")}${quoted(value === null ? name : `${name}="${value}"`)}${t(lang, "quote.close")}`;
+    });
+    return parts.length ? t(lang, "widget.rejected", { fields: parts.join(", ") }) : "";
   }
 
   fail() {
@@ -96,15 +148,8 @@ class TierMix extends HTMLElement {
       loadLang(lang).then(() => this.render(), () => this.fail());
       return;
     }
-    let scenario = this.scenario();
-    let comparison;
-    try {
-      comparison = this.engine.compare(scenario);
-    } catch {
-      // Attributes a blogger mistyped: the defaults stand in rather than an empty box.
-      scenario = { budget: 20000, currency: "EUR", scheme: "fr2018", goal: scenario.goal };
-      comparison = this.engine.compare(scenario);
-    }
+    // Attributes a blogger mistyped: the defaults stand in, and the calculator says which.
+    const { scenario, refused, comparison } = this.judged();
     const f = formatters(lang, scenario.currency);
     const mixes = comparison.mixes;
     const mine = mixes.find((/** @type {any} */ m) => m.kind === "mix");
@@ -117,14 +162,20 @@ class TierMix extends HTMLElement {
 
     const budget = /** @type {HTMLInputElement} */ (this.root.getElementById(`${this.key}-budget`));
     if (this.root.activeElement !== budget) budget.value = String(scenario.budget);
+    // The controls show the scenario computed: the share allocated (not what whole influencers
+    // happen to spend); no mix means the engine's even split.
+    const computed = scenario.mix?.shares;
+    this.shown = Object.fromEntries(tiers.map((/** @type {any} */ tier) => [tier.id, computed ? computed[tier.id] ?? 0 : 1 / tiers.length]));
     tiers.forEach((/** @type {any} */ tier) => {
       const slider = /** @type {HTMLInputElement} */ (this.root.getElementById(`${this.key}-share-${tier.id}`));
-      // The share allocated (not what whole influencers happen to spend); no mix means an even split.
-      const shares = this.edited ?? readMix(this.getAttribute("mix"));
-      const value = (Object.keys(shares).length ? shares[tier.id] ?? 0 : 1 / tiers.length) * 100;
+      const value = this.shown[tier.id] * 100;
       if (this.root.activeElement !== slider) slider.value = String(Math.round(value));
       slider.setAttribute("aria-valuetext", f.share(value / 100));
     });
+    const note = /** @type {HTMLElement} */ (this.root.querySelector(".refused"));
+    const noteText = this.refusedText(lang, refused);
+    if (note.textContent !== noteText) note.textContent = noteText;
+    note.hidden = noteText === "";
     const summary = t(lang, "results.summary", { reach: f.count(mine.reach), people: plural(lang, "people", mine.reach),
       conversions: f.count(mine.conversions), spend: f.money(mine.spend), roi: mine.roi === null ? "—" : f.roi(mine.roi) });
     const summaryNode = /** @type {HTMLElement} */ (this.root.querySelector(".summary"));
@@ -163,6 +214,7 @@ class TierMix extends HTMLElement {
         }),
       ]),
       el("p", { class: "summary", part: "summary", "aria-live": "polite" }),
+      el("p", { class: "hint refused", part: "status", role: "status", hidden: "" }),
       el("table", { part: "table" }, [
         el("caption", {}, [t(lang, "widget.caption")]),
         el("thead", {}, [el("tr", {}, [el("th", { scope: "col" }, [t(lang, "results.metric")]),
@@ -179,7 +231,7 @@ class TierMix extends HTMLElement {
       return;
     }
     const tier = input.dataset.tier ?? "";
-    const current = this.edited ?? readMix(this.getAttribute("mix"));
+    const current = this.edited ?? this.shown;
     const others = Object.entries(current).reduce((sum, [id, v]) => sum + (id === tier ? 0 : v), 0);
     this.edited = { ...current, [tier]: Math.min(input.valueAsNumber / 100, Math.max(0, 1 - others)) };
     this.render();

@@ -39,6 +39,85 @@ test("attributes are live and every change is announced with a tiermix-change ev
   await context.close();
 });
 
+/** What one calculator in the page computes and shows: its note, its controls, its results, its link. */
+const shown = (page) => page.evaluate(() => {
+  const root = document.querySelector("tier-mix").shadowRoot;
+  const note = root.querySelector("[part=status]");
+  return {
+    note: note.hidden ? null : note.textContent,
+    controls: [...root.querySelectorAll("input")].map((input) => input.value),
+    results: [root.querySelector(".summary").textContent, ...[...root.querySelectorAll("tbody td")].map((td) => td.textContent)],
+    link: root.querySelector("a[part=link]").href.replace(/^.*#/, ""),
+    markup: root.querySelectorAll("b, img").length,
+  };
+});
+
+const openEmbed = async (query) => {
+  const { page, context, problems } = await openPage(live.browser, live.server.origin, { path: `/embed.html?${query}`, waitFor: null });
+  await page.waitForFunction(() => document.querySelector("tier-mix").shadowRoot?.querySelector(".summary")?.textContent);
+  return { page, context, problems };
+};
+
+test("an attribute the calculator cannot use is named next to it, and its controls show what it computes", async () => {
+  const defaults = {};
+  for (const lang of ["en", "fr"]) {
+    const { page, context } = await openEmbed(`lang=${lang}`);
+    defaults[lang] = await shown(page);
+    await context.close();
+  }
+  assert.equal(defaults.en.note, null, "nothing refused, nothing said");
+  assert.deepEqual(defaults.en.controls, ["20000", "33", "33", "33"]);
+  const en = (part) => `Some settings of this calculator could not be used and were left at their defaults: “${part}”.`;
+  const fr = (part) => `Certains réglages de ce calculateur étaient inutilisables et ont gardé leur valeur par défaut : « ${part} ».`;
+  for (const [query, note] of [
+    ["budget=1e300", en('budget="1e300"')],
+    ["mix=nano:80,micro:80", en('mix="nano:80,micro:80"')],
+    ["currency=ZZZZ", en('currency="ZZZZ"')],
+    [`scheme=${encodeURIComponent("<b>bold</b>")}`, en('scheme="<b>bold</b>"')],
+    [`budget=${encodeURIComponent("<img src=x>")}`, en('budget="<img src=x>"')],
+    ["mix=__proto__:50", en('mix="__proto__:50"')],
+    ["mix=constructor:50", en('mix="constructor:50"')],
+    ["mix=giga:100", en('mix="giga:100"')],
+    ["goal=engagements", en('goal="engagements"')],
+    ["budget=abc&lang=fr", fr('budget="abc"')],
+  ]) {
+    const { page, context, problems } = await openEmbed(query);
+    const lang = query.includes("lang=fr") ? "fr" : "en";
+    const actual = await shown(page);
+    assert.equal(actual.note, note, query);
+    assert.deepEqual(actual.controls, defaults[lang].controls, `${query}: the controls show the defaults it computes`);
+    assert.deepEqual(actual.results, defaults[lang].results, `${query}: the default scenario is computed`);
+    assert.equal(actual.link, defaults[lang].link, `${query}: its link opens what it shows`);
+    assert.equal(actual.markup, 0, `${query}: nothing becomes HTML`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("a refused attribute, once fixed, is used and no longer named; a slider moves from the shares shown", async () => {
+  const { page, context } = await openEmbed("mix=nano:80,micro:80");
+  assert.match((await shown(page)).note, /mix="nano:80,micro:80"/);
+  await page.evaluate(() => document.querySelector("tier-mix").setAttribute("budget", "-5"));
+  await page.waitForFunction(() => document.querySelector("tier-mix").shadowRoot.querySelector("[part=status]").textContent.includes('budget="-5"'));
+  assert.match((await shown(page)).note, /^Some settings .*: “budget="-5"”, “mix="nano:80,micro:80"”\.$/);
+  assert.equal((await shown(page)).controls[0], "20000");
+  await page.evaluate(() => {
+    const element = document.querySelector("tier-mix");
+    element.setAttribute("budget", "30000");
+    element.setAttribute("mix", "nano:20,micro:50,macro:30");
+  });
+  const fixed = await shown(page);
+  assert.equal(fixed.note, null);
+  assert.deepEqual(fixed.controls, ["30000", "20", "50", "30"]);
+  // After a refused mix the sliders show the even split computed, and an edit starts from it.
+  await page.evaluate(() => document.querySelector("tier-mix").setAttribute("mix", "nano:80,micro:80"));
+  await page.locator("tier-mix input[type=range]").first().fill("20");
+  const edited = await shown(page);
+  assert.deepEqual(edited.controls, ["30000", "20", "33", "33"]);
+  assert.equal(edited.note, null, "the reader's own mix replaces the refused one");
+  await context.close();
+});
+
 
 test("a language that cannot load leaves a link, and the calculator comes back with the next one", async () => {
   const context = await live.browser.newContext();

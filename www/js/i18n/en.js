@@ -27,6 +27,7 @@ export default {
   "widget.title": "Nano, micro or macro? Your budget in reach and persuasion",
   "widget.caption": "Your mix and the best mix for the goal",
   "widget.open": "Open the full tiermix calculator",
+  "widget.rejected": "Some settings of this calculator could not be used and were left at their defaults: {fields}.",
   "share.button": "Copy a link to this scenario",
   "embed.button": "Embed in a page",
   "embed.title": "Put this scenario in a page",

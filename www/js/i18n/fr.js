@@ -27,6 +27,7 @@ export default {
   "widget.title": "Nano, micro ou macro ? Votre budget en portée et en persuasion",
   "widget.caption": "Votre mix et le meilleur mix pour l'objectif",
   "widget.open": "Ouvrir le calculateur tiermix complet",
+  "widget.rejected": "Certains réglages de ce calculateur étaient inutilisables et ont gardé leur valeur par défaut : {fields}.",
   "share.button": "Copier un lien vers ce scénario",
   "embed.button": "Intégrer dans une page",
   "embed.title": "Mettre ce scénario dans une page",
