@@ -2,7 +2,7 @@
 // export, in both languages, with hostile handles shown as text and axe-core clean.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ARTIFACTS, axeViolations, openPage, picked, session } from "./harness.mjs";
@@ -160,7 +160,8 @@ test("in French, errors and the summary speak French and a phone gets no sideway
 test("200,000 candidates are read, sorted and exported without a main-thread task over 200 ms", async () => {
   const { page, context, problems } = await rosterTab();
   // From a file on disk, as a person opens one: a buffer would be decoded by script in the page.
-  const path = join(await mkdtemp(join(tmpdir(), "tiermix-")), "huge.csv");
+  const folder = await mkdtemp(join(tmpdir(), "tiermix-"));
+  const path = join(folder, "huge.csv");
   await writeFile(path, syntheticRoster(200_000));
   assert.ok(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes("longtask")), "this browser reports long tasks");
   await page.evaluate(() => {
@@ -191,4 +192,5 @@ test("200,000 candidates are read, sorted and exported without a main-thread tas
   assert.ok(longest <= 200, `a main-thread task took ${longest.toFixed(0)} ms (all over 50 ms: ${tasks.map((t) => t.toFixed(0)).join(", ")})`);
   assert.deepEqual(problems, []);
   await context.close();
+  await rm(folder, { recursive: true });
 });
