@@ -245,6 +245,59 @@ mod parsing {
         }
     }
 
+    fn utf16(text: &str, little_endian: bool, mark: bool) -> Vec<u8> {
+        let units = mark.then_some(0xfeff_u16).into_iter().chain(text.encode_utf16());
+        units.flat_map(|u| if little_endian { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+    }
+
+    /// What Excel writes for "Unicode Text": UTF-16 with a byte-order mark, tab-separated, CRLF.
+    const UNICODE_TEXT: &str = "Pseudo\tAbonnés\tTaux d'engagement\tTarif\r\n@zoë.cuisine\t12 500\t3,4 %\t150 €\r\n\"日本 🌸\"\t1,2 M\t\t\r\n";
+
+    fn check_unicode_text(roster: &roster::Roster) {
+        assert_eq!(roster.errors, vec![]);
+        assert_eq!(roster.delimiter, "\t");
+        assert_eq!(roster.notes, Vec::<&str>::new());
+        let read: Vec<_> = roster.rows.iter().map(|r| (r.line, r.handle.as_str(), r.followers, r.fee)).collect();
+        assert_eq!(read, vec![(2, "@zoë.cuisine", 12_500.0, 150.0), (3, "日本 🌸", 1_200_000.0, read[1].3)]);
+        assert!((roster.rows[0].engagement_rate - 0.034).abs() < 1e-15);
+        assert_eq!(roster.rows[1].estimated.to_vec(), vec!["engagementRate", "fee"]);
+    }
+
+    #[test]
+    fn excel_unicode_text_reads_in_either_byte_order() {
+        for little_endian in [true, false] {
+            check_unicode_text(&roster::parse_bytes(&utf16(UNICODE_TEXT, little_endian, true), &preset("fr2018").unwrap()));
+        }
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_reads_too() {
+        for little_endian in [true, false] {
+            check_unicode_text(&roster::parse_bytes(&utf16(UNICODE_TEXT, little_endian, false), &preset("fr2018").unwrap()));
+        }
+    }
+
+    #[test]
+    fn a_quote_opened_in_the_last_cell_is_reported_on_its_line() {
+        let fr = preset("fr2018").unwrap();
+        for text in ["handle,followers\nlea,1200\ntom,\"", "handle,followers\nlea,1200\ntom,\"\n", "handle,followers\nlea,1200\n\"tom,900\n"] {
+            let roster = roster::parse(text, &fr);
+            assert_eq!(roster.rows.len(), 1, "{text:?}");
+            let errors: Vec<_> = roster.errors.iter().map(|e| (e.line, e.code, e.message.as_str())).collect();
+            assert_eq!(
+                errors,
+                vec![(3, "unclosedQuote", "a quote opened on this line is never closed, so the rest of the file was read as one cell: close the quote")],
+                "{text:?}"
+            );
+        }
+        // The record starts on line 2; its second quoted cell opens on line 3 and swallows line 4.
+        let roster = roster::parse("handle,notes,followers\nlea,\"two\nlines\",\"open\nrest,3\n", &fr);
+        assert_eq!(roster.errors.iter().map(|e| (e.line, e.code)).collect::<Vec<_>>(), vec![(3, "unclosedQuote")]);
+        // A quote in the middle of the last cell is text, as in any spreadsheet.
+        let roster = roster::parse("handle,followers\nlea,1200\ntom 5'11\",900", &fr);
+        assert_eq!((roster.rows.len(), roster.errors.len(), roster.rows[1].handle.as_str()), (2, 0, "tom 5'11\""));
+    }
+
     fn csvish() -> impl Strategy<Value = String> {
         let cell = prop_oneof![
             Just(String::new()),

@@ -68,7 +68,8 @@ pub struct Roster {
     pub blank_lines: u32,
 }
 
-/// Reads raw bytes: UTF-8 with or without a byte-order mark, else Windows-1252.
+/// Reads raw bytes: UTF-16 (Excel's "Unicode Text"), UTF-8 with or without a byte-order mark,
+/// else Windows-1252.
 pub fn parse_bytes(bytes: &[u8], scheme: &TierScheme) -> Roster {
     complete_all(sheet::read_bytes(bytes), scheme)
 }

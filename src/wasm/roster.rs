@@ -123,8 +123,8 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
     Ok(attach_rows(&meta, &columns))
 }
 
-/// Reads a roster from a string or from a file's bytes (`Uint8Array`: UTF-8, with or without
-/// a byte-order mark, else Windows-1252). Never throws for the file's content: bad rows come
+/// Reads a roster from a string or from a file's bytes (`Uint8Array`: UTF-16 or UTF-8, with or
+/// without a byte-order mark, else Windows-1252). Never throws for the file's content: bad rows come
 /// back as errors with their line numbers.
 #[wasm_bindgen(js_name = parseRoster)]
 pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {

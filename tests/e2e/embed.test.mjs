@@ -29,6 +29,40 @@ test("WordPress's embed protocol: the height comes back under the page's secret"
   await context.close();
 });
 
+test("only a secret WordPress could have sent comes back to the page around the frame", async () => {
+  const { page, context, problems } = await openPage(live.browser, live.server.origin, { path: "/fixtures/iframe/", waitFor: null });
+  const wordpress = "Ab3dEf9hIj";
+  const hostile = ["<img src=x onerror=alert(1)>", "Ab3dEf9hIjK", "Ab3dE", "Ab3dEf9hI_", "Ab3dé f9hI"];
+  const secrets = [wordpress, ...hostile];
+  await page.evaluate((secrets) => {
+    window.messages = [];
+    addEventListener("message", (event) => {
+      const index = [...document.querySelectorAll("iframe.probe")].findIndex((frame) => frame.contentWindow === event.source);
+      if (index >= 0) window.messages.push({ index, data: event.data });
+    });
+    secrets.forEach((secret, index) => {
+      const frame = document.createElement("iframe");
+      frame.className = "probe";
+      frame.title = `probe ${index}`;
+      frame.setAttribute("sandbox", "allow-scripts");
+      frame.src = `/embed.html?compact=#?secret=${encodeURIComponent(secret)}`;
+      document.body.append(frame);
+    });
+  }, secrets);
+  // Every frame has reported its height, and the WordPress one under its secret...
+  await page.waitForFunction((count) => new Set(window.messages.filter((m) => m.data.type === "tiermix-height").map((m) => m.index)).size === count
+    && window.messages.some((m) => m.index === 0 && m.data.secret), secrets.length, { timeout: 60_000 });
+  // ...and whatever a frame posts with its height has arrived too.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  const messages = await page.evaluate(() => window.messages);
+  const echoed = messages.filter((m) => "secret" in m.data);
+  assert.deepEqual([...new Set(echoed.map((m) => m.index))], [0]);
+  for (const m of echoed) assert.deepEqual(Object.keys(m.data).sort(), ["message", "secret", "value"]);
+  assert.ok(echoed.every((m) => m.data.secret === wordpress && m.data.message === "height" && m.data.value > 0));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("embed.html on its own is axe-clean and ignores settings it cannot use", async () => {
   const { page, context, problems } = await openPage(live.browser, live.server.origin,
     { path: "/embed.html?budget=abc&scheme=%3Cscript%3E&mix=x:y&lang=en", waitFor: null });

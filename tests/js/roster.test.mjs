@@ -44,6 +44,19 @@ test("bytes are read as UTF-8 or Windows-1252, text as text", () => {
   assert.throws(() => tiermix.parseRoster("a,b", "nope"), message(/^scheme/));
 });
 
+test("Excel's Unicode Text (UTF-16 with a byte-order mark, tab-separated) is read in either byte order", () => {
+  const text = "\ufeffPseudo\tAbonnés\r\nZoë\t1 200\r\n日本\t50 000\r\n";
+  const little = new Uint8Array(Buffer.from(text, "utf16le"));
+  const big = little.slice();
+  for (let i = 0; i < big.length; i += 2) [big[i], big[i + 1]] = [little[i + 1], little[i]];
+  for (const bytes of [little, big]) {
+    const roster = tiermix.parseRoster(bytes, "fr2018");
+    assert.deepEqual(roster.errors, []);
+    assert.equal(roster.delimiter, "\t");
+    assert.deepEqual(roster.rows.map((r) => [r.handle, r.followers]), [["Zoë", 1200], ["日本", 50000]]);
+  }
+});
+
 test("the rows handed over in columns equal the engine's own rows, non-ASCII text included", () => {
   const text = "handle;followers;er;platform;topic\nZoë 🌸;1200;3 %;Insta;Beauté\n@x;900;;;\n日本;50000;1,5 %;TikTok;旅行\n";
   const roster = tiermix.parseRoster(text, "fr2018");
@@ -95,4 +108,15 @@ test("CSV exports neutralise formulas and quote what needs quoting", () => {
   assert.ok(toCsv(["a"], [["x"]]).startsWith("\ufeffa\r\nx"));
   const roster = tiermix.parseRoster("handle,followers\n\"=cmd|' /C calc'!A0\",5000\n");
   assert.match(rosterCsv(roster.rows, new Set([0])), /\n2,'=cmd/);
+});
+
+test("CSV exports neutralise the full-width formula signs too", () => {
+  for (const risky of ["＝HYPERLINK(\"http://x\")", "＋1", "－1+1", "＠SUM(A1)"]) {
+    assert.ok(csvCell(risky).replace(/^"/, "").startsWith(`'${risky.charAt(0)}`), risky);
+  }
+  // Only first: a full-width sign inside a handle, or a full-width letter first, is left alone.
+  assert.equal(csvCell("lea＝lou"), "lea＝lou");
+  assert.equal(csvCell("Ａlice"), "Ａlice");
+  const roster = tiermix.parseRoster("handle,followers\n＝cmd|' /C calc'!A0,5000\n");
+  assert.match(rosterCsv(roster.rows, new Set()), /\n2,'＝cmd/);
 });

@@ -15,7 +15,10 @@ for (const name of SETTINGS) {
 }
 
 // WordPress appends "#?secret=…" to an embed's address and listens for its height under it.
-const secret = new URLSearchParams(location.hash.replace(/^#\??/, "")).get("secret");
+// Its secrets are 10 letters and digits (wp_generate_password(10, false)); anything else is
+// not WordPress, and is never echoed to the page around the frame.
+const hashSecret = new URLSearchParams(location.hash.replace(/^#\??/, "")).get("secret");
+const secret = hashSecret !== null && /^[A-Za-z0-9]{10}$/.test(hashSecret) ? hashSecret : null;
 
 let last = 0;
 function report() {

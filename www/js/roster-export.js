@@ -2,15 +2,17 @@
 // Roster exports: CSV a spreadsheet opens safely, and JSON.
 
 /**
- * One CSV cell. A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or
- * carriage return first) is prefixed with `'`, so `=HYPERLINK(...)` from a hostile file stays
- * text; a cell with a comma, quote or line break is quoted.
+ * One CSV cell. A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, their
+ * full-width forms `＝ ＋ － ＠`, which spreadsheets in Japanese, Chinese and Korean read as the
+ * same operators, or a tab or carriage return first) is prefixed with `'`, so
+ * `=HYPERLINK(...)` from a hostile file stays text; a cell with a comma, quote or line break is
+ * quoted.
  * @param {unknown} value
  */
 export function csvCell(value) {
   if (value === null || value === undefined) return "";
   let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === "string" && /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,16 +1,18 @@
 // @ts-check
 // The "Your candidates" tab: a spreadsheet of real candidates, read, classified and audited by
-// the engine in a worker, and the best subset of them for the goal under the budget. Every text
-// from the file reaches the page as text (dom.js), never as HTML.
+// the engine in a worker, and the best subset of them for the goal under the budget. The worker
+// keeps the rows: this page asks it for the table's current page and for the files to save, so
+// no task here grows with the size of the file. Every text from the file reaches the page as
+// text (dom.js), never as HTML.
 import { $, el, fillRows, save, setText } from "./dom.js";
 import { plural } from "./i18n.js";
-import { choiceCsv, rosterCsv, rosterJson } from "./roster-export.js";
 
 const PAGE = 100;
 const SAMPLE = new URL("../samples/roster.csv", import.meta.url);
 const FLAGS = ["lowEngagement", "highEngagement", "duplicate", "belowTiers"];
 const SORTABLE = ["handle", "tier", "followers", "engagementRate", "fee", "line"];
 const COLUMNS = ["chosen", "handle", "platform", "tier", "followers", "engagementRate", "fee", "flags", "line"];
+const EXPORT_NAMES = { table: "tiermix-roster.csv", choice: "tiermix-choice.csv", json: "tiermix-roster.json" };
 
 /**
  * @param {{ tr: (key: string, values?: Record<string, string>) => string, fmt: () => any, lang: () => "en" | "fr",
@@ -21,16 +23,19 @@ export function createRoster(page) {
   const { tr, fmt } = page;
   /** @type {Worker | null} */
   let worker = null;
-  let requestId = 0;
+  let lastId = 0;
+  /** The last request of each kind: an answer to an older one, or to anything asked before the
+   *  last read, is stale. @type {Record<string, number>} */
+  const latest = { read: 0, pick: 0, view: 0, export: 0 };
   /** What was read last, to read it again when the scheme changes. @type {{ kind: "sample" | "paste" | "file", text?: string, file?: File, name?: string } | null} */
   let source = null;
-  /** @type {any} */
+  /** What the worker read, without its rows. @type {any} */
   let roster = null;
-  /** @type {any} */
+  /** The pick's outcome, without its rows. @type {any} */
   let pick = null;
   let pickError = "";
-  /** Row indices the pick chose. */
-  let chosen = new Set();
+  /** A pick was asked for and has not answered yet. */
+  let picking = false;
   let sort = { key: "line", ascending: true };
   let shown = PAGE;
   let pickTimer = 0;
@@ -39,14 +44,21 @@ export function createRoster(page) {
   /** The scenario of the last pick asked for: the same one (a language switch) is not picked twice. */
   let pickedFor = "";
 
-  function send(/** @type {any} */ message) {
+  function send(/** @type {"read" | "pick" | "view" | "export"} */ type, /** @type {any} */ message = {}) {
     if (!worker) {
       worker = new Worker(new URL("./roster-worker.js", import.meta.url), { type: "module" });
       worker.addEventListener("message", receive);
       worker.addEventListener("error", () => status(tr("roster.pickFailed", { message: "worker" })));
     }
-    requestId += 1;
-    worker.postMessage({ ...message, id: requestId });
+    lastId += 1;
+    latest[type] = lastId;
+    worker.postMessage({ ...message, type, id: lastId });
+  }
+
+  /** Whether an answer is to the newest request of its kind, made since the last read. @param {any} message */
+  function current(message) {
+    const kind = ["progress", "parsing"].includes(message.type) ? "read" : message.type === "error" ? message.request : message.type;
+    return message.id === latest[kind] && message.id >= latest.read;
   }
 
   function status(/** @type {string} */ text, /** @type {number | null} */ progress = null) {
@@ -62,12 +74,12 @@ export function createRoster(page) {
     readScheme = JSON.stringify(scenario.scheme);
     pickedFor = "";
     status(tr("roster.parsing"), 0);
-    send({ type: "read", file: from.file, text: from.text, scheme: scenario.scheme });
+    send("read", { file: from.file, text: from.text, scheme: scenario.scheme });
   }
 
   function receive(/** @type {MessageEvent} */ event) {
     const message = event.data;
-    if (message.id !== requestId && message.type !== "progress") return;
+    if (!current(message)) return;
     const f = fmt();
     if (message.type === "progress") {
       status(tr("roster.reading", { loaded: f.count(message.loaded / 1024) + " KB", total: f.count(message.total / 1024) + " KB" }), message.loaded / Math.max(1, message.total));
@@ -76,7 +88,7 @@ export function createRoster(page) {
     } else if (message.type === "read") {
       roster = message.roster;
       pick = null;
-      chosen = new Set();
+      picking = false;
       shown = PAGE;
       status("");
       render();
@@ -84,17 +96,23 @@ export function createRoster(page) {
     } else if (message.type === "pick") {
       pick = message.pick;
       pickError = "";
-      chosen = new Set(pick.rows.map((/** @type {any} */ row) => row.index));
-      renderPick();
+      picking = false;
+      // The summary shows with the table that marks the chosen rows (see showTable).
       renderTable();
+    } else if (message.type === "view") {
+      showTable(message);
+    } else if (message.type === "export") {
+      save(message.blob, EXPORT_NAMES[/** @type {keyof typeof EXPORT_NAMES} */ (message.kind)]);
     } else if (message.type === "error") {
-      if (roster) {
+      if (message.request === "read") {
+        status(message.message);
+      } else if (message.request === "pick") {
         pick = null;
         pickError = message.message;
-        chosen = new Set();
-        renderPick();
+        picking = false;
         renderTable();
       } else {
+        $("roster-table").removeAttribute("aria-busy");
         status(message.message);
       }
     }
@@ -113,8 +131,9 @@ export function createRoster(page) {
       const key = JSON.stringify(scenario);
       if (key === pickedFor) return;
       pickedFor = key;
+      picking = true;
       setText($("roster-pick-proof"), tr("roster.picking"));
-      send({ type: "pick", scenario });
+      send("pick", { scenario });
     }, 150);
   }
 
@@ -126,8 +145,8 @@ export function createRoster(page) {
     if (!roster) return;
     const f = fmt();
     const lang = page.lang();
-    const count = roster.rows.length;
-    const errors = roster.errors.length;
+    const count = roster.rowCount;
+    const errors = roster.errorCount;
     const from = source?.kind === "file" ? `“${source.name}”` : tr(`roster.source.${source?.kind ?? "paste"}`);
     status(tr("roster.summary", {
       rows: `${f.count(count)} ${plural(lang, "roster.candidates", count)}`,
@@ -143,10 +162,9 @@ export function createRoster(page) {
     ];
     $("roster-notes").replaceChildren(...notes.map((note) => el("li", {}, [note])));
     $("roster-errors").hidden = errors === 0;
-    $("roster-error-list").replaceChildren(...roster.errors.slice(0, 500).map((/** @type {any} */ e) =>
+    $("roster-error-list").replaceChildren(...roster.errors.map((/** @type {any} */ e) =>
       el("li", {}, [e.line > 0 ? tr("roster.errorLine", { line: String(e.line), message: errorText(e) }) : tr("roster.errorFile", { message: errorText(e) })])));
     buildFilters();
-    renderPick();
     renderTable();
   }
 
@@ -164,10 +182,9 @@ export function createRoster(page) {
     const flagSelect = /** @type {HTMLSelectElement} */ ($("roster-filter-flag"));
     const keepTier = tierSelect.value;
     const keepFlag = flagSelect.value;
-    const tierIds = [...new Set(roster.rows.map((/** @type {any} */ r) => r.tier).filter(Boolean))];
     tierSelect.replaceChildren(
       el("option", { value: "" }, [tr("roster.filterAll")]),
-      ...tierIds.map((id) => el("option", { value: String(id) }, [page.tierLabel(String(id))])),
+      ...roster.tiers.map((id) => el("option", { value: String(id) }, [page.tierLabel(String(id))])),
       el("option", { value: "-" }, [tr("roster.filterBelow")]),
     );
     flagSelect.replaceChildren(
@@ -188,7 +205,7 @@ export function createRoster(page) {
     const table = /** @type {HTMLTableElement} */ ($("roster-compare"));
     if (!pick) {
       setText(summary, pickError ? tr("roster.pickFailed", { message: pickError }) : "");
-      setText(proof, "");
+      setText(proof, picking ? tr("roster.picking") : "");
       fillRows(table.tHead, [], [], "col");
       fillRows(table.tBodies[0], [], [], "row");
       return;
@@ -209,27 +226,6 @@ export function createRoster(page) {
     ]), ["", "", "best-col"], "row");
   }
 
-  function filtered() {
-    const tier = /** @type {HTMLSelectElement} */ ($("roster-filter-tier")).value;
-    const flag = /** @type {HTMLSelectElement} */ ($("roster-filter-flag")).value;
-    const indices = [];
-    for (let i = 0; i < roster.rows.length; i++) {
-      const row = roster.rows[i];
-      if (tier === "-" ? row.tier !== null : tier !== "" && row.tier !== tier) continue;
-      if (flag === "chosen" ? !chosen.has(i) : flag === "flagged" ? row.flags.length === 0 : flag !== "" && !row.flags.includes(flag)) continue;
-      indices.push(i);
-    }
-    const { key, ascending } = sort;
-    const value = (/** @type {number} */ i) => (key === "tier" ? roster.rows[i].tierIndex ?? -1 : roster.rows[i][key]);
-    indices.sort((a, b) => {
-      const x = value(a);
-      const y = value(b);
-      const order = typeof x === "string" ? x.localeCompare(y) : x - y;
-      return (ascending ? order : -order) || a - b;
-    });
-    return indices;
-  }
-
   function header() {
     return el("tr", {}, COLUMNS.map((column) => {
       const name = tr(`roster.col.${column}`);
@@ -240,7 +236,7 @@ export function createRoster(page) {
     }));
   }
 
-  function cells(/** @type {any} */ row, /** @type {number} */ index) {
+  function cells(/** @type {any} */ row) {
     const f = fmt();
     const estimated = (/** @type {string} */ field) => (row.estimated.includes(field) ? ` ${tr("roster.estimated")}` : "");
     const flags = row.flags.map((/** @type {string} */ flag) => tr(`roster.flag.${flag}`));
@@ -248,7 +244,7 @@ export function createRoster(page) {
       flags.push(tr("roster.band", { low: f.percent(row.expectedEngagement.low), high: f.percent(row.expectedEngagement.high) }));
     }
     return [
-      el("td", {}, [chosen.has(index) ? tr("roster.yes") : ""]),
+      el("td", {}, [row.chosen ? tr("roster.yes") : ""]),
       el("td", { class: "text" }, [row.handle || tr("roster.noHandle")]),
       el("td", { class: "text" }, [row.platform ?? ""]),
       el("td", { class: "text" }, [row.tier ? page.tierLabel(row.tier) : "—"]),
@@ -260,16 +256,26 @@ export function createRoster(page) {
     ];
   }
 
+  /** Asks the worker for the rows the table shows; the header follows the sort at once. */
   function renderTable() {
     if (!roster) return;
     const table = /** @type {HTMLTableElement} */ ($("roster-table"));
-    const indices = filtered();
-    const visible = indices.slice(0, shown);
     table.tHead?.replaceChildren(header());
-    table.tBodies[0]?.replaceChildren(...visible.map((i) => el("tr", chosen.has(i) ? { class: "chosen" } : {}, cells(roster.rows[i], i))));
+    table.setAttribute("aria-busy", "true");
+    const tier = /** @type {HTMLSelectElement} */ ($("roster-filter-tier")).value;
+    const flag = /** @type {HTMLSelectElement} */ ($("roster-filter-flag")).value;
+    send("view", { tier, flag, sort, shown });
+  }
+
+  /** The rows of the table's current page, with the pick they were marked by. @param {{ rows: any[], total: number }} view */
+  function showTable({ rows, total }) {
+    const table = /** @type {HTMLTableElement} */ ($("roster-table"));
+    table.tBodies[0]?.replaceChildren(...rows.map((row) => el("tr", row.chosen ? { class: "chosen" } : {}, cells(row))));
+    table.removeAttribute("aria-busy");
     const f = fmt();
-    setText($("roster-showing"), tr("roster.showing", { shown: f.count(visible.length), total: f.count(indices.length) }));
-    $("roster-more").hidden = visible.length >= indices.length;
+    setText($("roster-showing"), tr("roster.showing", { shown: f.count(rows.length), total: f.count(total) }));
+    $("roster-more").hidden = rows.length >= total;
+    renderPick();
   }
 
   // ------------------------------------------------------------------------------------------
@@ -293,7 +299,8 @@ export function createRoster(page) {
   $("roster-clear").addEventListener("click", () => {
     /** @type {HTMLTextAreaElement} */ ($("roster-text")).value = "";
     roster = pick = source = null;
-    chosen = new Set();
+    // Whatever the worker still sends about the old roster is stale.
+    latest.read = ++lastId;
     status("");
     render();
   });
@@ -326,9 +333,10 @@ export function createRoster(page) {
     shown += PAGE;
     renderTable();
   });
-  $("roster-export-table").addEventListener("click", () => roster && save(new Blob([rosterCsv(roster.rows, chosen)], { type: "text/csv;charset=utf-8" }), "tiermix-roster.csv"));
-  $("roster-export-choice").addEventListener("click", () => roster && pick && save(new Blob([choiceCsv(pick, roster.rows)], { type: "text/csv;charset=utf-8" }), "tiermix-choice.csv"));
-  $("roster-export-json").addEventListener("click", () => roster && save(new Blob([rosterJson(roster, pick)], { type: "application/json" }), "tiermix-roster.json"));
+  // The worker writes the files: a 200,000-row JSON export is a second of work.
+  $("roster-export-table").addEventListener("click", () => roster && send("export", { kind: "table" }));
+  $("roster-export-choice").addEventListener("click", () => roster && pick && send("export", { kind: "choice" }));
+  $("roster-export-json").addEventListener("click", () => roster && send("export", { kind: "json" }));
 
   return {
     /** Inputs changed: pick again (and read again under a new scheme). */

@@ -6,18 +6,82 @@ use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 /// Text decoded from bytes, and how.
 pub struct Decoded<'a> {
     pub text: std::borrow::Cow<'a, str>,
-    /// The bytes were not UTF-8 and were read as Windows-1252, what Excel writes on Windows.
-    pub windows_1252: bool,
+    pub encoding: Encoding,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// Excel's "Unicode Text" (tab-separated, with a byte-order mark), little-endian on
+    /// Windows; big-endian from older Macs.
+    Utf16Le,
+    Utf16Be,
+    /// The bytes were not UTF-8 and were read as Windows-1252, what Excel writes on Windows.
+    Windows1252,
+}
+
+/// UTF-16 with a byte-order mark (or, without one, unmistakably so: see [`utf16_without_mark`]);
 /// UTF-8 with or without a byte-order mark; anything else as Windows-1252, where every byte is
 /// a character, so decoding never fails.
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    let utf16 = match bytes {
+        [0xff, 0xfe, rest @ ..] => Some((Encoding::Utf16Le, rest)),
+        [0xfe, 0xff, rest @ ..] => Some((Encoding::Utf16Be, rest)),
+        _ => utf16_without_mark(bytes).map(|encoding| (encoding, bytes)),
+    };
+    if let Some((encoding, units)) = utf16 {
+        return Decoded { text: utf16_text(units, encoding == Encoding::Utf16Le).into(), encoding };
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Decoded { text: text.into(), windows_1252: false },
-        Err(_) => Decoded { text: bytes.iter().map(|&b| windows_1252(b)).collect::<String>().into(), windows_1252: true },
+        Ok(text) => Decoded { text: text.into(), encoding: Encoding::Utf8 },
+        Err(_) => Decoded {
+            text: bytes.iter().map(|&b| windows_1252(b)).collect::<String>().into(),
+            encoding: Encoding::Windows1252,
+        },
     }
+}
+
+/// UTF-16 without a byte-order mark, recognised only when it cannot be anything else: text in
+/// UTF-8 or Windows-1252 holds no NUL byte, while the headers and numbers of a roster in UTF-16
+/// are ASCII, so every other byte is NUL. The first kilobyte must have NULs on one side of each
+/// pair only, and on at least half of them. Only that kilobyte is looked at, so files without
+/// NULs (every UTF-8 file) pay one short scan.
+fn utf16_without_mark(bytes: &[u8]) -> Option<Encoding> {
+    let sample = bytes.get(..bytes.len().min(1024) & !1).unwrap_or_default();
+    if !sample.contains(&0) {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let (mut first, mut second) = (0usize, 0usize);
+    for pair in sample.chunks_exact(2) {
+        if let [a, b] = pair {
+            first += usize::from(*a == 0);
+            second += usize::from(*b == 0);
+        }
+    }
+    match (first, second) {
+        (0, nuls) if nuls * 2 >= pairs => Some(Encoding::Utf16Le),
+        (nuls, 0) if nuls * 2 >= pairs => Some(Encoding::Utf16Be),
+        _ => None,
+    }
+}
+
+/// UTF-16 code units to text; a lone surrogate or an odd last byte becomes U+FFFD, as a
+/// browser decodes them.
+fn utf16_text(bytes: &[u8], little_endian: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| match pair {
+        [a, b] if little_endian => u16::from_le_bytes([*a, *b]),
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        _ => 0xfffd,
+    });
+    // Rosters are mostly ASCII: one byte of text per unit.
+    let mut text = String::with_capacity(bytes.len() / 2 + 3);
+    text.extend(char::decode_utf16(units).map(|unit| unit.unwrap_or('\u{fffd}')));
+    if bytes.len() % 2 == 1 {
+        text.push('\u{fffd}');
+    }
+    text
 }
 
 /// The characters Windows-1252 puts at 0x80–0x9F; elsewhere it agrees with Latin-1.
@@ -77,8 +141,9 @@ pub struct Record<'a> {
     pub line: u32,
     output: &'a str,
     ends: &'a [usize],
-    /// A quote opened in this record never closed: it swallowed the rest of the file.
-    pub unclosed_quote: bool,
+    /// The line of a quote opened in this record that never closed: it swallowed the rest of
+    /// the file.
+    pub unclosed_quote: Option<u32>,
     /// Empty lines between the previous record and this one.
     pub blank_lines_before: u32,
     /// `output` is the line as written, fields separated by one delimiter byte each (the fast
@@ -187,7 +252,7 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
                 // Cut at ASCII bytes of a &str: still UTF-8.
                 output: text.get(start..start + content).unwrap_or(""),
                 ends: &fast_ends,
-                unclosed_quote: false,
+                unclosed_quote: None,
                 blank_lines_before: line.saturating_sub(previous_end + 1),
                 delimited: true,
             };
@@ -233,14 +298,16 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
         let trailing = raw.iter().rev().take_while(is_newline).filter(|b| **b == b'\n').count() as u32;
         let content_newlines = newlines.saturating_sub(trailing);
         // Only the last record can hold a quote that never closed: it swallowed the rest.
-        let at_end = position >= input.len();
-        let quotes = if at_end { raw.iter().filter(|b| **b == b'"').count() } else { 0 };
+        let unclosed_quote = if position >= input.len() { open_quote(raw, delimiter) } else { None };
         let record = Record {
             line: line + skipped,
             // csv-core splits only at ASCII bytes, so the fields of UTF-8 text are UTF-8.
             output: std::str::from_utf8(output.get(..written).unwrap_or_default()).unwrap_or(""),
             ends: ends.get(..ended).unwrap_or_default(),
-            unclosed_quote: at_end && quotes % 2 == 1 && content_newlines > skipped,
+            unclosed_quote: unclosed_quote.map(|at| {
+                let newlines = raw.get(..at).unwrap_or_default().iter().filter(|b| **b == b'\n').count() as u32;
+                line.saturating_add(newlines)
+            }),
             blank_lines_before: (line + skipped).saturating_sub(previous_end + 1),
             delimited: false,
         };
@@ -251,6 +318,29 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
             return;
         }
     }
+}
+
+/// Where the quote that `raw` (one whole record) ends inside opened, if it ends inside one.
+/// csv-core's own rules: a quote opens a field only as its first byte; inside, a doubled quote
+/// is a quote and a single one closes; after it, and in the middle of a field, a quote is text.
+fn open_quote(raw: &[u8], delimiter: u8) -> Option<usize> {
+    let mut opened = None;
+    let mut field_start = true;
+    let mut bytes = raw.iter().enumerate().peekable();
+    while let Some((at, &byte)) = bytes.next() {
+        if opened.is_some() {
+            if byte == b'"' && bytes.next_if(|(_, &next)| next == b'"').is_none() {
+                opened = None;
+                field_start = false;
+            }
+            continue;
+        }
+        if byte == b'"' && field_start {
+            opened = Some(at);
+        }
+        field_start = byte == delimiter || byte == b'\n' || byte == b'\r';
+    }
+    opened
 }
 
 #[cfg(test)]
@@ -290,14 +380,31 @@ mod tests {
         assert_eq!(records[1].1.len(), 100);
     }
 
-    #[test]
-    fn an_unclosed_quote_is_noticed() {
-        let mut unclosed = Vec::new();
-        for_each_record("a,b\n\"open,1\nc,2\n", b',', &mut |r| {
-            unclosed.push((r.line, r.unclosed_quote));
+    fn unclosed(text: &str) -> Vec<(u32, Option<u32>)> {
+        let mut records = Vec::new();
+        for_each_record(text, b',', &mut |r| {
+            records.push((r.line, r.unclosed_quote));
             true
         });
-        assert_eq!(unclosed, vec![(1, false), (2, true)]);
+        records
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_noticed_on_the_line_it_opens() {
+        assert_eq!(unclosed("a,b\n\"open,1\nc,2\n"), vec![(1, None), (2, Some(2))]);
+        // The last cell opens a quote: nothing after it to swallow, still never closed.
+        assert_eq!(unclosed("a,b\nc,\""), vec![(1, None), (2, Some(2))]);
+        assert_eq!(unclosed("a,b\nc,\"\n"), vec![(1, None), (2, Some(2))]);
+        assert_eq!(unclosed("a,b\nc,\"12"), vec![(1, None), (2, Some(2))]);
+        // A record over several lines whose second quoted cell never closes.
+        assert_eq!(unclosed("a,b\n\n\"two\nlines\",\"open\nrest"), vec![(1, None), (3, Some(4))]);
+    }
+
+    #[test]
+    fn closed_and_literal_quotes_are_not_unclosed() {
+        for text in ["a,b\nc,\"x\"", "a,b\nc,\"x\"\"\"\n", "a,b\nc,\"\"", "a,b\n5'11\",3", "a,b\nx \"y,3\r\n", "a,b\n\"x\"y\"z,3"] {
+            assert!(unclosed(text).iter().all(|(_, open)| open.is_none()), "{text:?}");
+        }
     }
 
     #[test]
@@ -312,8 +419,39 @@ mod tests {
     #[test]
     fn bytes_decode_as_utf8_or_windows_1252() {
         let utf8 = decode("\u{feff}Abonnés".as_bytes());
-        assert_eq!((utf8.text.as_ref(), utf8.windows_1252), ("Abonnés", false));
+        assert_eq!((utf8.text.as_ref(), utf8.encoding), ("Abonnés", Encoding::Utf8));
         let excel = decode(b"Abonn\xe9s \x80");
-        assert_eq!((excel.text.as_ref(), excel.windows_1252), ("Abonnés €", true));
+        assert_eq!((excel.text.as_ref(), excel.encoding), ("Abonnés €", Encoding::Windows1252));
+    }
+
+    fn utf16(text: &str, little_endian: bool, mark: bool) -> Vec<u8> {
+        let units = mark.then_some(0xfeff).into_iter().chain(text.encode_utf16());
+        units.flat_map(|u| if little_endian { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_decodes_either_way_round() {
+        let text = "Pseudo\tAbonnés\r\nZoë 🌸\t1 200\r\n";
+        for (little_endian, encoding) in [(true, Encoding::Utf16Le), (false, Encoding::Utf16Be)] {
+            let bytes = utf16(text, little_endian, true);
+            let decoded = decode(&bytes);
+            assert_eq!((decoded.text.as_ref(), decoded.encoding), (text, encoding));
+        }
+        // A lone surrogate and an odd last byte become U+FFFD instead of failing.
+        let mut broken = utf16("a", true, true);
+        broken.extend([0x00, 0xd8, b'b', 0x00, 0x41]);
+        assert_eq!(decode(&broken).text, "a\u{fffd}b\u{fffd}");
+        assert_eq!(decode(b"\xff\xfe").text, "");
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_recognised_only_when_unmistakable() {
+        let text = "handle,followers\nlea,1200\n";
+        assert_eq!(decode(&utf16(text, true, false)).encoding, Encoding::Utf16Le);
+        assert_eq!(decode(&utf16(text, false, false)).text, text);
+        // NULs on both sides of the pairs, or too few of them: not text in UTF-16.
+        assert_eq!(decode(b"a\0\0b").encoding, Encoding::Utf8);
+        assert_eq!(decode(b"abcdefgh\0i").encoding, Encoding::Utf8);
+        assert_eq!(decode("no NUL at all, é".as_bytes()).encoding, Encoding::Utf8);
     }
 }

@@ -80,11 +80,12 @@ pub struct Sheet {
     pub labels: Vec<Rc<str>>,
 }
 
-/// Reads raw bytes: UTF-8 with or without a byte-order mark, else Windows-1252.
+/// Reads raw bytes: UTF-16 (Excel's "Unicode Text"), UTF-8 with or without a byte-order mark,
+/// else Windows-1252 (see [`csv::decode`]).
 pub fn read_bytes(bytes: &[u8]) -> Sheet {
     let decoded = csv::decode(bytes);
     let mut sheet = read(&decoded.text);
-    if decoded.windows_1252 {
+    if decoded.encoding == csv::Encoding::Windows1252 {
         sheet.reading.notes.push("windows1252");
     }
     sheet
@@ -382,9 +383,9 @@ impl Labels {
 
 fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labels: &mut Labels) -> Result<Pending, Box<RowError>> {
     let line = record.line;
-    if record.unclosed_quote {
+    if let Some(opened) = record.unclosed_quote {
         return Err(Box::new(file_error(
-            line,
+            opened,
             "unclosedQuote",
             "a quote opened on this line is never closed, so the rest of the file was read as one cell: close the quote".to_owned(),
         )));

@@ -1,5 +1,6 @@
 //! The fast path (lines without quotes split in place) must read exactly what csv-core alone
-//! reads: the same fields, record by record, whatever the mix of quotes and line endings.
+//! reads: the same fields, record by record, whatever the mix of quotes and line endings; and a
+//! quote is reported unclosed exactly when csv-core ends the file inside one.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -49,6 +50,12 @@ fn fast(text: &str, delimiter: u8) -> Vec<Vec<String>> {
     records
 }
 
+/// Whether csv-core ends `text` inside a quoted field: then a line appended after it is read
+/// into that field instead of as a record of its own.
+fn csv_core_ends_quoted(text: &str, delimiter: u8) -> bool {
+    csv_core_only(&format!("{text}\nSENTINEL"), delimiter).len() == csv_core_only(text, delimiter).len()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -62,5 +69,23 @@ proptest! {
     ) {
         let text: String = pieces.concat();
         prop_assert_eq!(fast(&text, delimiter), csv_core_only(&text, delimiter), "{:?}", text);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_when_csv_core_ends_inside_one(
+        pieces in prop::collection::vec(prop_oneof![
+            Just("a"), Just(","), Just(";"), Just("\""), Just("\"\""), Just("\n"), Just("\r\n"), Just("\r"), Just(" "),
+        ], 0..30),
+        delimiter in prop_oneof![Just(b','), Just(b';')],
+    ) {
+        let text: String = pieces.concat();
+        let mut open = Vec::new();
+        for_each_record(&text, delimiter, &mut |record| {
+            open.push(record.unclosed_quote.is_some());
+            true
+        });
+        // Only the last record can be open: it reaches the end of the file.
+        prop_assert!(open.iter().rev().skip(1).all(|o| !o), "{:?}", text);
+        prop_assert_eq!(open.last().copied().unwrap_or(false), csv_core_ends_quoted(&text, delimiter), "{:?}", text);
     }
 }
