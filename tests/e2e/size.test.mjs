@@ -1,5 +1,5 @@
 // What a phone downloads before it can use the calculator: every file of the first load, the
-// simulation worker's included, gzipped as a static host serves it. The candidates tab, the
+// engine workers' included, gzipped as a static host serves it. The candidates tab, the
 // other language and chart export load only when asked for and are not counted.
 import { test } from "node:test";
 import assert from "node:assert/strict";

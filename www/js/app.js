@@ -3,11 +3,11 @@
 // arithmetic happens here; the only numbers handled are the user's own (percent shares,
 // thresholds) and display conversions.
 import { $, el, fillRows, save, setText } from "./dom.js";
-import { compiledEngine, loadEngine, loadNotes } from "./engine.js";
+import { backgroundEngine, compiledEngine, loadEngine, loadNotes } from "./engine.js";
 import { loadLang, pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { quoted, readFragment, writeFragment } from "./share.js";
-import { drawBars, drawTornado, drawXY } from "./chart.js";
+import { drawBars, drawNote, drawTornado, drawXY } from "./chart.js";
 
 /** @typedef {"en" | "fr"} Lang */
 
@@ -52,7 +52,7 @@ let engine;
 let presets = [];
 /** The sources' notes, `{ id: note }`, per language loaded so far. @type {Partial<Record<"en" | "fr", Record<string, string>>>} */
 const notes = {};
-/** The compiled core module, handed to the simulation worker so it neither fetches nor compiles it. @type {WebAssembly.Module | undefined} */
+/** The compiled core module, handed to the workers so they neither fetch nor compile it. @type {WebAssembly.Module | undefined} */
 let engineModule;
 /** The "Your candidates" tab, loaded the first time it is opened. @type {any} */
 let roster = null;
@@ -442,29 +442,28 @@ function useBest() {
 // ---------------------------------------------------------------------------------------------
 // Uncertainty: simulated in a worker once the inputs settle.
 
-/** @type {Worker | null} */
-let worker = null;
+/** @type {ReturnType<typeof backgroundEngine> | null} */
+let simulator = null;
 let simulationTimer = 0;
-let simulationKey = "";
+
+/** The engine in a worker of its own, with the module the page compiled. */
+function engineWorker() {
+  return backgroundEngine(new URL("./engine-worker.js", import.meta.url), engineModule);
+}
 
 function scheduleSimulation() {
   clearTimeout(simulationTimer);
   simulationTimer = setTimeout(() => {
     const input = scenario();
-    simulationKey = JSON.stringify(input);
-    if (state.simulation?.key === simulationKey) {
+    const key = JSON.stringify(input);
+    if (state.simulation?.key === key) {
       setText($("certainty-status"), tr("certainty.done", { draws: fmt().count(state.simulation.simulation.draws) }));
       return;
     }
     setText($("certainty-status"), tr("certainty.running", { draws: fmt().count(DRAWS) }));
     // Started only now, after the first result, with the module the page already compiled.
-    if (!worker) {
-      worker = new Worker(new URL("./simulation-worker.js", import.meta.url), { type: "module" });
-      worker.addEventListener("message", receiveSimulation);
-      worker.addEventListener("error", () => simulationFailed());
-      if (engineModule) worker.postMessage({ module: engineModule });
-    }
-    worker.postMessage({ id: simulationKey, scenario: input, draws: DRAWS, seed: SEED });
+    simulator ??= engineWorker();
+    simulator(key, [["simulate", [input, { draws: DRAWS, seed: SEED }]], ["sensitivity", [input]]]).then(receiveSimulation);
   }, 250);
 }
 
@@ -482,15 +481,15 @@ function clearCertainty() {
   fillTable($("tornado-table"), "", [], []);
 }
 
-function receiveSimulation(/** @type {MessageEvent} */ event) {
-  const { id, simulation, swings, error } = event.data;
-  // An answer for inputs that have changed since is of no use.
-  if (id !== simulationKey) return;
-  if (error) {
+function receiveSimulation(/** @type {any} */ answer) {
+  // None: a simulation for newer inputs replaced this one.
+  if (!answer) return;
+  if (answer.error) {
     simulationFailed();
     return;
   }
-  state.simulation = { key: id, simulation, swings };
+  const [simulation, swings] = answer.results;
+  state.simulation = { key: answer.key, simulation, swings };
   setText($("certainty-status"), tr("certainty.done", { draws: fmt().count(simulation.draws) }));
   if (state.lastComparison) renderResults(state.lastComparison);
   renderCertainty();
@@ -542,33 +541,53 @@ function renderCertainty() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Frontier and response curves: heavier, so drawn once the inputs settle.
+// Frontier and response curves: one search per point, so computed in a worker once the inputs
+// settle.
 
 let chartsTimer = 0;
 /** The charts' width, kept up to date by a ResizeObserver so drawing never forces a layout. */
 let chartWidth = 600;
+/** @type {ReturnType<typeof backgroundEngine> | null} */
+let tradeOffsEngine = null;
+/** The last answer drawn: `{ key, results: [frontier, curves] }`. @type {any} */
+let tradeOffs = null;
 
 function scheduleCharts() {
   clearTimeout(chartsTimer);
+  // Numbers for other inputs go at once, not when the answer comes.
+  if (tradeOffs?.key !== JSON.stringify(scenario())) emptyTradeOffs(tr("tradeOffs.computing"), true);
   chartsTimer = setTimeout(drawTradeOffs, 120);
+}
+
+/** Charts and tables say why they are empty: still computing, or failed. */
+function emptyTradeOffs(/** @type {string} */ message, /** @type {boolean} */ busy) {
+  $("frontier").closest("section")?.setAttribute("aria-busy", String(busy));
+  for (const id of ["frontier", "curves-reach", "curves"]) drawNote(/** @type {any} */ ($(id)), message);
+  for (const id of ["frontier", "curves"]) fillTable($(`${id}-table`), `${tr(`${id}.caption`)}${tr("colon")}${message}`, [], []);
 }
 
 function drawTradeOffs() {
   const comparison = state.lastComparison;
   // Hidden behind the roster tab, the charts wait: selecting the tier tab draws them.
   if (!comparison || $("panel-tiers").hidden) return;
-  const started = performance.now();
   const input = scenario();
-  let frontier;
-  let curves;
-  const budgets = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4].map((k) => k * input.budget);
-  try {
-    frontier = engine.frontier(input, 21);
-    curves = engine.responseCurves(input, budgets);
-  } catch {
-    // The main results already show what is wrong with the inputs.
+  const key = JSON.stringify(input);
+  if (tradeOffs?.key !== key) {
+    tradeOffsEngine ??= engineWorker();
+    tradeOffsEngine(key, [["frontier", [input, 21]], ["responseCurves", [input, [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4].map((k) => k * input.budget)]]])
+      .then((/** @type {any} */ answer) => {
+        // Dropped if the inputs on screen changed since (null: a newer request replaced it).
+        if (answer?.key !== JSON.stringify(scenario())) return;
+        if (answer.error) emptyTradeOffs(tr("tradeOffs.failed"), false);
+        else {
+          tradeOffs = answer;
+          drawTradeOffs();
+        }
+      });
     return;
   }
+  const started = performance.now();
+  const [frontier, curves] = tradeOffs.results;
   const f = fmt();
   const mixes = comparison.mixes;
   const frontierSvg = /** @type {SVGSVGElement} */ (/** @type {unknown} */ ($("frontier")));
@@ -608,13 +627,14 @@ function drawTradeOffs() {
     [tr("curves.budget"), ...curves.curves.flatMap((/** @type {any} */ c) => [`${label(c)} — ${tr("results.reachBar")}`, `${label(c)} — ${tr("results.conversionsBar")}`])],
     curves.budgets.map((/** @type {number} */ b, /** @type {number} */ i) => [f.money(b),
       ...curves.curves.flatMap((/** @type {any} */ c) => [f.count(c.reach[i]), f.count(c.conversions[i])])]));
+  $("frontier").closest("section")?.setAttribute("aria-busy", "false");
   performance.measure("tiermix:trade-offs", { start: started });
 }
 
 function fillTable(/** @type {HTMLElement} */ table, /** @type {string} */ caption, /** @type {string[]} */ head, /** @type {string[][]} */ rows) {
   const t = /** @type {HTMLTableElement} */ (table);
   if (t.caption) setText(t.caption, caption);
-  fillRows(t.tHead, [head], [], "col");
+  fillRows(t.tHead, head.length ? [head] : [], [], "col");
   fillRows(t.tBodies[0], rows, [], "row");
 }
 
@@ -700,6 +720,8 @@ function recompute() {
   } catch (error) {
     showError(error);
     clearCertainty();
+    // Nothing for invalid inputs; what is still computed for older ones will be dropped.
+    emptyTradeOffs(tr("tradeOffs.failed"), false);
   }
   // Read by scripts/bench-page.mjs: the work one keystroke costs.
   performance.measure("tiermix:recompute", { start: started });

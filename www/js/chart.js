@@ -26,6 +26,12 @@ function frame(/** @type {SVGSVGElement} */ root, /** @type {string} */ title, /
   root.append(svg("title", { id: titleId }, title), svg("desc", { id: descId }, description));
 }
 
+/** A chart with nothing to show says why, in its place and as its name. */
+export function drawNote(/** @type {SVGSVGElement} */ root, /** @type {string} */ text) {
+  frame(root, text, "");
+  root.append(svg("text", { x: "50%", y: "50%", "text-anchor": "middle", class: "chart-label" }, text));
+}
+
 /** Draws in CSS pixels: the viewBox matches the drawn size, so text keeps its real size. */
 function resize(/** @type {SVGSVGElement} */ root, /** @type {number} */ width, /** @type {number} */ height) {
   root.setAttribute("viewBox", `0 0 ${width} ${height}`);

@@ -41,6 +41,40 @@ export function loadEngine(module) {
   return ready;
 }
 
+/**
+ * The engine in a worker (engine-worker.js at `url`), for long calls: answers `{ key, results |
+ * error }`, or null if that request is under way or a newer one ended the worker, busy for
+ * inputs gone from the screen.
+ * @param {URL} url @param {WebAssembly.Module | undefined} module
+ */
+export function backgroundEngine(url, module) {
+  /** @type {Worker | null} */
+  let worker = null;
+  /** @type {any} */
+  let pending = null;
+  const settle = (/** @type {any} */ answer) => {
+    pending?.resolve(answer);
+    pending = null;
+  };
+  const stop = (/** @type {any} */ answer) => {
+    worker?.terminate();
+    worker = null;
+    settle(answer);
+  };
+  /** @param {string} key @param {[string, any[]][]} calls @returns {Promise<any>} */
+  return (key, calls) => {
+    if (pending?.key === key) return Promise.resolve(null);
+    if (pending) stop(null);
+    if (!worker) {
+      worker = new Worker(url, { type: "module" });
+      worker.onmessage = ({ data }) => data.key === pending?.key && settle(data);
+      worker.onerror = () => stop({ key: pending?.key, error: "the worker failed" });
+    }
+    worker.postMessage({ key, calls, module });
+    return new Promise((resolve) => (pending = { key, resolve }));
+  };
+}
+
 /** Loads the whole module, with `parseRoster` and `pickRoster`, once. */
 export function loadRosterEngine() {
   whole ??= import("../pkg/tiermix.js").then(async (tiermix) => {

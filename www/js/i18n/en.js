@@ -80,6 +80,8 @@ export default {
   "curves.caption": "Reach and conversions at each budget",
   "curves.budget": "Budget",
   "curves.atBudget": "at {budget}: reach {reach}, conversions {conversions}",
+  "tradeOffs.computing": "Computing the best mixes…",
+  "tradeOffs.failed": "These charts could not be computed.",
   "certainty.heading": "How sure are we?",
   "certainty.help": "Numbers in brackets are the range of plausible outcomes: in 8 of 10 simulated worlds, drawn from every assumption's range, the result falls inside.",
   "certainty.running": "Simulating {draws} plausible worlds…",

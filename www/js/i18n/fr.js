@@ -80,6 +80,8 @@ export default {
   "curves.caption": "Portée et conversions à chaque budget",
   "curves.budget": "Budget",
   "curves.atBudget": "à {budget} : portée {reach}, conversions {conversions}",
+  "tradeOffs.computing": "Calcul des meilleurs mix…",
+  "tradeOffs.failed": "Ces graphiques n'ont pas pu être calculés.",
   "certainty.heading": "Quelle certitude ?",
   "certainty.help": "Les nombres entre parenthèses sont la fourchette des résultats plausibles : dans 8 mondes simulés sur 10, tirés dans la fourchette de chaque hypothèse, le résultat tombe dedans.",
   "certainty.running": "Simulation de {draws} mondes plausibles…",
