@@ -6,7 +6,6 @@ import { $, el, fillRows, save, setText } from "./dom.js";
 import { backgroundEngine, compiledEngine, loadEngine, loadNotes } from "./engine.js";
 import { loadLang, pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
-import { quoted, readFragment, writeFragment } from "./share.js";
 import { drawBars, drawNote, drawTornado, drawXY } from "./chart.js";
 
 /** @typedef {"en" | "fr"} Lang */
@@ -846,6 +845,11 @@ function wire() {
 // Sharing: the scenario lives in the URL fragment.
 
 let linkTimer = 0;
+/** The link's reader and writer, loaded when the page first has a link to read or write. @type {typeof import("./share.js") | undefined} */
+let share;
+const loadShare = async () => (share ??= await import("./share.js"));
+/** Set once start-up is over: from then on, a recompute is a change the address must follow. */
+let started = false;
 
 /**
  * Keeps the address bar's link on the scenario once typing pauses: history.replaceState took
@@ -853,13 +857,20 @@ let linkTimer = 0;
  */
 function scheduleLink() {
   clearTimeout(linkTimer);
+  linkTimer = 0;
+  if (!share) {
+    // A page opened without a link shows the default scenario at an address that already says
+    // so: the link module loads with the first change, not with the page.
+    if (started) void loadShare().then(scheduleLink);
+    return;
+  }
   linkTimer = setTimeout(writeLink, 250);
 }
 
 function writeLink() {
   clearTimeout(linkTimer);
   linkTimer = 0;
-  history.replaceState(null, "", `#${writeFragment(currentShared())}`);
+  if (share) history.replaceState(null, "", `#${share.writeFragment(currentShared())}`);
 }
 
 /** Writes a link still waiting for the pause, before it is read or the page is left. */
@@ -890,7 +901,8 @@ function currentShared() {
  * put back to its default and named to the user, one at a time, until the scenario is valid.
  * Nothing from the link is ever inserted as HTML.
  */
-function applyShared(/** @type {ReturnType<typeof readFragment>} */ { shared, rejected }) {
+function applyShared(/** @type {ReturnType<typeof import("./share.js").readFragment>} */ { shared, rejected }) {
+  const { quoted } = /** @type {typeof import("./share.js")} */ (share);
   if (shared.lang) state.lang = pickLang(shared.lang);
   if (shared.budget !== undefined) /** @type {HTMLInputElement} */ ($("budget")).value = String(shared.budget);
   const currency = /** @type {HTMLSelectElement} */ ($("currency"));
@@ -970,7 +982,8 @@ function dropField(/** @type {string} */ field) {
 const attribute = (/** @type {string} */ text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 /** The three ways to put the current scenario in a page; shown as text, never as markup. */
-function openEmbed() {
+async function openEmbed() {
+  await loadShare();
   flushLink();
   const base = new URL(".", location.href).href;
   const shared = currentShared();
@@ -993,6 +1006,7 @@ function openEmbed() {
 }
 
 async function copyLink() {
+  await loadShare();
   flushLink();
   try {
     await navigator.clipboard.writeText(location.href);
@@ -1086,9 +1100,12 @@ async function useLang(lang) {
 async function start() {
   // A shared link may name the other language: its sentences load before the link is read,
   // since reading it may already have something to say.
-  const link = location.hash.length > 1 ? readFragment(location.hash) : null;
+  const loading = Promise.all([loadEngine(), compiledEngine()]);
+  // Handled below, after the link is read; this keeps an early failure from counting as unhandled.
+  loading.catch(() => {});
+  const link = location.hash.length > 1 ? (await loadShare()).readFragment(location.hash) : null;
   const linkedLang = link?.shared.lang;
-  [engine, engineModule] = await Promise.all([loadEngine(), compiledEngine(), useLang(linkedLang ? pickLang(linkedLang) : state.lang)]);
+  [[engine, engineModule]] = await Promise.all([loading, useLang(linkedLang ? pickLang(linkedLang) : state.lang)]);
   presets = engine.presets();
   evenShares();
   if (link) applyShared(link);
@@ -1099,6 +1116,7 @@ async function start() {
   rebuild();
   $("app").setAttribute("aria-busy", "false");
   document.documentElement.dataset.ready = "true";
+  started = true;
 }
 
 start().catch(async (error) => {
