@@ -4,13 +4,36 @@
 //! The offending value is kept as data rather than pre-formatted text so that the wasm
 //! binding can let JavaScript print numbers: formatting an `f64` in Rust would pull
 //! ~20 KB of float-printing code into the module.
+//!
+//! Every part of a message is bounded here, whoever builds the error: a caller's 10 MB key or
+//! value is quoted by a short prefix, so no input can make a message that floods a page or a log.
 
 use std::fmt;
+
+/// The most characters of a value a message quotes, as the roster reader quotes a cell.
+pub use tiermix_sheet::rows::QUOTE_LIMIT;
+/// The most characters of a field's path. Each key in it is quoted like a value where the path
+/// is built ([`crate::input::join`]); a deep input still makes a long path.
+const PATH_LIMIT: usize = 100;
+/// The most characters of a problem. Only a problem that lists a caller's own tier ids comes
+/// near it; every fixed one is shorter.
+const PROBLEM_LIMIT: usize = 200;
+
+/// `text` cut to its first `limit` characters, marked with an ellipsis when cut.
+pub fn clip(text: &str, limit: usize) -> String {
+    // Counting the bytes that start a character is all it takes, and less code than decoding.
+    let mut starts = text.bytes().enumerate().filter(|(_, byte)| (*byte as i8) >= -0x40);
+    match starts.nth(limit) {
+        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
+        None => text.to_owned(),
+    }
+}
 
 /// What the caller actually passed, kept for the error message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Got {
     Number(f64),
+    /// Built by [`Got::text`], which shortens it.
     Text(String),
     /// A description of a value that is not worth quoting ("an object", "nothing").
     Kind(&'static str),
@@ -19,7 +42,7 @@ pub enum Got {
 impl Got {
     /// Text as quoted in a message: shortened, as the roster reader quotes a cell.
     pub fn text(text: &str) -> Got {
-        Got::Text(tiermix_sheet::rows::shorten(text))
+        Got::Text(clip(text, QUOTE_LIMIT))
     }
 }
 
@@ -39,9 +62,16 @@ pub struct Detail {
 
 impl Error {
     pub fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
-        Error(Box::new(Detail { field: field.into(), problem: problem.into(), got: None }))
+        Self::bounded(field.into(), problem.into())
     }
 
+    /// Out of line: `new` is built once per pair of argument types, this only once.
+    #[inline(never)]
+    fn bounded(field: String, problem: String) -> Self {
+        // Bytes count at least the characters: most texts are kept as they are.
+        let bound = |text: String, limit: usize| if text.len() > limit { clip(&text, limit) } else { text };
+        Error(Box::new(Detail { field: bound(field, PATH_LIMIT), problem: bound(problem, PROBLEM_LIMIT), got: None }))
+    }
 
     pub fn got(mut self, got: Got) -> Self {
         self.0.got = Some(got);
@@ -55,7 +85,6 @@ impl Error {
     pub fn got_text(self, value: &str) -> Self {
         self.got(Got::text(value))
     }
-
 }
 
 impl Detail {
@@ -107,6 +136,45 @@ pub type Result<T> = std::result::Result<T, Error>;
 mod tests {
     use super::*;
     use tiermix_sheet::rows::QUOTE_LIMIT;
+
+    #[test]
+    fn clip_keeps_short_text_and_cuts_long_text_on_a_character() {
+        assert_eq!(clip("fee", 3), "fee");
+        assert_eq!(clip("fees", 3), "fee…");
+        assert_eq!(clip("ééé", 2), "éé…");
+        assert_eq!(clip("", 0), "");
+        // Quoting what was already quoted changes nothing.
+        assert_eq!(clip(&clip(&"x".repeat(90), 40), 40), clip(&"x".repeat(90), 40));
+    }
+
+    #[test]
+    fn a_short_path_is_kept_whole() {
+        let path = "scenario.overrides.micro.fee";
+        assert_eq!(Error::new(path, "must be a number").field, path);
+        let deep = format!("goal{}", ".limit".repeat(15));
+        assert_eq!(Error::new(deep.as_str(), "x").field, deep, "{} characters fit", deep.len());
+    }
+
+    #[test]
+    fn a_long_path_is_cut_to_its_start() {
+        let key = "k".repeat(10_000_000);
+        let e = Error::new(format!("scenario.{key}.fee"), "is not a known field (known: budget, mix)");
+        assert_eq!(e.field, format!("scenario.{}…", "k".repeat(PATH_LIMIT - "scenario.".len())));
+        assert!(e.to_string().len() < 200, "{e}");
+        let deep = format!("scenario{}", ".self".repeat(40));
+        assert_eq!(Error::new(deep.as_str(), "x").field.chars().count(), PATH_LIMIT + 1);
+    }
+
+    #[test]
+    fn every_part_of_a_message_is_bounded_whoever_builds_it() {
+        let huge = "é".repeat(1_000_000);
+        let e = Error::new(huge.as_str(), format!("is not a tier of this scheme (tiers: {huge})")).got_text(&huge);
+        let message = e.to_string();
+        // Three ellipses, a space and ` (got "…")` around the parts.
+        assert!(message.chars().count() <= PATH_LIMIT + PROBLEM_LIMIT + QUOTE_LIMIT + 13, "{message}");
+        assert!(message.starts_with(&e.field));
+        assert!(message.contains("is not a tier of this scheme (tiers: ééé"), "{message}");
+    }
 
     #[test]
     fn long_text_is_shortened_when_quoted() {

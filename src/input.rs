@@ -5,7 +5,7 @@
 //! value into this tree and the domain reads it field by field, so every error names the exact
 //! path (`mix.shares.micro`) and what it got.
 
-use crate::error::{Error, Got, Result};
+use crate::error::{clip, Error, Got, Result, QUOTE_LIMIT};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -123,10 +123,12 @@ impl<'de> Visitor<'de> for Nested {
     }
 }
 
-/// Joins a parent path and a key the way a caller writes it.
+/// Joins a parent path and a key the way a caller writes it. The key may be the caller's own
+/// (an unknown field, a tier that does not exist): it is quoted by a prefix, like a value.
 pub fn join(path: &str, key: &str) -> String {
+    let key = clip(key, QUOTE_LIMIT);
     if path.is_empty() {
-        key.to_owned()
+        key
     } else {
         format!("{path}.{key}")
     }
@@ -234,6 +236,16 @@ mod tests {
         let v = Value::Object(vec![("budjet".into(), Value::Number(1.0))]);
         let e = Object::read("", &v).unwrap().only(&["budget", "mix"]).unwrap_err();
         assert_eq!(e.to_string(), "budjet is not a known field (known: budget, mix)");
+    }
+
+    #[test]
+    fn a_huge_unknown_key_is_named_by_a_prefix() {
+        let key = "k".repeat(10_000_000);
+        let v = Value::Object(vec![(key.clone(), Value::Number(1.0))]);
+        let e = Object::read("goal", &v).unwrap().only(&["objective"]).unwrap_err();
+        assert_eq!(e.field, format!("goal.{}…", "k".repeat(QUOTE_LIMIT)));
+        assert!(e.to_string().len() < 150, "{e}");
+        assert_eq!(join("", "fee"), "fee");
     }
 
     #[test]

@@ -74,11 +74,48 @@ fn nan_and_infinity_are_reported_as_javascript_prints_them() {
 fn functions_and_cycles_are_refused_not_trapped() {
     let cyclic = Object::new();
     Reflect::set(&cyclic, &"mix".into(), &cyclic).unwrap();
-    assert!(message(wasm::evaluate(cyclic.into()).unwrap_err()).starts_with("scenario must hold only"));
+    assert_eq!(
+        message(wasm::evaluate(cyclic.into()).unwrap_err()),
+        "scenario.mix refers back to an object that contains it (a cycle)"
+    );
     let with_function = Object::new();
     Reflect::set(&with_function, &"budget".into(), &js_sys::Function::new_no_args("return 1")).unwrap();
-    assert!(wasm::evaluate(with_function.into()).is_err());
+    let error = message(wasm::evaluate(with_function.into()).unwrap_err());
+    assert!(error.starts_with("scenario.budget must be a number") && error.ends_with("(got a function)"), "{error}");
     assert!(wasm::compare(json("{}")).is_ok());
+}
+
+/// A value made by JavaScript source, for what JSON cannot hold.
+fn js(source: &str) -> JsValue {
+    js_sys::Function::new_no_args(source).call0(&JsValue::NULL).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn what_reading_an_argument_throws_comes_back_as_an_error_and_the_module_survives() {
+    let expected = wasm::evaluate(json(r#"{"budget": 20000}"#)).unwrap();
+    let getter = js("return { get budget() { throw new Error('boom'); } }");
+    let revoked = js("const p = Proxy.revocable({}, {}); p.revoke(); return { mix: p.proxy }");
+    let trap = js("return new Proxy({}, { ownKeys() { throw Symbol('keys'); } })");
+    // The module used to die after a few hundred of these.
+    for _ in 0..3000 {
+        assert_eq!(message(wasm::evaluate(getter.clone()).unwrap_err()), "scenario.budget could not be read: it threw \"boom\"");
+        let error = message(wasm::compare(revoked.clone()).unwrap_err());
+        assert!(error.starts_with("scenario.mix could not be read: it threw \"Cannot perform"), "{error}");
+        let error = message(wasm::optimize(json("{}"), trap.clone()).unwrap_err());
+        assert_eq!(error, "goal could not be read: it threw a value that is not an Error");
+    }
+    let again = wasm::evaluate(json(r#"{"budget": 20000}"#)).unwrap();
+    assert_eq!(JSON::stringify(&again).unwrap(), JSON::stringify(&expected).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn the_limits_the_reader_states_are_the_ones_it_applies() {
+    let error = message(wasm::evaluate(json(&format!(r#"{{"mix": {}}}"#, "[".repeat(40) + &"]".repeat(40)))).unwrap_err());
+    assert!(error.ends_with(&format!("is too deep: input may be nested at most {} levels", tiermix::input::MAX_DEPTH)), "{error}");
+    let error = message(wasm::classify_many(js("return new Array(10000001)"), JsValue::UNDEFINED).unwrap_err());
+    assert_eq!(error, "followers may hold at most 10000000 items (got 10000001)");
+    let error = message(wasm::classify_many(Float64Array::new_with_length(10_000_001).into(), JsValue::UNDEFINED).unwrap_err());
+    assert_eq!(error, "followers may hold at most 10000000 counts (got 10000001)");
 }
 
 #[wasm_bindgen_test]

@@ -6,7 +6,7 @@
 //! field; nothing here can trap, so the module stays usable after any input.
 
 use crate::error::Error;
-use crate::input::{self, Value, MAX_DEPTH};
+use crate::input::{self, Value};
 use crate::scenario::{self, Scenario};
 use crate::goal::Goal;
 use crate::{model, optimize, tiers};
@@ -19,12 +19,14 @@ use wasm_bindgen::prelude::*;
 mod roster;
 #[cfg(feature = "roster")]
 pub use roster::{parse_roster, pick_roster};
+mod read;
+use read::read;
 
 /// Talc instead of the default dlmalloc: the same job in a fraction of the module bytes.
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// The most follower counts one `classifyMany` call takes (80 MB of input).
+/// The most items one list argument holds (for `classifyMany`, 80 MB of follower counts).
 const MAX_BATCH: u32 = 10_000_000;
 
 type JsResult = Result<JsValue, JsValue>;
@@ -32,75 +34,22 @@ type JsResult = Result<JsValue, JsValue>;
 /// Turns a core error into a JS `Error`. JavaScript prints the offending number, so the module
 /// carries no float-formatting code.
 fn js_error(error: Error) -> JsValue {
-    let message = error.message_with(|n| {
-        js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "a number".to_owned())
-    });
+    let message = error.message_with(number_text);
     let js = js_sys::Error::new(&message);
     // The path on its own, so a page can point at the input without parsing the message.
     let _ = js_sys::Reflect::set(&js, &"field".into(), &error.field.as_str().into());
     js.into()
 }
 
-/// Copies a JS value into the core's input tree.
-///
-/// This walker replaces serde-wasm-bindgen's deserializer on the way *in*: that deserializer
-/// reports type mismatches through serde's `Unexpected`, whose `Display` links Rust's float
-/// formatter (about 15 KB of the module). Type errors are the core's job anyway, with the path.
-fn read(field: &str, value: &JsValue) -> Result<Value, JsValue> {
-    to_value(value, 0).ok_or_else(|| {
-        js_error(Error::new(
-            field,
-            format!("must hold only numbers, text, true/false, lists and plain objects (not Maps or class instances), nested at most {MAX_DEPTH} levels deep"),
-        ))
-    })
-}
-
-/// `None` for what no input holds: functions, symbols, big integers, cycles (by depth).
-fn to_value(value: &JsValue, depth: usize) -> Option<Value> {
-    if value.is_undefined() || value.is_null() {
-        return Some(Value::Null);
-    }
-    if let Some(b) = value.as_bool() {
-        return Some(Value::Bool(b));
-    }
-    if let Some(n) = value.as_f64() {
-        return Some(Value::Number(n));
-    }
-    if let Some(s) = value.as_string() {
-        return Some(Value::Text(s));
-    }
-    if depth >= MAX_DEPTH || !value.is_object() || value.is_function() {
-        return None;
-    }
-    let array = js_sys::Array::is_array(value);
-    // A Map, a Date or a class instance would read as an empty object and silently fall back
-    // to the defaults: only plain objects are input.
-    if !array {
-        let prototype = js_sys::Object::get_prototype_of(value);
-        if !prototype.is_null() && prototype != js_sys::Object::get_prototype_of(&js_sys::Object::new()) {
-            return None;
-        }
-    }
-    let items = if array { js_sys::Array::from(value) } else { js_sys::Object::entries(value.unchecked_ref()) };
-    let mut list = Vec::with_capacity(items.length() as usize);
-    let mut entries = Vec::new();
-    for item in items.iter() {
-        if array {
-            list.push(to_value(&item, depth + 1)?);
-        } else {
-            let pair: js_sys::Array = item.unchecked_into();
-            entries.push((pair.get(0).as_string()?, to_value(&pair.get(1), depth + 1)?));
-        }
-    }
-    Some(if array { Value::List(list) } else { Value::Object(entries) })
+fn number_text(n: f64) -> String {
+    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "a number".to_owned())
 }
 
 fn write<T: Serialize>(value: &T) -> JsResult {
     let serializer =
         serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| js_sys::Error::new(&String::from(js_sys::JsString::from(JsValue::from(e)))).into())
+    // serde-wasm-bindgen's error is already a JS `Error`.
+    value.serialize(&serializer).map_err(JsValue::from)
 }
 
 fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
@@ -110,6 +59,24 @@ fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
 fn scheme(value: &JsValue) -> Result<tiers::TierScheme, JsValue> {
     let value = read("scheme", value)?;
     tiers::TierScheme::from_value("scheme", Some(&value)).map_err(js_error)
+}
+
+/// A list argument's items as numbers that pass `check` (`None`: any number), each named by
+/// its position. The path is written only for an error: a list may hold millions of counts.
+fn numbers(field: &str, items: &[Value], check: Option<fn(&str, f64) -> crate::error::Result<f64>>) -> Result<Vec<f64>, JsValue> {
+    let mut numbers = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let path = || format!("{field}[{i}]");
+        let number = match item {
+            Value::Number(n) => *n,
+            other => input::number(&path(), other).map_err(js_error)?,
+        };
+        numbers.push(match check {
+            Some(check) => check(&path(), number).map_err(js_error)?,
+            None => number,
+        });
+    }
+    Ok(numbers)
 }
 
 /// Every preset tier scheme with its source.
@@ -138,28 +105,27 @@ pub fn classify(followers: JsValue, scheme_value: JsValue) -> JsResult {
 #[wasm_bindgen(js_name = classifyMany)]
 pub fn classify_many(followers: JsValue, scheme_value: JsValue) -> Result<Vec<i32>, JsValue> {
     let scheme = scheme(&scheme_value)?;
-    let counts: Vec<f64> = match followers.dyn_ref::<js_sys::Float64Array>() {
-        Some(typed) if typed.length() <= MAX_BATCH => typed.to_vec(),
-        Some(typed) => {
+    let counts: Vec<f64> = if read::is_typed::<js_sys::Float64Array>(&followers) {
+        let typed: js_sys::Float64Array = read::FloatsCopy::new(&followers)
+            .map_err(|thrown| js_error(read::thrown_at("followers".into(), &thrown)))?
+            .unchecked_into();
+        if typed.length() > MAX_BATCH {
             return Err(js_error(
-                Error::new("followers", format!("may hold at most {MAX_BATCH} counts"))
-                    .got_number(f64::from(typed.length())),
-            ))
+                // MAX_BATCH, written out: formatting it would cost the module more than the text.
+                Error::new("followers", "may hold at most 10000000 counts").got_number(f64::from(typed.length())),
+            ));
         }
+        typed.to_vec()
+    } else {
         // A plain list goes through the input tree, so a stray string is named by position.
-        None => match read("followers", &followers)? {
-            Value::List(items) => items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| input::number(&format!("followers[{i}]"), item))
-                .collect::<Result<_, _>>()
-                .map_err(js_error)?,
+        match read("followers", &followers)? {
+            Value::List(items) => numbers("followers", &items, None)?,
             other => {
                 return Err(js_error(
                     Error::new("followers", "must be a Float64Array or a list of numbers").got(other.describe()),
                 ))
             }
-        },
+        }
     };
     tiers::classify_many(&scheme, &counts).map_err(js_error)
 }
@@ -228,15 +194,7 @@ pub fn response_curves(scenario_value: JsValue, budgets: JsValue) -> JsResult {
     if items.is_empty() || items.len() > MAX_POINTS as usize {
         return Err(js_error(Error::new("budgets", format!("must hold from 1 to {MAX_POINTS} budgets")).got_number(items.len() as f64)));
     }
-    let budgets = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let path = format!("budgets[{i}]");
-            input::finite_in(&path, input::number(&path, item)?, 0.0, 1e12, "a finite number from 0 to 1000000000000")
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(js_error)?;
+    let budgets = numbers("budgets", &items, Some(|path, n| input::finite_in(path, n, 0.0, 1e12, "a finite number from 0 to 1000000000000")))?;
     write(&optimize::response_curves(&scenario, &scenario.goal, &budgets).map_err(js_error)?)
 }
 

@@ -1,22 +1,48 @@
 //! `parseRoster` and `pickRoster`: the binding of [`crate::roster`].
 
+use super::read::{is_typed, thrown_at};
 use super::{goal, js_error, read, scenario, scheme, write, JsResult};
 use crate::error::Error;
 use crate::{input, roster, tiers};
 use wasm_bindgen::prelude::*;
 
 // Roster rows cross the boundary as columns (see rows.js): a row at a time through
-// serde-wasm-bindgen is ten times slower than parsing them.
+// serde-wasm-bindgen is ten times slower than parsing them. The two functions that read the
+// caller's rows catch what a getter throws and say where (see `settled`); they are imported
+// with `catch` too, so nothing they throw can unwind through the module (see read.rs).
 #[wasm_bindgen(module = "/src/wasm/rows.js")]
 extern "C" {
     #[wasm_bindgen(js_name = attachRows)]
     fn attach_rows(roster: &JsValue, columns: &js_sys::Object) -> JsValue;
-    #[wasm_bindgen(js_name = rosterColumns)]
-    fn roster_columns(roster: &JsValue) -> JsValue;
-    #[wasm_bindgen(js_name = attachHandles)]
-    fn attach_handles(picked: &JsValue, roster: &JsValue) -> JsValue;
+    #[wasm_bindgen(catch, js_name = rosterColumns)]
+    fn roster_columns(roster: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = attachHandles)]
+    fn attach_handles(picked: &JsValue, roster: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(text: &JsValue, memory: &JsValue, at: u32, room: u32, from: u32) -> js_sys::Array;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A copy of a caller's `Uint8Array` (or `Buffer`), as `FloatsCopy` in read.rs.
+    #[wasm_bindgen(js_name = Uint8Array)]
+    type BytesCopy;
+    #[wasm_bindgen(catch, constructor, js_class = "Uint8Array")]
+    fn new(array: &JsValue) -> Result<BytesCopy, JsValue>;
+}
+
+/// What rows.js answered: `{ failed: true, path, thrown }` when reading the caller's rows threw.
+fn settled(answer: JsResult) -> JsResult {
+    let get = |object: &JsValue, key: &str| js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    match answer {
+        // `null` (not a roster) is answered as it is: reading it would throw.
+        Ok(answer) if answer.is_object() && get(&answer, "failed").is_truthy() => {
+            let path = get(&answer, "path").as_string().unwrap_or_else(|| "roster".to_owned());
+            Err(js_error(thrown_at(path, &get(&answer, "thrown"))))
+        }
+        Ok(answer) => Ok(answer),
+        Err(thrown) => Err(js_error(thrown_at("roster".to_owned(), &thrown))),
+    }
 }
 
 /// A JavaScript string's UTF-8 bytes, written by the browser's encoder straight into a vector
@@ -131,7 +157,9 @@ pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {
     let scheme = scheme(&scheme_value)?;
     let (sheet, completions) = if let Some(text) = input.dyn_ref::<js_sys::JsString>() {
         roster::read_bytes_completed(&utf8_bytes(&input, text.length() as usize), &scheme)
-    } else if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
+    } else if is_typed::<js_sys::Uint8Array>(&input) {
+        let bytes: js_sys::Uint8Array =
+            BytesCopy::new(&input).map_err(|thrown| js_error(thrown_at("text".to_owned(), &thrown)))?.unchecked_into();
         roster::read_bytes_completed(&bytes.to_vec(), &scheme)
     } else {
         return Err(js_error(
@@ -143,7 +171,7 @@ pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {
 
 /// The candidates of a `parseRoster` result (or a list of rows), read column by column.
 fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, JsValue> {
-    let columns = roster_columns(roster_value);
+    let columns = settled(roster_columns(roster_value))?;
     if columns.is_null() || columns.is_undefined() {
         return Err(js_error(
             Error::new("roster", "must be the result of parseRoster, or a list of rows").got(read("roster", roster_value)?.describe()),
@@ -192,5 +220,5 @@ pub fn pick_roster(roster_value: JsValue, scenario_value: JsValue, goal_value: J
     let goal = goal(&goal_value, &scenario)?;
     let candidates = candidates(&roster_value)?;
     let picked = write(&roster::pick(&scenario, &candidates, &goal).map_err(js_error)?)?;
-    Ok(attach_handles(&picked, &roster_value))
+    settled(attach_handles(&picked, &roster_value))
 }

@@ -63,43 +63,73 @@ export function attachRows(roster, c) {
   return roster;
 }
 
+// Reading the caller's rows can run the caller's code (a getter, a Proxy trap, a revoked
+// Proxy). What it throws is caught here and handed back with the path being read, so the module
+// reports the field instead of letting the exception unwind through it.
+const failure = (thrown, path) => ({ failed: true, thrown, path });
+const rowPath = (base, i, key) => (i < 0 ? base : `${base}[${i}]${key && "." + key}`);
+
 /// Reads the rows `pickRoster` needs into columns. A value of the wrong type becomes `-Infinity`
 /// (absent values `NaN`), which the module reports with the row's path.
 export function rosterColumns(roster) {
-  const rows = Array.isArray(roster) ? roster : roster && Array.isArray(roster.rows) ? roster.rows : null;
-  if (rows === null) return null;
-  const n = rows.length;
-  const followers = new Float64Array(n);
-  const fee = new Float64Array(n);
-  const rate = new Float64Array(n);
-  const line = new Float64Array(n);
-  const estimated = new Uint8Array(n);
-  const read = (value) => (typeof value === "number" ? value : value == null ? NaN : -Infinity);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i];
-    if (row === null || typeof row !== "object") {
-      followers[i] = -Infinity;
-      fee[i] = rate[i] = line[i] = NaN;
-      continue;
+  let base = "roster";
+  let i = -1;
+  let key = "";
+  try {
+    const list = Array.isArray(roster);
+    if (!list) base = "roster.rows";
+    const rows = list ? roster : roster && Array.isArray(roster.rows) ? roster.rows : null;
+    if (rows === null) return null;
+    const n = rows.length;
+    const followers = new Float64Array(n);
+    const fee = new Float64Array(n);
+    const rate = new Float64Array(n);
+    const line = new Float64Array(n);
+    const estimated = new Uint8Array(n);
+    const read = (value) => (typeof value === "number" ? value : value == null ? NaN : -Infinity);
+    for (i = 0; i < n; i++) {
+      key = "";
+      const row = rows[i];
+      if (row === null || typeof row !== "object") {
+        followers[i] = -Infinity;
+        fee[i] = rate[i] = line[i] = NaN;
+        continue;
+      }
+      key = "followers";
+      followers[i] = read(row.followers);
+      key = "fee";
+      fee[i] = read(row.fee);
+      key = "engagementRate";
+      rate[i] = read(row.engagementRate);
+      key = "line";
+      line[i] = read(row.line);
+      key = "estimated";
+      const e = row.estimated;
+      if (Array.isArray(e)) estimated[i] = (e.includes("fee") ? FEE_ESTIMATED : 0) | (e.includes("engagementRate") ? RATE_ESTIMATED : 0);
     }
-    followers[i] = read(row.followers);
-    fee[i] = read(row.fee);
-    rate[i] = read(row.engagementRate);
-    line[i] = read(row.line);
-    const e = row.estimated;
-    if (Array.isArray(e)) estimated[i] = (e.includes("fee") ? FEE_ESTIMATED : 0) | (e.includes("engagementRate") ? RATE_ESTIMATED : 0);
+    return { path: base, followers, fee, rate, line, estimated };
+  } catch (thrown) {
+    return failure(thrown, rowPath(base, i, key));
   }
-  return { path: Array.isArray(roster) ? "roster" : "roster.rows", followers, fee, rate, line, estimated };
 }
 
 /// Copies each chosen row's handle from the roster it was picked from.
 export function attachHandles(picked, roster) {
-  const rows = Array.isArray(roster) ? roster : roster.rows;
-  for (const row of picked.rows) {
-    const handle = rows[row.index] && rows[row.index].handle;
-    row.handle = typeof handle === "string" ? handle : "";
+  let base = "roster";
+  let i = -1;
+  try {
+    const list = Array.isArray(roster);
+    if (!list) base = "roster.rows";
+    const rows = list ? roster : roster.rows;
+    for (const row of picked.rows) {
+      i = row.index;
+      const handle = rows[i] && rows[i].handle;
+      row.handle = typeof handle === "string" ? handle : "";
+    }
+    return picked;
+  } catch (thrown) {
+    return failure(thrown, rowPath(base, i, "handle"));
   }
-  return picked;
 }
 
 const encoder = new TextEncoder();
