@@ -110,6 +110,18 @@ fn every_bad_row_is_reported_with_its_line_and_none_is_dropped() {
 }
 
 #[test]
+fn errors_found_while_reading_and_by_the_rate_check_come_in_line_order() {
+    // Rates over 100 % are refused only once every row is read; the other errors as they come.
+    let roster = read("handle,followers,er\na,5000,250%\nb,lots,2%\nc,5000,300%\nd,-5,2%\ne,5000,2%\nf,5000,400%\n\"g,100\n");
+    let found: Vec<(u32, &str)> = roster.errors.iter().map(|e| (e.line, e.code)).collect();
+    assert_eq!(
+        found,
+        vec![(2, "outOfRange"), (3, "notANumber"), (4, "outOfRange"), (5, "negative"), (7, "outOfRange"), (8, "unclosedQuote")]
+    );
+    assert_eq!(roster.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![6]);
+}
+
+#[test]
 fn an_unclosed_quote_is_reported_where_it_opens() {
     let roster = read("handle,followers\n\"open,100\nnext,200\n");
     assert_eq!(roster.rows, vec![]);

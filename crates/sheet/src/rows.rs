@@ -180,17 +180,35 @@ pub fn read(text: &str) -> Sheet {
         roster.reading.notes.push("percentAssumed");
     }
     roster.rows.reserve_exact(pending.len());
+    let mut rate_errors = Vec::new();
     for row in pending {
         match resolve(row, percent) {
             Ok(row) => roster.rows.push(row),
-            Err(error) => roster.reading.errors.push(*error),
+            Err(error) => rate_errors.push(*error),
         }
     }
     flag_duplicates(&mut roster.rows);
-    // Rows are read in order; only the rate check adds errors after the fact.
-    roster.reading.errors.sort_by_key(|e| e.line);
+    if !rate_errors.is_empty() {
+        roster.reading.errors = merge_by_line(std::mem::take(&mut roster.reading.errors), rate_errors);
+    }
     roster.labels = labels.known.into_iter().map(|(_, _, label)| label).collect();
     roster
+}
+
+/// Rows are read in order, so the errors found while reading are in line order, and so are
+/// those of the rate check, found after them: one merge puts them all in line order (the
+/// earlier-found first on a tie, as a stable sort would), without a sort's kilobytes of code.
+fn merge_by_line(read: Vec<RowError>, checked: Vec<RowError>) -> Vec<RowError> {
+    let mut merged = Vec::with_capacity(read.len() + checked.len());
+    let mut checked = checked.into_iter().peekable();
+    for error in read {
+        while let Some(earlier) = checked.next_if(|e| e.line < error.line) {
+            merged.push(earlier);
+        }
+        merged.push(error);
+    }
+    merged.extend(checked);
+    merged
 }
 
 /// Flags every row whose handle (without `@`, in any ASCII case: platforms allow no other
