@@ -180,35 +180,49 @@ pub fn read(text: &str) -> Sheet {
         roster.reading.notes.push("percentAssumed");
     }
     roster.rows.reserve_exact(pending.len());
-    let mut rate_errors = Vec::new();
+    let mut rates_over_100 = Vec::new();
     for row in pending {
         match resolve(row, percent) {
             Ok(row) => roster.rows.push(row),
-            Err(error) => rate_errors.push(*error),
+            Err(line) => rates_over_100.push(line),
         }
     }
     flag_duplicates(&mut roster.rows);
-    if !rate_errors.is_empty() {
-        roster.reading.errors = merge_by_line(std::mem::take(&mut roster.reading.errors), rate_errors);
-    }
+    add_rate_errors(&mut roster.reading.errors, &rates_over_100);
     roster.labels = labels.known.into_iter().map(|(_, _, label)| label).collect();
     roster
 }
 
-/// Rows are read in order, so the errors found while reading are in line order, and so are
-/// those of the rate check, found after them: one merge puts them all in line order (the
-/// earlier-found first on a tie, as a stable sort would), without a sort's kilobytes of code.
-fn merge_by_line(read: Vec<RowError>, checked: Vec<RowError>) -> Vec<RowError> {
-    let mut merged = Vec::with_capacity(read.len() + checked.len());
-    let mut checked = checked.into_iter().peekable();
-    for error in read {
-        while let Some(earlier) = checked.next_if(|e| e.line < error.line) {
-            merged.push(earlier);
+/// Adds a rate error for each of `lines` to `errors`, in line order. Rows are read in order, so
+/// both lists already are: one merge from the back, in place, keeps every error read on a line
+/// before a rate error on it, as a stable sort would, without a sort's kilobytes of code. The
+/// rate errors differ only in their line, so any one of them can take any line.
+fn add_rate_errors(errors: &mut Vec<RowError>, lines: &[u32]) {
+    let mut read = errors.len();
+    errors.extend(lines.iter().map(|&line| rate_over_100(line)));
+    // `read..free`: the rate errors not yet given their line and place.
+    let mut free = errors.len();
+    for &line in lines.iter().rev() {
+        while read > 0 && errors.get(read - 1).is_some_and(|error| error.line > line) {
+            read -= 1;
+            free -= 1;
+            errors.swap(read, free);
         }
-        merged.push(error);
+        free -= 1;
+        if let Some(error) = errors.get_mut(free) {
+            error.line = line;
+        }
     }
-    merged.extend(checked);
-    merged
+}
+
+fn rate_over_100(line: u32) -> RowError {
+    RowError {
+        line,
+        column: Some(Column::EngagementRate.id()),
+        code: "outOfRange",
+        text: None,
+        message: "engagement rate is over 100 %: check the column's unit".to_owned(),
+    }
 }
 
 /// Flags every row whose handle (without `@`, in any ASCII case: platforms allow no other
@@ -450,20 +464,14 @@ fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labe
     })
 }
 
-
-/// Settles the rate column's unit (known only once every row is read) and checks the rate.
-fn resolve(row: Pending, percent_column: bool) -> Result<RawRow, Box<RowError>> {
+/// Settles the rate column's unit (known only once every row is read) and checks the rate; the
+/// error is the row's line, its rate being over 100 %.
+fn resolve(row: Pending, percent_column: bool) -> Result<RawRow, u32> {
     let engagement_rate = match (row.rate, row.engagements) {
         (Some(parsed), _) => {
             let share = if parsed.percent || percent_column { parsed.value / 100.0 } else { parsed.value };
             if share > 1.0 {
-                return Err(Box::new(RowError {
-                    line: row.line,
-                    column: Some(Column::EngagementRate.id()),
-                    code: "outOfRange",
-                    text: None,
-                    message: "engagement rate is over 100 %: check the column's unit".to_owned(),
-                }));
+                return Err(row.line);
             }
             Some(share)
         }
@@ -480,4 +488,31 @@ fn resolve(row: Pending, percent_column: bool) -> Result<RawRow, Box<RowError>> 
         engagement_rate,
         duplicate: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn read_error(line: u32) -> RowError {
+        file_error(line, "notANumber", format!("read on line {line}"))
+    }
+
+    proptest! {
+        #[test]
+        fn rate_errors_are_placed_as_a_stable_sort_places_them(
+            mut read in proptest::collection::vec(0u32..40, 0..30),
+            mut rates in proptest::collection::vec(0u32..40, 0..30),
+        ) {
+            read.sort_unstable();
+            rates.sort_unstable();
+            let mut errors: Vec<RowError> = read.iter().map(|&line| read_error(line)).collect();
+            let mut expected = errors.clone();
+            expected.extend(rates.iter().map(|&line| rate_over_100(line)));
+            expected.sort_by_key(|error| error.line);
+            add_rate_errors(&mut errors, &rates);
+            prop_assert_eq!(errors, expected);
+        }
+    }
 }
