@@ -314,10 +314,16 @@ fn file_error(line: u32, code: &'static str, message: String) -> RowError {
 
 /// Text as quoted in a message: shortened, so hostile or huge input never floods it.
 pub fn shorten(text: &str) -> String {
-    match text.char_indices().nth(QUOTE_LIMIT) {
-        Some((cut, _)) => format!("{}…", text.get(..cut).unwrap_or_default()),
-        None => text.to_owned(),
+    let mut quoted = first_chars(text, QUOTE_LIMIT).to_owned();
+    if quoted.len() < text.len() {
+        quoted.push('…');
     }
+    quoted
+}
+
+/// The first `count` characters of `text` (all of it when shorter).
+fn first_chars(text: &str, count: usize) -> &str {
+    text.char_indices().nth(count).and_then(|(cut, _)| text.get(..cut)).unwrap_or(text)
 }
 
 fn cell_error(line: u32, column: Column, code: &'static str, cell: &str, problem: &str) -> Box<RowError> {
@@ -363,7 +369,7 @@ fn kept(text: &str) -> String {
     if text.len() <= MAX_TEXT {
         text.to_owned()
     } else {
-        text.chars().take(MAX_TEXT).collect()
+        first_chars(text, MAX_TEXT).to_owned()
     }
 }
 
@@ -497,6 +503,17 @@ mod tests {
 
     fn read_error(line: u32) -> RowError {
         file_error(line, "notANumber", format!("read on line {line}"))
+    }
+
+    #[test]
+    fn long_texts_are_cut_to_whole_characters() {
+        let handle = "é".repeat(MAX_TEXT + 1);
+        let sheet = read(&format!("handle,followers\n{handle},1200\nab,{}\n", "9".repeat(QUOTE_LIMIT + 1)));
+        assert_eq!(sheet.rows[0].handle, "é".repeat(MAX_TEXT));
+        assert_eq!(sheet.reading.errors[0].text.as_deref(), Some(format!("{}…", "9".repeat(QUOTE_LIMIT)).as_str()));
+        assert_eq!(kept("short"), "short");
+        assert_eq!(shorten(&"ü".repeat(QUOTE_LIMIT)), "ü".repeat(QUOTE_LIMIT));
+        assert_eq!(shorten(&"ü".repeat(QUOTE_LIMIT + 1)), format!("{}…", "ü".repeat(QUOTE_LIMIT)));
     }
 
     proptest! {
