@@ -180,48 +180,42 @@ pub fn read(text: &str) -> Sheet {
         roster.reading.notes.push("percentAssumed");
     }
     roster.rows.reserve_exact(pending.len());
-    let mut rates_over_100 = Vec::new();
+    let mut rate_errors = Vec::new();
     for row in pending {
         match resolve(row, percent) {
             Ok(row) => roster.rows.push(row),
-            Err(line) => rates_over_100.push(line),
+            Err(error) => rate_errors.push(*error),
         }
     }
     flag_duplicates(&mut roster.rows);
-    add_rate_errors(&mut roster.reading.errors, &rates_over_100);
+    merge_by_line(&mut roster.reading.errors, rate_errors);
     roster.labels = labels.known.into_iter().map(|(_, _, label)| label).collect();
     roster
 }
 
-/// Adds a rate error for each of `lines` to `errors`, in line order. Rows are read in order, so
-/// both lists already are: one merge from the back, in place, keeps every error read on a line
-/// before a rate error on it, as a stable sort would, without a sort's kilobytes of code. The
-/// rate errors differ only in their line, so any one of them can take any line.
-fn add_rate_errors(errors: &mut Vec<RowError>, lines: &[u32]) {
+/// Moves `later` (the rate check's errors) among `errors` (those found while reading), in line
+/// order. Rows are read in order, so both lists already are: one merge from the back, in place,
+/// keeps an error read on a line before a rate error on it, as a stable sort would, without a
+/// sort's kilobytes of code.
+fn merge_by_line(errors: &mut Vec<RowError>, mut later: Vec<RowError>) {
     let mut read = errors.len();
-    errors.extend(lines.iter().map(|&line| rate_over_100(line)));
-    // `read..free`: the rate errors not yet given their line and place.
+    // Room at the end, each slot overwritten below (an empty message does not allocate).
+    for _ in 0..later.len() {
+        errors.push(file_error(0, "", String::new()));
+    }
+    // `read..free` is the room left: the latest error not yet placed goes at its end, once the
+    // read errors on later lines have been moved past it.
     let mut free = errors.len();
-    for &line in lines.iter().rev() {
-        while read > 0 && errors.get(read - 1).is_some_and(|error| error.line > line) {
+    while let Some(error) = later.pop() {
+        while read > 0 && errors.get(read - 1).is_some_and(|earlier| earlier.line > error.line) {
             read -= 1;
             free -= 1;
             errors.swap(read, free);
         }
         free -= 1;
-        if let Some(error) = errors.get_mut(free) {
-            error.line = line;
+        if let Some(slot) = errors.get_mut(free) {
+            *slot = error;
         }
-    }
-}
-
-fn rate_over_100(line: u32) -> RowError {
-    RowError {
-        line,
-        column: Some(Column::EngagementRate.id()),
-        code: "outOfRange",
-        text: None,
-        message: "engagement rate is over 100 %: check the column's unit".to_owned(),
     }
 }
 
@@ -470,14 +464,19 @@ fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labe
     })
 }
 
-/// Settles the rate column's unit (known only once every row is read) and checks the rate; the
-/// error is the row's line, its rate being over 100 %.
-fn resolve(row: Pending, percent_column: bool) -> Result<RawRow, u32> {
+/// Settles the rate column's unit (known only once every row is read) and checks the rate.
+fn resolve(row: Pending, percent_column: bool) -> Result<RawRow, Box<RowError>> {
     let engagement_rate = match (row.rate, row.engagements) {
         (Some(parsed), _) => {
             let share = if parsed.percent || percent_column { parsed.value / 100.0 } else { parsed.value };
             if share > 1.0 {
-                return Err(row.line);
+                return Err(Box::new(RowError {
+                    line: row.line,
+                    column: Some(Column::EngagementRate.id()),
+                    code: "outOfRange",
+                    text: None,
+                    message: "engagement rate is over 100 %: check the column's unit".to_owned(),
+                }));
             }
             Some(share)
         }
@@ -505,6 +504,10 @@ mod tests {
         file_error(line, "notANumber", format!("read on line {line}"))
     }
 
+    fn rate_error(line: u32) -> RowError {
+        file_error(line, "outOfRange", format!("rate on line {line}"))
+    }
+
     #[test]
     fn long_texts_are_cut_to_whole_characters() {
         let handle = "é".repeat(MAX_TEXT + 1);
@@ -525,10 +528,11 @@ mod tests {
             read.sort_unstable();
             rates.sort_unstable();
             let mut errors: Vec<RowError> = read.iter().map(|&line| read_error(line)).collect();
+            let later: Vec<RowError> = rates.iter().map(|&line| rate_error(line)).collect();
             let mut expected = errors.clone();
-            expected.extend(rates.iter().map(|&line| rate_over_100(line)));
+            expected.extend(later.iter().cloned());
             expected.sort_by_key(|error| error.line);
-            add_rate_errors(&mut errors, &rates);
+            merge_by_line(&mut errors, later);
             prop_assert_eq!(errors, expected);
         }
     }
