@@ -55,15 +55,18 @@ use std::cell::Cell;
 /// it on every keystroke, so it must answer within a frame or two whatever the scenario.
 /// Calibrated in wasm on a 2-core machine (about 7 units per microsecond): the worst scenario
 /// found stays under 20 ms. Realistic scenarios need a small fraction of it.
-pub const WORK_PER_CALL: u64 = 400_000;
+pub const WORK_PER_CALL: u64 = 1_000_000;
 /// The work a whole `frontier` or `responseCurves` may spend, shared among its solves: a
 /// chart must not hold the page for more than a few hundred milliseconds.
-pub const WORK_PER_SERIES: u64 = 4_000_000;
+pub const WORK_PER_SERIES: u64 = 8_000_000;
 /// Relative margin within which two plans count as equally good: a branch that cannot beat
 /// the best by more than this is not explored (so "optimal" means within 1e-12 of the best).
 const TIE: f64 = 1e-12;
 /// Bisection steps: enough to reach floating-point resolution on any range used here.
 const BISECTIONS: u32 = 60;
+/// Golden-section steps for the share of the hours in a price on both limits: the range
+/// shrinks to under 1% of itself.
+const GOLDEN_STEPS: u32 = 10;
 /// Relative slack that absorbs decimal noise in money sums (as in the model).
 const MONEY_SLACK: f64 = 1e-12;
 
@@ -522,45 +525,39 @@ impl Problem {
             *slot = f64::from(arm.lo);
         }
         let mut upper = f64::INFINITY;
+        let floor = self.sums_at(&x);
         while self.work.spent.get() < stop {
             let at = self.sums_at(&x);
             let value = self.value_of(&at);
             let tangent = self.tangent(&at);
-            // Towards the point of the resource whose bound is lower (the one that binds).
-            let mut step = self.dual(&self.arms, &tangent, self.budget, Resource::Money);
-            let mut other = (at.hours, self.max_hours, Resource::Hours);
-            if self.max_hours.is_finite() {
-                let by_hours = self.dual(&self.arms, &tangent, self.max_hours, Resource::Hours);
-                if by_hours.upper < step.upper {
-                    step = by_hours;
-                    other = (at.cost, self.budget, Resource::Money);
-                }
-            }
+            let step = self.root_relaxation(&tangent);
             upper = upper.min(tangent.constant + step.upper);
             if upper - value <= TIE * (1.0 + value.abs()) {
                 break;
             }
-            let mut direction = [0.0; MAX_TIERS];
-            for ((d, &s), &from) in direction.iter_mut().zip(&step.point).zip(&x) {
-                *d = s - from;
+            // The relaxation's point may overrun one limit: shrink it towards the minimum
+            // counts until it fits both. Then both ends fit, and so does the whole segment.
+            let target = self.sums_at(&step.point);
+            let mut shrink = 1.0f64;
+            for (floor, used, available) in [(floor.cost, target.cost, self.budget), (floor.hours, target.hours, self.max_hours)] {
+                if used > available {
+                    shrink = shrink.min((available - floor) / (used - floor));
+                }
             }
-            // Both ends respect that resource, so the whole segment does: stay within the
-            // other one too.
-            let mut reach = 1.0f64;
-            let (used, available, resource) = other;
-            let extra: f64 = self.arms.iter().zip(&direction).map(|(arm, d)| d * resource.of(arm)).sum();
-            if extra > 0.0 {
-                reach = reach.min(((available - used) / extra).max(0.0));
+            let mut direction = [0.0; MAX_TIERS];
+            for (((d, &s), &from), arm) in direction.iter_mut().zip(&step.point).zip(&x).zip(&self.arms) {
+                let lo = f64::from(arm.lo);
+                *d = lo + shrink * (s - lo) - from;
             }
             // The objective is concave along the segment: bisect its slope for the peak.
             let slope = |gamma: f64| self.slope_along(&x, &direction, gamma);
             // Not rising (or not a number): no step along this segment can help.
-            if slope(0.0).partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) || reach <= 0.0 {
+            if slope(0.0).partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
                 break;
             }
-            let (mut low, mut high) = (0.0, reach);
-            if slope(reach) >= 0.0 {
-                low = reach;
+            let (mut low, mut high) = (0.0, 1.0);
+            if slope(1.0) >= 0.0 {
+                low = 1.0;
             } else {
                 for _ in 0..BISECTIONS / 2 {
                     let mid = 0.5 * (low + high);
@@ -578,6 +575,39 @@ impl Problem {
         (upper, x)
     }
 
+    /// The whole problem's relaxation (all tiers free) under the budget and the hours at once.
+    /// A price on each gives a bound, so does any mix of the two limits: the share of the hours
+    /// in the mix is searched by golden section (the bound is unimodal in it, the dual being
+    /// convex in the two prices), keeping the least bound found.
+    fn root_relaxation(&self, t: &Tangent) -> Relaxed {
+        let mut least = self.dual(&self.arms, t, self.budget, Resource::Money);
+        if !(self.max_hours.is_finite() && self.budget > 0.0 && self.max_hours > 0.0) {
+            return least;
+        }
+        let mixed = |share: f64| self.dual(&self.arms, t, 1.0, Resource::Both((1.0 - share) / self.budget, share / self.max_hours));
+        let (mut low, mut high) = (0.0, 1.0);
+        let golden = 0.5 * (libm::sqrt(5.0) - 1.0);
+        for _ in 0..GOLDEN_STEPS {
+            let (left, right) = (high - golden * (high - low), low + golden * (high - low));
+            let (a, b) = (mixed(left), mixed(right));
+            if a.upper < b.upper {
+                high = right;
+            } else {
+                low = left;
+            }
+            for candidate in [a, b] {
+                if candidate.upper < least.upper {
+                    least = candidate;
+                }
+            }
+        }
+        let hours = mixed(1.0);
+        if hours.upper < least.upper {
+            least = hours;
+        }
+        least
+    }
+
     /// Proves how far a cut-short search's plan can be from the optimum. The objective lies
     /// below its tangent at the plan, and the whole problem's relaxation bounds that tangent
     /// over every plan (the root of the search, all tiers free): an upper bound `U` on the
@@ -586,7 +616,7 @@ impl Problem {
     /// solved it, may be lower still.
     fn bound_gap(&self, best: &mut Best) {
         let tangent = self.tangent(&best.sums);
-        let (relaxed, _) = self.relaxation(&self.arms, &tangent, self.budget, self.max_hours);
+        let relaxed = self.root_relaxation(&tangent).upper;
         let upper = self.upper.get().map_or(f64::INFINITY, |u| u).min(tangent.constant + relaxed);
         let excess = upper - best.value;
         if excess <= TIE * (1.0 + best.value.abs()) {
@@ -752,6 +782,8 @@ impl Problem {
 enum Resource {
     Money,
     Hours,
+    /// Money and hours weighed together: implied by the two limits, for a price on both.
+    Both(f64, f64),
 }
 
 impl Resource {
@@ -759,6 +791,7 @@ impl Resource {
         match self {
             Resource::Money => arm.cost,
             Resource::Hours => arm.hours,
+            Resource::Both(money, hours) => money * arm.cost + hours * arm.hours,
         }
     }
 }
