@@ -52,12 +52,13 @@ use serde::Serialize;
 use std::cell::Cell;
 
 /// The work one `optimize` (and so one `compare`) may spend, in [`Work`] units: the page calls
-/// it on every keystroke, so it must answer within a frame or two whatever the scenario.
-/// Calibrated in wasm on a 2-core machine (about 7 units per microsecond): the worst scenario
-/// found stays under 20 ms. Realistic scenarios need a small fraction of it.
+/// it on every input, on its main thread, so it must answer well within 50 ms whatever the
+/// scenario. Calibrated on the wasm module in Node on a 2-core machine, where a unit takes
+/// 15–25 ns: the worst scenarios found (12 tiers, budgets up to 10¹², hour caps) take up to
+/// about 22 ms of CPU. Realistic scenarios are proven with a small part of it.
 pub const WORK_PER_CALL: u64 = 1_000_000;
-/// The work a whole `frontier` or `responseCurves` may spend, shared among its solves: a
-/// chart must not hold the page for more than a few hundred milliseconds.
+/// The work a whole `frontier` or `responseCurves` may spend, shared among its solves: at
+/// most about 250 ms, half the 500 ms a chart may take.
 pub const WORK_PER_SERIES: u64 = 8_000_000;
 /// Relative margin within which two plans count as equally good: a branch that cannot beat
 /// the best by more than this is not explored (so "optimal" means within 1e-12 of the best).
@@ -373,10 +374,10 @@ impl Problem {
     /// over fractional counts within the tiers' limits, the money left and the hours left;
     /// also the relaxed count of the first free tier, to order its branches.
     fn relaxation(&self, free: &[Arm], t: &Tangent, money: f64, hours: f64) -> (f64, f64) {
-        let by_money = self.dual(free, t, money, Resource::Money);
+        let by_money = self.dual(free, t, money, Resource::MONEY);
         let mut upper = by_money.upper;
         if hours.is_finite() {
-            upper = upper.min(self.dual(free, t, hours, Resource::Hours).upper);
+            upper = upper.min(self.dual(free, t, hours, Resource::HOURS).upper);
         }
         (upper, by_money.centre)
     }
@@ -580,11 +581,11 @@ impl Problem {
     /// in the mix is searched by golden section (the bound is unimodal in it, the dual being
     /// convex in the two prices), keeping the least bound found.
     fn root_relaxation(&self, t: &Tangent) -> Relaxed {
-        let mut least = self.dual(&self.arms, t, self.budget, Resource::Money);
+        let mut least = self.dual(&self.arms, t, self.budget, Resource::MONEY);
         if !(self.max_hours.is_finite() && self.budget > 0.0 && self.max_hours > 0.0) {
             return least;
         }
-        let mixed = |share: f64| self.dual(&self.arms, t, 1.0, Resource::Both((1.0 - share) / self.budget, share / self.max_hours));
+        let mixed = |share: f64| self.dual(&self.arms, t, 1.0, Resource { money: (1.0 - share) / self.budget, hours: share / self.max_hours });
         let (mut low, mut high) = (0.0, 1.0);
         let golden = 0.5 * (libm::sqrt(5.0) - 1.0);
         for _ in 0..GOLDEN_STEPS {
@@ -698,7 +699,7 @@ impl Problem {
                     let fixed = tangent.constant + tangent.dphi * child.phi + tangent.dpsi * child.psi
                         + tangent.dengagements * child.engagements
                         - tangent.dcost * child.cost;
-                    let relaxed = self.dual(rest, &tangent, self.budget - child.cost, Resource::Money);
+                    let relaxed = self.dual(rest, &tangent, self.budget - child.cost, Resource::MONEY);
                     (fixed + relaxed.upper, fixed + relaxed.lower)
                 }
             };
@@ -778,21 +779,20 @@ impl Problem {
     }
 }
 
+/// What a limit counts, as weights on each tier's cost and hours: the budget `(1, 0)`, the
+/// hours `(0, 1)`, or a mix of both, implied by the two limits (for a price on both).
 #[derive(Clone, Copy)]
-enum Resource {
-    Money,
-    Hours,
-    /// Money and hours weighed together: implied by the two limits, for a price on both.
-    Both(f64, f64),
+struct Resource {
+    money: f64,
+    hours: f64,
 }
 
 impl Resource {
+    const MONEY: Resource = Resource { money: 1.0, hours: 0.0 };
+    const HOURS: Resource = Resource { money: 0.0, hours: 1.0 };
+
     fn of(self, arm: &Arm) -> f64 {
-        match self {
-            Resource::Money => arm.cost,
-            Resource::Hours => arm.hours,
-            Resource::Both(money, hours) => money * arm.cost + hours * arm.hours,
-        }
+        self.money * arm.cost + self.hours * arm.hours
     }
 }
 
