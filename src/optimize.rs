@@ -58,8 +58,8 @@ use std::cell::Cell;
 /// about 22 ms of CPU. Realistic scenarios are proven with a small part of it.
 pub const WORK_PER_CALL: u64 = 1_000_000;
 /// The work a whole `frontier` or `responseCurves` may spend, shared among its solves: at
-/// most about 250 ms, half the 500 ms a chart may take.
-pub const WORK_PER_SERIES: u64 = 8_000_000;
+/// most about 200 ms on a quiet machine, so under 500 ms on a busy one.
+pub const WORK_PER_SERIES: u64 = 6_000_000;
 /// Relative margin within which two plans count as equally good: a branch that cannot beat
 /// the best by more than this is not explored (so "optimal" means within 1e-12 of the best).
 const TIE: f64 = 1e-12;
