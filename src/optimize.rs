@@ -210,6 +210,13 @@ impl Allowance {
         self.left / self.solves.max(1)
     }
 
+    /// Twice the even share (or all that is left, for the last solve or two): for a series
+    /// whose solves start from their neighbour's plan, where a hard one early on must not be
+    /// cut short for want of work that easy ones later will not use.
+    fn generous(&self) -> u64 {
+        self.left / self.solves.div_ceil(2).max(1)
+    }
+
     fn spent(&mut self, work: &Work) {
         self.used = self.used.saturating_add(work.spent.get());
         self.left = self.left.saturating_sub(work.spent.get());
@@ -658,7 +665,7 @@ impl Problem {
             return;
         }
         let free = self.arms.get(depth..).unwrap_or_default();
-        let point = if best.found { best.sums } else { sums };
+        let point = if best.found { best.sums } else { self.relaxed_point(free, &sums) };
         let tangent = self.tangent(&point);
         let fixed = tangent.constant + tangent.dphi * sums.phi + tangent.dpsi * sums.psi + tangent.dengagements * sums.engagements
             - tangent.dcost * sums.cost;
@@ -761,6 +768,18 @@ impl Problem {
         } else {
             0.0
         }
+    }
+
+    fn relaxed_point(&self, free: &[Arm], sums: &Sums) -> Sums {
+        let tangent = self.tangent(sums);
+        let mut point = *sums;
+        let price = binding_price(free, &tangent, self.budget - sums.cost, Resource::MONEY, &self.work).map_or(0.0, |(_, high)| high);
+        for arm in free {
+            let (_, x) = Piece::new(arm, &tangent, price * arm.cost, &self.work).best();
+            point.phi += arm.phi(x);
+            point.psi += arm.psi(x);
+        }
+        point
     }
 
     /// The exact best count of the last tier given the others.
@@ -1061,14 +1080,14 @@ fn solve(
     }
     let (_, reach) = solve(scenario, economics, goal, Objective::Reach, allowance)?;
     let (_, conversions) = solve(scenario, economics, goal, Objective::Conversions, allowance)?;
-    let best = solve_blend(&mut problem, goal, &reach, &conversions, &[&reach.counts, &conversions.counts], allowance);
+    let best = solve_blend(&mut problem, goal, &reach, &conversions, &[], allowance.next(), allowance);
     Ok((problem, best))
 }
 
-/// Solves the blend of `goal` whose extremes are `reach` and `conversions`.
-fn solve_blend(problem: &mut Problem, goal: &Goal, reach: &Best, conversions: &Best, seeds: &[&[u32]], allowance: &mut Allowance) -> Best {
+/// Solves the blend of `goal` whose extremes are `reach` and `conversions`, with `limit` work.
+fn solve_blend(problem: &mut Problem, goal: &Goal, reach: &Best, conversions: &Best, seeds: &[&[u32]], limit: u64, allowance: &mut Allowance) -> Best {
     problem.blend = goal.blend_weights(reach.value, conversions.value);
-    let mut best = problem.solve(allowance.next(), seeds);
+    let mut best = problem.solve(limit, seeds);
     allowance.spent(&problem.work);
     best.weighed_by(goal.lambda, reach, conversions);
     best
@@ -1189,9 +1208,13 @@ pub fn frontier(scenario: &Scenario, goal: &Goal, points: u32) -> Result<Vec<Out
 pub fn frontier_with_work(scenario: &Scenario, goal: &Goal, points: u32, work: u64) -> Result<Worked<Vec<Outcome>>> {
     let steps = points.max(2) - 1;
     let economics = model::economics(scenario);
-    let mut allowance = Allowance::new(work, 2 + u64::from(steps) + 1);
-    let (_, reach) = solve(scenario, &economics, goal, Objective::Reach, &mut allowance)?;
-    let (_, conversions) = solve(scenario, &economics, goal, Objective::Conversions, &mut allowance)?;
+    // Every point's proof rests on the two extremes (the blend's weights): they get a quarter
+    // of the work between them, and the points share what they leave.
+    let mut extremes = Allowance::new(work / 4, 2);
+    let (_, reach) = solve(scenario, &economics, goal, Objective::Reach, &mut extremes)?;
+    let (_, conversions) = solve(scenario, &economics, goal, Objective::Conversions, &mut extremes)?;
+    let mut allowance = Allowance::new(work.saturating_sub(extremes.used), u64::from(steps) + 1);
+    allowance.used = extremes.used;
     let blend = Goal { objective: Objective::Blend, ..goal.clone() };
     let mut problem = Problem::new(scenario, &economics, &blend, Objective::Blend)?;
     let mut previous = reach.counts.clone();
@@ -1199,7 +1222,7 @@ pub fn frontier_with_work(scenario: &Scenario, goal: &Goal, points: u32, work: u
     for i in 0..=steps {
         let lambda = f64::from(i) / f64::from(steps);
         let point = Goal { lambda, ..blend.clone() };
-        let best = solve_blend(&mut problem, &point, &reach, &conversions, &[&previous, &conversions.counts], &mut allowance);
+        let best = solve_blend(&mut problem, &point, &reach, &conversions, &[&previous, &conversions.counts], allowance.generous(), &mut allowance);
         let counts = problem.counts_in_scheme_order(&best);
         let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(Objective::Blend), "optimum");
         outcome.lambda = Some(lambda);

@@ -439,6 +439,13 @@ fn realistic_scenarios_are_proven_optimal_with_a_fraction_of_the_work() {
             assert!(f.iter().all(|o| o.exact == Some(true)), "{scheme} {budget}: frontier not proven");
         }
     }
+    // The densest frontier the API draws, at budgets where proofs take real work.
+    for (scheme, budget) in [("traackr", 500_000), ("hypeauditor", 300_000), ("fr2018", 500_000)] {
+        let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": {budget}}}"#));
+        let f = optimize::frontier_with_work(&s, &s.goal, 201, optimize::WORK_PER_SERIES).unwrap();
+        let cut = f.answer.iter().filter(|o| o.exact != Some(true)).count();
+        assert_eq!(cut, 0, "{scheme} {budget}: {cut} of 201 points not proven with {} work", f.work);
+    }
 }
 
 #[test]
