@@ -66,8 +66,8 @@ const TIE: f64 = 1e-12;
 /// Bisection steps: enough to reach floating-point resolution on any range used here.
 const BISECTIONS: u32 = 60;
 /// Golden-section steps for the share of the hours in a price on both limits: the range
-/// shrinks to under 1% of itself.
-const GOLDEN_STEPS: u32 = 10;
+/// shrinks to 10⁻⁵ of itself (a linear objective's bound has sharp corners in the share).
+const GOLDEN_STEPS: u32 = 24;
 /// Relative slack that absorbs decimal noise in money sums (as in the model).
 const MONEY_SLACK: f64 = 1e-12;
 
@@ -593,26 +593,33 @@ impl Problem {
             return least;
         }
         let mixed = |share: f64| self.dual(&self.arms, t, 1.0, Resource { money: (1.0 - share) / self.budget, hours: share / self.max_hours });
-        let (mut low, mut high) = (0.0, 1.0);
         let golden = 0.5 * (libm::sqrt(5.0) - 1.0);
+        // Shares in [low, high], with the bounds at the two inner points `(share, bound)`.
+        let (mut low, mut high) = (0.0, 1.0);
+        let (mut left, mut right) = ((1.0 - golden, mixed(1.0 - golden)), (golden, mixed(golden)));
+        let mut keep = |relaxed: &Relaxed| {
+            if relaxed.upper < least.upper {
+                least = *relaxed;
+            }
+        };
+        keep(&mixed(1.0));
         for _ in 0..GOLDEN_STEPS {
-            let (left, right) = (high - golden * (high - low), low + golden * (high - low));
-            let (a, b) = (mixed(left), mixed(right));
-            if a.upper < b.upper {
-                high = right;
+            keep(&left.1);
+            keep(&right.1);
+            if left.1.upper < right.1.upper {
+                high = right.0;
+                right = left;
+                let share = high - golden * (high - low);
+                left = (share, mixed(share));
             } else {
-                low = left;
-            }
-            for candidate in [a, b] {
-                if candidate.upper < least.upper {
-                    least = candidate;
-                }
+                low = left.0;
+                left = right;
+                let share = low + golden * (high - low);
+                right = (share, mixed(share));
             }
         }
-        let hours = mixed(1.0);
-        if hours.upper < least.upper {
-            least = hours;
-        }
+        keep(&left.1);
+        keep(&right.1);
         least
     }
 
@@ -848,6 +855,7 @@ fn binding_price(free: &[Arm], t: &Tangent, available: f64, resource: Resource, 
 
 /// A relaxation's bounds on its own optimum, and the relaxed counts at the lower one (the
 /// first is the relaxed count of the first tier).
+#[derive(Clone, Copy)]
 struct Relaxed {
     upper: f64,
     lower: f64,
