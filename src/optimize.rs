@@ -168,6 +168,9 @@ struct Problem {
     work: Work,
     /// The fractional problem's upper bound, once a long search has solved it.
     upper: Cell<Option<f64>>,
+    /// The share of the hours in the best price on both limits found last (see
+    /// `root_relaxation`): the next tangent's, or the next frontier point's, is close to it.
+    share: Cell<Option<f64>>,
 }
 
 /// The search's real work, counted in evaluations of one tier's share of a relaxation (a
@@ -344,6 +347,7 @@ impl Problem {
             blend: (0.0, 0.0),
             work: Work::new(u64::MAX),
             upper: Cell::new(None),
+            share: Cell::new(None),
         })
     }
 
@@ -538,7 +542,7 @@ impl Problem {
             let at = self.sums_at(&x);
             let value = self.value_of(&at);
             let tangent = self.tangent(&at);
-            let step = self.root_relaxation(&tangent);
+            let step = self.root_relaxation(&tangent, stop.saturating_sub(self.work.spent.get()));
             upper = upper.min(tangent.constant + step.upper);
             if upper - value <= TIE * (1.0 + value.abs()) {
                 break;
@@ -549,7 +553,7 @@ impl Problem {
             let mut shrink = 1.0f64;
             for (floor, used, available) in [(floor.cost, target.cost, self.budget), (floor.hours, target.hours, self.max_hours)] {
                 if used > available {
-                    shrink = shrink.min((available - floor) / (used - floor));
+                    shrink = shrink.min(((available - floor) / (used - floor)).max(0.0));
                 }
             }
             let mut direction = [0.0; MAX_TIERS];
@@ -586,40 +590,61 @@ impl Problem {
     /// The whole problem's relaxation (all tiers free) under the budget and the hours at once.
     /// A price on each gives a bound, so does any mix of the two limits: the share of the hours
     /// in the mix is searched by golden section (the bound is unimodal in it, the dual being
-    /// convex in the two prices), keeping the least bound found.
-    fn root_relaxation(&self, t: &Tangent) -> Relaxed {
+    /// convex in the two prices), keeping the least bound found. The first search in a problem
+    /// covers every share; later ones start at the last best share and look around it for as
+    /// long as `reserve` work allows (a search out of work still proves a bound).
+    fn root_relaxation(&self, t: &Tangent, reserve: u64) -> Relaxed {
+        let stop = self.work.spent.get().saturating_add(reserve);
         let mut least = self.dual(&self.arms, t, self.budget, Resource::MONEY);
         if !(self.max_hours.is_finite() && self.budget > 0.0 && self.max_hours > 0.0) {
             return least;
         }
         let mixed = |share: f64| self.dual(&self.arms, t, 1.0, Resource { money: (1.0 - share) / self.budget, hours: share / self.max_hours });
+        let hours = mixed(1.0);
+        if let Some(share) = self.share.get() {
+            let warm = mixed(share);
+            if warm.upper < least.upper {
+                least = warm;
+            }
+            if self.work.spent.get() >= stop {
+                return if hours.upper < least.upper { hours } else { least };
+            }
+        }
         let golden = 0.5 * (libm::sqrt(5.0) - 1.0);
-        // Shares in [low, high], with the bounds at the two inner points `(share, bound)`.
-        let (mut low, mut high) = (0.0, 1.0);
-        let (mut left, mut right) = ((1.0 - golden, mixed(1.0 - golden)), (golden, mixed(golden)));
-        let mut keep = |relaxed: &Relaxed| {
+        // Shares in [low, high], with the bounds at the two inner points `(share, bound)`: the
+        // whole range the first time, then around the last best share.
+        let (mut low, mut high) = self.share.get().map_or((0.0, 1.0), |s| ((s - 0.1).max(0.0), (s + 0.1).min(1.0)));
+        let at = |share: f64| (share, mixed(share));
+        let (mut left, mut right) = (at(high - golden * (high - low)), at(low + golden * (high - low)));
+        let mut best_share = None;
+        let mut keep = |(share, relaxed): &(f64, Relaxed)| {
             if relaxed.upper < least.upper {
                 least = *relaxed;
+                best_share = Some(*share);
             }
         };
-        keep(&mixed(1.0));
+        keep(&(1.0, hours));
+        let first = self.share.get().is_none();
         for _ in 0..GOLDEN_STEPS {
-            keep(&left.1);
-            keep(&right.1);
+            if !first && self.work.spent.get() >= stop {
+                break;
+            }
+            keep(&left);
+            keep(&right);
             if left.1.upper < right.1.upper {
                 high = right.0;
                 right = left;
-                let share = high - golden * (high - low);
-                left = (share, mixed(share));
+                left = at(high - golden * (high - low));
             } else {
                 low = left.0;
                 left = right;
-                let share = low + golden * (high - low);
-                right = (share, mixed(share));
+                right = at(low + golden * (high - low));
             }
         }
-        keep(&left.1);
-        keep(&right.1);
+        keep(&left);
+        keep(&right);
+        // Where the search ended if no mix beat the two limits alone, so it runs in full once.
+        self.share.set(Some(best_share.unwrap_or(0.5 * (low + high))));
         least
     }
 
@@ -631,7 +656,7 @@ impl Problem {
     /// solved it, may be lower still.
     fn bound_gap(&self, best: &mut Best) {
         let tangent = self.tangent(&best.sums);
-        let relaxed = self.root_relaxation(&tangent).upper;
+        let relaxed = self.root_relaxation(&tangent, self.work.limit / 8).upper;
         let upper = self.upper.get().map_or(f64::INFINITY, |u| u).min(tangent.constant + relaxed);
         let excess = upper - best.value;
         if excess <= TIE * (1.0 + best.value.abs()) {

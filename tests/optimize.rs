@@ -381,8 +381,9 @@ fn no_work_at_all_still_gives_a_feasible_plan_with_a_proven_gap() {
     assert!(cut >= 5, "only {cut} of 10 cut short");
 }
 
-/// The scenarios that once froze the page (seconds per call), as the page's links set them.
-fn slow_scenarios() -> Vec<(String, Scenario)> {
+/// The scenarios that once froze the page (seconds per call), as the page's links set them,
+/// and the largest gap each may prove.
+fn slow_scenarios() -> Vec<(String, Scenario, f64)> {
     let five = r#"{"tiers": [{"id": "a", "minFollowers": 1}, {"id": "b", "minFollowers": 1000}, {"id": "c", "minFollowers": 10000},
         {"id": "d", "minFollowers": 100000}, {"id": "e", "minFollowers": 1000000}]}"#;
     let mut cases: Vec<String> = vec![
@@ -394,32 +395,46 @@ fn slow_scenarios() -> Vec<(String, Scenario)> {
     for objective in ["reach", "conversions", "engagements", "netValue", "blend"] {
         cases.push(format!(r#"{{"budget": 1e8, "scheme": {five}, "goal": {{"objective": "{objective}"}}}}"#));
     }
-    cases.into_iter().map(|json| (json.clone(), scenario(&json))).collect()
+    let mut cases: Vec<(String, Scenario, f64)> = cases.into_iter().map(|json| (json.clone(), scenario(&json), 1e-6)).collect();
+    // The most tiers there can be, and hours that bind with the budget: the loosest bounds
+    // (about 1% for one optimum, 12% for the worst of 201 frontier points, each with little work).
+    let twelve: Vec<String> = (0..12).map(|i| format!(r#"{{"id": "t{i}", "minFollowers": {}}}"#, 4u64.pow(i))).collect();
+    for objective in ["engagements", "blend"] {
+        let json = format!(
+            r#"{{"scheme": {{"tiers": [{}]}}, "budget": 1e6, "mix": {{"counts": {{}}}}, "goal": {{"objective": "{objective}", "maxHours": 3000}}}}"#,
+            twelve.join(",")
+        );
+        cases.push((json.clone(), scenario(&json), 0.2));
+    }
+    cases
 }
 
-/// A search stops at its first check past its limit, then proves its gap: a little more work.
-const OVERSHOOT: u64 = 25_000;
+/// A search stops at its first check past its limit, then proves its gap: a little more work
+/// (at most one relaxation of the whole problem per solve; measured up to 49,000 for
+/// `optimize` and 246,000 for a 201-point frontier, 12 tiers with hours).
+const OVERSHOOT: u64 = 60_000;
+const SERIES_OVERSHOOT: u64 = 300_000;
 
 #[test]
 fn the_scenarios_that_froze_the_page_stay_within_their_work_and_prove_a_tiny_gap() {
-    for (json, s) in slow_scenarios() {
+    for (json, s, max_gap) in slow_scenarios() {
         let o = optimize::optimize_with_work(&s, &s.goal, optimize::WORK_PER_CALL).unwrap();
         assert!(o.work <= optimize::WORK_PER_CALL + OVERSHOOT, "{json}: optimize spent {}", o.work);
-        assert!(o.answer.gap.unwrap() < 1e-6, "{json}: gap {:?}", o.answer.gap);
+        assert!(o.answer.gap.unwrap() < max_gap, "{json}: gap {:?}", o.answer.gap);
         assert_eq!(o.answer.exact, Some(o.answer.gap == Some(0.0)), "{json}");
 
         let f = optimize::frontier_with_work(&s, &s.goal, 201, optimize::WORK_PER_SERIES).unwrap();
-        assert!(f.work <= optimize::WORK_PER_SERIES + OVERSHOOT, "{json}: frontier spent {}", f.work);
+        assert!(f.work <= optimize::WORK_PER_SERIES + SERIES_OVERSHOOT, "{json}: frontier spent {}", f.work);
         assert_eq!(f.answer.len(), 201);
         for point in &f.answer {
-            assert!(point.gap.unwrap() < 1e-6, "{json}: λ = {:?}, gap {:?}", point.lambda, point.gap);
+            assert!(point.gap.unwrap() < max_gap, "{json}: λ = {:?}, gap {:?}", point.lambda, point.gap);
         }
 
         let budgets: Vec<f64> = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0].iter().map(|k| k * s.budget).collect();
         let r = optimize::response_curves_with_work(&s, &s.goal, &budgets, optimize::WORK_PER_SERIES).unwrap();
-        assert!(r.work <= optimize::WORK_PER_SERIES + OVERSHOOT, "{json}: response curves spent {}", r.work);
+        assert!(r.work <= optimize::WORK_PER_SERIES + SERIES_OVERSHOOT, "{json}: response curves spent {}", r.work);
         let optimum = r.answer.curves.last().unwrap();
-        assert!(optimum.gap.unwrap() < 1e-6, "{json}: response curves gap {:?}", optimum.gap);
+        assert!(optimum.gap.unwrap() < max_gap, "{json}: response curves gap {:?}", optimum.gap);
     }
 }
 
