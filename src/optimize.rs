@@ -591,8 +591,9 @@ impl Problem {
     /// A price on each gives a bound, so does any mix of the two limits: the share of the hours
     /// in the mix is searched by golden section (the bound is unimodal in it, the dual being
     /// convex in the two prices), keeping the least bound found. The first search in a problem
-    /// covers every share; later ones start at the last best share and look around it for as
-    /// long as `reserve` work allows (a search out of work still proves a bound).
+    /// runs in full; later ones try the last best share first (the next tangent's, or the next
+    /// frontier point's, is close to it), then search for as long as `reserve` work allows (a
+    /// search out of work still proves a bound).
     fn root_relaxation(&self, t: &Tangent, reserve: u64) -> Relaxed {
         let stop = self.work.spent.get().saturating_add(reserve);
         let mut least = self.dual(&self.arms, t, self.budget, Resource::MONEY);
@@ -611,9 +612,8 @@ impl Problem {
             }
         }
         let golden = 0.5 * (libm::sqrt(5.0) - 1.0);
-        // Shares in [low, high], with the bounds at the two inner points `(share, bound)`: the
-        // whole range the first time, then around the last best share.
-        let (mut low, mut high) = self.share.get().map_or((0.0, 1.0), |s| ((s - 0.1).max(0.0), (s + 0.1).min(1.0)));
+        // Shares in [low, high], with the bounds at the two inner points `(share, bound)`.
+        let (mut low, mut high) = (0.0, 1.0);
         let at = |share: f64| (share, mixed(share));
         let (mut left, mut right) = (at(high - golden * (high - low)), at(low + golden * (high - low)));
         let mut best_share = None;
