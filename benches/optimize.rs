@@ -45,7 +45,7 @@ fn proof<'a>(optima: impl Iterator<Item = &'a model::Outcome>) -> String {
     if cut == 0 {
         "exact".into()
     } else {
-        format!("{cut}/{all} cut, gap ≤ {:.3}%", gap * 100.0)
+        format!("{cut}/{all} cut short, gap ≤ {gap:.1e}")
     }
 }
 
@@ -92,7 +92,7 @@ fn worst_cases() {
         worst(&format!("responseCurves (9 budgets), {label}"), || {
             let r = optimize::response_curves_with_work(&s, &s.goal, &budgets, optimize::WORK_PER_SERIES).unwrap();
             let optimum = r.answer.curves.last().unwrap();
-            let proof = if optimum.exact == Some(false) { format!("cut, gap ≤ {:.3}%", optimum.gap.unwrap_or(f64::NAN) * 100.0) } else { "exact".into() };
+            let proof = if optimum.exact == Some(false) { format!("cut short, gap ≤ {:.1e}", optimum.gap.unwrap_or(f64::NAN)) } else { "exact".into() };
             (r.work, proof)
         });
     }
