@@ -1,5 +1,8 @@
 //! `make bench` (native half): optimise, frontier, compare and the simulation on 3- and 6-tier
-//! schemes, p50 and p95 over many runs. Prints numbers; asserts nothing (timings depend on the machine).
+//! schemes, p50 and p95 over many runs; then the worst cases known (huge budgets, a 5-tier
+//! custom scheme), with the work each call spent and whether its optimum is proven. Prints
+//! numbers; asserts nothing (timings depend on the machine). `cargo bench --bench optimize --
+//! worst` runs the worst cases alone.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
@@ -29,7 +32,77 @@ fn time(name: &str, runs: usize, mut work: impl FnMut()) {
     println!("{name:<44} p50 {:>8.3} ms   p95 {:>8.3} ms", at(0.5), at(0.95));
 }
 
+/// "exact", or how many optima were cut short and the largest gap among them.
+fn proof<'a>(optima: impl Iterator<Item = &'a model::Outcome>) -> String {
+    let (mut all, mut cut, mut gap) = (0, 0, 0.0f64);
+    for o in optima.filter(|o| o.kind == "optimum") {
+        all += 1;
+        if o.exact == Some(false) {
+            cut += 1;
+            gap = gap.max(o.gap.unwrap_or(f64::NAN));
+        }
+    }
+    if cut == 0 {
+        "exact".into()
+    } else {
+        format!("{cut}/{all} cut short, gap ≤ {gap:.1e}")
+    }
+}
+
+/// Times one slow call a few times: its worst time, the work it spent, its proof.
+fn worst(name: &str, mut work: impl FnMut() -> (u64, String)) {
+    let mut times = Vec::new();
+    let mut last = (0, String::new());
+    for _ in 0..3 {
+        let start = Instant::now();
+        last = work();
+        times.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    let max = times.iter().copied().fold(0.0, f64::max);
+    println!("{name:<56} max {max:>9.3} ms   work {:>9}   {}", last.0, last.1);
+}
+
+fn worst_cases() {
+    let five = r#"{"tiers": [{"id": "a", "minFollowers": 1}, {"id": "b", "minFollowers": 1000}, {"id": "c", "minFollowers": 10000},
+        {"id": "d", "minFollowers": 100000}, {"id": "e", "minFollowers": 1000000}]}"#;
+    let mut cases = vec![
+        ("default scenario".to_string(), "{}".to_string()),
+        ("imh, blend, budget 1e9".into(), r#"{"budget": 1e9, "scheme": "imh", "goal": {"objective": "blend"}}"#.into()),
+        ("traackr, reach, budget 1e9".into(), r#"{"budget": 1e9, "scheme": "traackr", "goal": {"objective": "reach"}}"#.into()),
+        ("traackr, budget 1e9".into(), r#"{"budget": 1e9, "scheme": "traackr"}"#.into()),
+    ];
+    for objective in ["reach", "conversions", "engagements", "netValue", "blend"] {
+        cases.push((
+            format!("5-tier custom, {objective}, budget 1e8"),
+            format!(r#"{{"budget": 1e8, "scheme": {five}, "goal": {{"objective": "{objective}"}}}}"#),
+        ));
+    }
+    println!("worst cases (native; work in units of optimize::WORK_PER_CALL = {}, WORK_PER_SERIES = {})", optimize::WORK_PER_CALL, optimize::WORK_PER_SERIES);
+    for (label, json) in &cases {
+        let s = scenario(json);
+        worst(&format!("optimize (as in compare), {label}"), || {
+            let o = optimize::optimize_with_work(&s, &s.goal, optimize::WORK_PER_CALL).unwrap();
+            (o.work, proof(std::iter::once(&o.answer)))
+        });
+        worst(&format!("frontier (201 points), {label}"), || {
+            let f = optimize::frontier_with_work(&s, &s.goal, 201, optimize::WORK_PER_SERIES).unwrap();
+            (f.work, proof(f.answer.iter()))
+        });
+        let budgets: Vec<f64> = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0].iter().map(|k| k * s.budget).collect();
+        worst(&format!("responseCurves (9 budgets), {label}"), || {
+            let r = optimize::response_curves_with_work(&s, &s.goal, &budgets, optimize::WORK_PER_SERIES).unwrap();
+            let optimum = r.answer.curves.last().unwrap();
+            let proof = if optimum.exact == Some(false) { format!("cut short, gap ≤ {:.1e}", optimum.gap.unwrap_or(f64::NAN)) } else { "exact".into() };
+            (r.work, proof)
+        });
+    }
+}
+
 fn main() {
+    if std::env::args().any(|a| a == "worst") {
+        worst_cases();
+        return;
+    }
     println!("native ({} build)", if cfg!(debug_assertions) { "debug" } else { "release" });
     for (label, json) in [
         ("3 tiers (fr2018), budget 20k", r#"{"budget": 20000}"#),
@@ -59,4 +132,5 @@ fn main() {
             black_box(uncertainty::simulate(&s, Settings { draws: 2000, seed: 1 }).unwrap());
         });
     }
+    worst_cases();
 }

@@ -51,3 +51,6 @@ for (const [size, limit] of [[300, 50], [5000, null], [100000, null]]) {
       size === 300 ? `pickRoster ${objective}, 300 candidates, ${proof} (wasm)` : null);
   }
 }
+
+// The worst cases known (huge budgets, many tiers), each against what the page can afford.
+await import("./bench-worst.mjs");

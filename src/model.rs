@@ -184,9 +184,13 @@ pub struct Outcome {
     /// For a blend optimum: the weight of persuasion.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda: Option<f64>,
-    /// For an optimum: false only if the search hit its node limit and could not prove it.
+    /// For an optimum: false only if the search ran out of work before it could prove it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exact: Option<bool>,
+    /// For an optimum: how far below the true optimum it may be, relative to a proven upper
+    /// bound `U` on the optimum, `(U − value) / U`; 0 when `exact`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap: Option<f64>,
 }
 
 fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
@@ -287,6 +291,7 @@ pub fn outcome_for_groups(
         budget_left: None,
         lambda: None,
         exact: None,
+        gap: None,
     }
 }
 

@@ -28,6 +28,18 @@
 //! exactly: for a non-decreasing objective, as many as fit; for net value, the floor or ceiling
 //! of the closed-form maximiser of a concave function of one variable. Tests compare the result
 //! with exhaustive enumeration on every preset scheme and hundreds of random instances.
+//!
+//! # Bounded work, and a proven gap when it runs out
+//!
+//! Every search counts its real work ([`Work`]: slopes, values, bisection steps) against a
+//! budget, so no call takes long whatever the scenario: [`WORK_PER_CALL`] for `optimize` (and
+//! so `compare`), [`WORK_PER_SERIES`] for a whole `frontier` or `responseCurves`, shared out
+//! among their solves. Realistic scenarios are proven with a small part of it. A search that
+//! has spent an eighth solves the fractional problem (Frank–Wolfe steps, each tangent's
+//! relaxation an upper bound) and starts over from its rounded-down plan; one that still runs
+//! out returns its best plan with `exact: false` and `gap = (U − value) / U`, where `U` is the
+//! least of those bounds and of the relaxation with the tangent at the plan — any tangent of
+//! a concave objective bounds it from above, so the optimum is at most `U`.
 
 use crate::assumptions::within;
 use crate::error::{Error, Result};
@@ -37,15 +49,25 @@ use crate::scenario::{Mix, Scenario, MAX_COUNT};
 use crate::sources::Label;
 use crate::tiers::MAX_TIERS;
 use serde::Serialize;
+use std::cell::Cell;
 
-/// Beyond this many nodes the search stops and returns the best mix found, marked as not
-/// proven optimal: the page must answer, never hang. No realistic scenario comes near it.
-const MAX_NODES: u64 = 20_000;
+/// The work one `optimize` (and so one `compare`) may spend, in [`Work`] units: the page calls
+/// it on every input, on its main thread, so it must answer well within 50 ms whatever the
+/// scenario. Calibrated on the wasm module in Node on a 2-core machine, where a unit takes
+/// 15–25 ns: the worst scenarios found (12 tiers, budgets up to 10¹², hour caps) take up to
+/// about 22 ms of CPU. Realistic scenarios are proven with a small part of it.
+pub const WORK_PER_CALL: u64 = 1_000_000;
+/// The work a whole `frontier` or `responseCurves` may spend, shared among its solves: at
+/// most about 200 ms on a quiet machine, so under 500 ms on a busy one.
+pub const WORK_PER_SERIES: u64 = 6_000_000;
 /// Relative margin within which two plans count as equally good: a branch that cannot beat
 /// the best by more than this is not explored (so "optimal" means within 1e-12 of the best).
 const TIE: f64 = 1e-12;
 /// Bisection steps: enough to reach floating-point resolution on any range used here.
 const BISECTIONS: u32 = 60;
+/// Golden-section steps for the share of the hours in a price on both limits: the range
+/// shrinks to 10⁻⁵ of itself (a linear objective's bound has sharp corners in the share).
+const GOLDEN_STEPS: u32 = 24;
 /// Relative slack that absorbs decimal noise in money sums (as in the model).
 const MONEY_SLACK: f64 = 1e-12;
 
@@ -143,6 +165,66 @@ struct Problem {
     objective: Objective,
     /// Weights of reach and conversions in the blend: (1−λ)/U*, λ/P*.
     blend: (f64, f64),
+    work: Work,
+    /// The fractional problem's upper bound, once a long search has solved it.
+    upper: Cell<Option<f64>>,
+    /// The share of the hours in the best price on both limits found last (see
+    /// `root_relaxation`): the next tangent's, or the next frontier point's, is close to it.
+    share: Cell<Option<f64>>,
+}
+
+/// The search's real work, counted in evaluations of one tier's share of a relaxation (a
+/// slope, a value, one bisection step) or of a plan, against a limit. Counting work, not
+/// reading a clock, keeps every answer reproducible: the same inputs give the same plan on
+/// any machine, however busy.
+struct Work {
+    spent: Cell<u64>,
+    limit: u64,
+}
+
+impl Work {
+    fn new(limit: u64) -> Work {
+        Work { spent: Cell::new(0), limit }
+    }
+
+    fn add(&self, units: usize) {
+        self.spent.set(self.spent.get().wrapping_add(units as u64));
+    }
+
+    fn exhausted(&self) -> bool {
+        self.spent.get() > self.limit
+    }
+}
+
+/// The work an engine call may spend, handed out to its solves one at a time: each gets an
+/// even share of what is left, so work a quick solve did not need goes to the later ones.
+struct Allowance {
+    left: u64,
+    solves: u64,
+    used: u64,
+}
+
+impl Allowance {
+    fn new(total: u64, solves: u64) -> Allowance {
+        Allowance { left: total, solves: solves.max(1), used: 0 }
+    }
+
+    fn next(&self) -> u64 {
+        self.left / self.solves.max(1)
+    }
+
+    /// Twice the even share (or all that is left, for the last solve or two): for a series
+    /// whose solves start from their neighbour's plan, where a hard one early on must not be
+    /// cut short for want of work that easy ones later will not use.
+    fn generous(&self) -> u64 {
+        self.left / self.solves.div_ceil(2).max(1)
+    }
+
+    fn spent(&mut self, work: &Work) {
+        self.used = self.used.saturating_add(work.spent.get());
+        self.left = self.left.saturating_sub(work.spent.get());
+        self.solves = self.solves.saturating_sub(1);
+    }
 }
 
 struct Best {
@@ -150,8 +232,31 @@ struct Best {
     sums: Sums,
     counts: Vec<u32>,
     found: bool,
-    /// The node budget ran out before the search could prove optimality.
+    /// The work budget ran out before the search could prove optimality.
     truncated: bool,
+    /// How far below the optimum `value` may be, relative to a proven upper bound: 0 when exact.
+    gap: f64,
+}
+
+impl Best {
+    /// The blend's proof, once its weights `(1−λ)/U*` and `λ/P*` come from `reach` and
+    /// `conversions`, solved alone. If those stopped early, `U*` and `P*` are short of the true
+    /// best by at most their gaps, so each weight is too large by at most a factor `1/(1 − gap)`:
+    /// the blend the search maximised lies between the true one and the true one over
+    /// `1 − g` (`g` the larger gap among the weights in use), and a plan within `gap` of its
+    /// optimum is within `1 − (1 − g)(1 − gap)` of the true blend's optimum.
+    fn weighed_by(&mut self, lambda: f64, reach: &Best, conversions: &Best) {
+        let mut g: f64 = 0.0;
+        if lambda < 1.0 {
+            self.truncated |= reach.truncated;
+            g = g.max(reach.gap);
+        }
+        if lambda > 0.0 {
+            self.truncated |= conversions.truncated;
+            g = g.max(conversions.gap);
+        }
+        self.gap = 1.0 - (1.0 - g) * (1.0 - self.gap);
+    }
 }
 
 impl Problem {
@@ -240,6 +345,9 @@ impl Problem {
             max_hours,
             objective,
             blend: (0.0, 0.0),
+            work: Work::new(u64::MAX),
+            upper: Cell::new(None),
+            share: Cell::new(None),
         })
     }
 
@@ -259,6 +367,7 @@ impl Problem {
 
     /// The objective's tangent at the exposure point of `s`.
     fn tangent(&self, s: &Sums) -> Tangent {
+        self.work.add(1);
         let slope_phi = self.audience * libm::exp(-s.phi);
         let slope_psi = self.audience * libm::exp(-s.psi);
         let (dphi, dpsi, dengagements, dcost) = match self.objective {
@@ -276,10 +385,10 @@ impl Problem {
     /// over fractional counts within the tiers' limits, the money left and the hours left;
     /// also the relaxed count of the first free tier, to order its branches.
     fn relaxation(&self, free: &[Arm], t: &Tangent, money: f64, hours: f64) -> (f64, f64) {
-        let by_money = self.dual(free, t, money, Resource::Money);
+        let by_money = self.dual(free, t, money, Resource::MONEY);
         let mut upper = by_money.upper;
         if hours.is_finite() {
-            upper = upper.min(self.dual(free, t, hours, Resource::Hours).upper);
+            upper = upper.min(self.dual(free, t, hours, Resource::HOURS).upper);
         }
         (upper, by_money.centre)
     }
@@ -295,7 +404,7 @@ impl Problem {
             let mut upper = mu * available;
             let mut xs = [0.0; MAX_TIERS];
             for (arm, slot) in free.iter().zip(xs.iter_mut()) {
-                let (v, x) = Piece::new(arm, t, mu * resource.of(arm)).best();
+                let (v, x) = Piece::new(arm, t, mu * resource.of(arm), &self.work).best();
                 upper += v;
                 *slot = x;
             }
@@ -303,13 +412,13 @@ impl Problem {
         };
         // The relaxed objective at a feasible point: a lower bound.
         let value_at = |xs: &[f64; MAX_TIERS]| {
-            let lower: f64 = free.iter().zip(xs).map(|(arm, &x)| Piece::new(arm, t, 0.0).value(x)).sum();
+            let lower: f64 = free.iter().zip(xs).map(|(arm, &x)| Piece::new(arm, t, 0.0, &self.work).value(x)).sum();
             lower - 1e-12 * lower.abs()
         };
-        match binding_price(free, t, available, resource) {
+        match binding_price(free, t, available, resource, &self.work) {
             None => {
                 let (upper, xs) = bound(0.0);
-                Relaxed { upper, lower: value_at(&xs), centre: xs.first().copied().unwrap_or(f64::NAN) }
+                Relaxed { upper, lower: value_at(&xs), centre: xs.first().copied().unwrap_or(f64::NAN), point: xs }
             }
             // Every price gives a valid upper bound: keep the smaller of the bracket's two ends.
             // The high end's point is feasible but may leave some of the resource unused (a
@@ -325,21 +434,29 @@ impl Problem {
                 for (x, target) in xs.iter_mut().zip(&below) {
                     *x += share * (target - *x);
                 }
-                Relaxed { upper: a.min(b), lower: value_at(&xs), centre: xs.first().copied().unwrap_or(f64::NAN) }
+                Relaxed { upper: a.min(b), lower: value_at(&xs), centre: xs.first().copied().unwrap_or(f64::NAN), point: xs }
             }
         }
     }
 
-    fn solve(&self) -> Result<Best> {
+    /// The best plan, searched with at most about `limit` units of work, starting from the
+    /// best feasible plan among `seeds` (counts in the search's tier order): a good plan to
+    /// beat from the start lets the bounds prune at once.
+    fn solve(&mut self, limit: u64, seeds: &[&[u32]]) -> Best {
+        self.work = Work::new(limit);
+        self.upper.set(None);
         let mut best = Best {
             value: f64::NEG_INFINITY,
             sums: Sums::default(),
             counts: vec![0; self.arms.len()],
             found: false,
             truncated: false,
+            gap: 0.0,
         };
+        for &seed in seeds {
+            self.offer(&mut best, seed);
+        }
         let mut counts = vec![0; self.arms.len()];
-        let mut nodes = 0;
         // Reserve what the tiers after each depth need at least.
         let mut floor_cost = vec![0.0; self.arms.len() + 1];
         let mut floor_hours = vec![0.0; self.arms.len() + 1];
@@ -351,13 +468,208 @@ impl Problem {
             }
         }
         let floors = Floors { cost: &floor_cost, hours: &floor_hours };
-        self.search(0, Sums::default(), &mut counts, &mut best, &mut nodes, &floors);
-        Ok(best)
+        // Realistic scenarios are proven with a small part of the work. One that is not gets a
+        // near-optimal plan to beat from the fractional problem, and the search starts over
+        // with the rest of the work: with the tangent at a good plan, far more is pruned.
+        self.work.limit = limit / 8;
+        self.search(0, Sums::default(), &mut counts, &mut best, &floors);
+        if best.truncated {
+            self.start_near_the_fractional_optimum(&mut best, limit / 4);
+            best.truncated = false;
+            self.work.limit = limit;
+            self.search(0, Sums::default(), &mut counts, &mut best, &floors);
+        }
+        if best.truncated {
+            self.bound_gap(&mut best);
+        }
+        best
     }
 
-    fn search(&self, depth: usize, sums: Sums, counts: &mut [u32], best: &mut Best, nodes: &mut u64, floors: &Floors) {
-        *nodes += 1;
-        if *nodes > MAX_NODES && best.found {
+    /// Solves the fractional problem with about `limit` work: a proven upper bound, kept for
+    /// the gap, and its plan rounded down, which replaces `best` if better.
+    fn start_near_the_fractional_optimum(&self, best: &mut Best, limit: u64) {
+        let (upper, x) = self.fractional(limit);
+        self.upper.set(Some(upper));
+        let rounded: Vec<u32> = x.iter().zip(&self.arms).map(|(&v, arm)| within(v.floor(), f64::from(arm.lo), f64::from(arm.hi)) as u32).collect();
+        self.offer(best, &rounded);
+    }
+
+    /// The objective's slope at `x + gamma·direction`, along `direction`.
+    fn slope_along(&self, x: &[f64; MAX_TIERS], direction: &[f64; MAX_TIERS], gamma: f64) -> f64 {
+        let mut y = *x;
+        for (v, d) in y.iter_mut().zip(direction) {
+            *v += gamma * d;
+        }
+        let t = self.tangent(&self.sums_at(&y));
+        self.arms.iter().zip(&y).zip(direction).map(|((arm, &v), d)| d * Piece::new(arm, &t, 0.0, &self.work).slope(v)).sum()
+    }
+
+    /// Makes `counts` (in the search's tier order) the best plan if it is better and feasible:
+    /// within every tier's limits, the budget and the hours.
+    fn offer(&self, best: &mut Best, counts: &[u32]) {
+        let sums = self.arms.iter().zip(counts).fold(Sums::default(), |s, (arm, &n)| s.with(arm, n));
+        let value = self.value_of(&sums);
+        let within_limits = self.arms.iter().zip(counts).all(|(arm, &n)| (arm.lo..=arm.hi).contains(&n));
+        if value > best.value && counts.len() == best.counts.len() && within_limits && sums.cost <= self.budget && sums.hours <= self.max_hours {
+            best.value = value;
+            best.sums = sums;
+            best.counts.copy_from_slice(counts);
+            best.found = true;
+        }
+    }
+
+    /// The exposures and totals of fractional counts `x` (in the search's tier order).
+    fn sums_at(&self, x: &[f64; MAX_TIERS]) -> Sums {
+        self.work.add(2 * self.arms.len());
+        self.arms.iter().zip(x).fold(Sums::default(), |s, (arm, &n)| s.with_fraction(arm, n))
+    }
+
+    /// The fractional problem, all tiers free, by Frank–Wolfe steps: from a feasible point,
+    /// the tangent's relaxation gives both an upper bound on the optimum (every tangent does,
+    /// the least of them is kept) and a point to move towards, as far along the segment as
+    /// the objective still rises and the budget and hours allow. Spends about `limit` work at
+    /// most. Returns the least upper bound and the last point, a near-optimal fractional plan
+    /// when counts are large — rounded down, a plan to start the search from.
+    fn fractional(&self, limit: u64) -> (f64, [f64; MAX_TIERS]) {
+        let stop = self.work.spent.get().saturating_add(limit);
+        let mut x = [0.0; MAX_TIERS];
+        for (slot, arm) in x.iter_mut().zip(&self.arms) {
+            *slot = f64::from(arm.lo);
+        }
+        let mut upper = f64::INFINITY;
+        let floor = self.sums_at(&x);
+        while self.work.spent.get() < stop {
+            let at = self.sums_at(&x);
+            let value = self.value_of(&at);
+            let tangent = self.tangent(&at);
+            let step = self.root_relaxation(&tangent, stop.saturating_sub(self.work.spent.get()));
+            upper = upper.min(tangent.constant + step.upper);
+            if upper - value <= TIE * (1.0 + value.abs()) {
+                break;
+            }
+            // The relaxation's point may overrun one limit: shrink it towards the minimum
+            // counts until it fits both. Then both ends fit, and so does the whole segment.
+            let target = self.sums_at(&step.point);
+            let mut shrink = 1.0f64;
+            for (floor, used, available) in [(floor.cost, target.cost, self.budget), (floor.hours, target.hours, self.max_hours)] {
+                if used > available {
+                    shrink = shrink.min(((available - floor) / (used - floor)).max(0.0));
+                }
+            }
+            let mut direction = [0.0; MAX_TIERS];
+            for (((d, &s), &from), arm) in direction.iter_mut().zip(&step.point).zip(&x).zip(&self.arms) {
+                let lo = f64::from(arm.lo);
+                *d = lo + shrink * (s - lo) - from;
+            }
+            // The objective is concave along the segment: bisect its slope for the peak.
+            let slope = |gamma: f64| self.slope_along(&x, &direction, gamma);
+            // Not rising (or not a number): no step along this segment can help.
+            if slope(0.0).partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
+                break;
+            }
+            let (mut low, mut high) = (0.0, 1.0);
+            if slope(1.0) >= 0.0 {
+                low = 1.0;
+            } else {
+                for _ in 0..BISECTIONS / 2 {
+                    let mid = 0.5 * (low + high);
+                    if slope(mid) > 0.0 {
+                        low = mid;
+                    } else {
+                        high = mid;
+                    }
+                }
+            }
+            for ((v, d), arm) in x.iter_mut().zip(&direction).zip(&self.arms) {
+                *v = within(*v + low * d, f64::from(arm.lo), f64::from(arm.hi));
+            }
+        }
+        (upper, x)
+    }
+
+    /// The whole problem's relaxation (all tiers free) under the budget and the hours at once.
+    /// A price on each gives a bound, so does any mix of the two limits: the share of the hours
+    /// in the mix is searched by golden section (the bound is unimodal in it, the dual being
+    /// convex in the two prices), keeping the least bound found. The first search in a problem
+    /// runs in full; later ones try the last best share first (the next tangent's, or the next
+    /// frontier point's, is close to it), then search for as long as `reserve` work allows (a
+    /// search out of work still proves a bound).
+    fn root_relaxation(&self, t: &Tangent, reserve: u64) -> Relaxed {
+        let stop = self.work.spent.get().saturating_add(reserve);
+        let mut least = self.dual(&self.arms, t, self.budget, Resource::MONEY);
+        if !(self.max_hours.is_finite() && self.budget > 0.0 && self.max_hours > 0.0) {
+            return least;
+        }
+        let mixed = |share: f64| self.dual(&self.arms, t, 1.0, Resource { money: (1.0 - share) / self.budget, hours: share / self.max_hours });
+        let hours = mixed(1.0);
+        if let Some(share) = self.share.get() {
+            let warm = mixed(share);
+            if warm.upper < least.upper {
+                least = warm;
+            }
+            if self.work.spent.get() >= stop {
+                return if hours.upper < least.upper { hours } else { least };
+            }
+        }
+        let golden = 0.5 * (libm::sqrt(5.0) - 1.0);
+        // Shares in [low, high], with the bounds at the two inner points `(share, bound)`.
+        let (mut low, mut high) = (0.0, 1.0);
+        let at = |share: f64| (share, mixed(share));
+        let (mut left, mut right) = (at(high - golden * (high - low)), at(low + golden * (high - low)));
+        let mut best_share = None;
+        let mut keep = |(share, relaxed): &(f64, Relaxed)| {
+            if relaxed.upper < least.upper {
+                least = *relaxed;
+                best_share = Some(*share);
+            }
+        };
+        keep(&(1.0, hours));
+        let first = self.share.get().is_none();
+        for _ in 0..GOLDEN_STEPS {
+            if !first && self.work.spent.get() >= stop {
+                break;
+            }
+            keep(&left);
+            keep(&right);
+            if left.1.upper < right.1.upper {
+                high = right.0;
+                right = left;
+                left = at(high - golden * (high - low));
+            } else {
+                low = left.0;
+                left = right;
+                right = at(low + golden * (high - low));
+            }
+        }
+        keep(&left);
+        keep(&right);
+        // Where the search ended if no mix beat the two limits alone, so it runs in full once.
+        self.share.set(Some(best_share.unwrap_or(0.5 * (low + high))));
+        least
+    }
+
+    /// Proves how far a cut-short search's plan can be from the optimum. The objective lies
+    /// below its tangent at the plan, and the whole problem's relaxation bounds that tangent
+    /// over every plan (the root of the search, all tiers free): an upper bound `U` on the
+    /// optimum, so the plan is within `(U − value) / U` of it. Within the search's tie margin,
+    /// that is a proof of optimality after all. The fractional problem's bound, if the search
+    /// solved it, may be lower still.
+    fn bound_gap(&self, best: &mut Best) {
+        let tangent = self.tangent(&best.sums);
+        let relaxed = self.root_relaxation(&tangent, self.work.limit / 8).upper;
+        let upper = self.upper.get().map_or(f64::INFINITY, |u| u).min(tangent.constant + relaxed);
+        let excess = upper - best.value;
+        if excess <= TIE * (1.0 + best.value.abs()) {
+            best.truncated = false;
+            best.gap = 0.0;
+        } else {
+            best.gap = if upper.abs() > 0.0 { excess / upper.abs() } else { f64::INFINITY };
+        }
+    }
+
+    fn search(&self, depth: usize, sums: Sums, counts: &mut [u32], best: &mut Best, floors: &Floors) {
+        self.work.add(1);
+        if self.work.exhausted() && best.found {
             best.truncated = true;
             return;
         }
@@ -368,6 +680,8 @@ impl Problem {
             return;
         };
         if depth + 1 == self.arms.len() {
+            // Weighed by their logarithms and exponentials, like the rest of the work.
+            self.work.add(3);
             let n = self.last_count(arm, &sums, most);
             let done = sums.with(arm, n);
             let value = self.value_of(&done);
@@ -394,7 +708,6 @@ impl Problem {
         // Children nearest the relaxed optimum first: the first leaf is then usually optimal,
         // which lets the bound prune almost everything else.
         let centre = if centre.is_finite() { within(centre.round(), f64::from(arm.lo), f64::from(most)) as u32 } else { most };
-        let (below, above) = (centre - arm.lo, most - centre);
         // Skipping children, and whole runs of them. For each child count n, `g(n)` — the best
         // of the relaxation below it, with this node's tangent — is concave in n (a partial
         // maximum of a concave function over a convex set) and bounds every solution under
@@ -405,21 +718,19 @@ impl Problem {
         let last = self.arms.get(depth + 1).filter(|_| depth + 2 == self.arms.len());
         let rest = self.arms.get(depth + 1..).unwrap_or_default();
         let mut sweep = [(false, f64::NEG_INFINITY); 2];
-        for step in 0..=(below + above) {
-            let n = zigzag(centre, step, below, above);
+        let mut children = Zigzag::new(centre, arm.lo, most);
+        while let Some(n) = children.next() {
             let direction = usize::from(n < centre);
-            if sweep.get(direction).is_some_and(|(stopped, _)| *stopped) {
-                continue;
-            }
-            // Each child's bound costs a relaxation: it counts towards the search's limit.
-            *nodes += 1;
-            if *nodes > MAX_NODES && best.found {
+            // Each child's bound costs a relaxation: it counts towards the search's work.
+            self.work.add(1);
+            if self.work.exhausted() && best.found {
                 best.truncated = true;
                 return;
             }
             let child = sums.with(arm, n);
             let (upper, lower) = match last {
                 Some(last) => {
+                    self.work.add(3);
                     let g = self.ceiling(last, &child);
                     (g, g)
                 }
@@ -427,7 +738,7 @@ impl Problem {
                     let fixed = tangent.constant + tangent.dphi * child.phi + tangent.dpsi * child.psi
                         + tangent.dengagements * child.engagements
                         - tangent.dcost * child.cost;
-                    let relaxed = self.dual(rest, &tangent, self.budget - child.cost, Resource::Money);
+                    let relaxed = self.dual(rest, &tangent, self.budget - child.cost, Resource::MONEY);
                     (fixed + relaxed.upper, fixed + relaxed.lower)
                 }
             };
@@ -443,13 +754,16 @@ impl Problem {
                 let tie = best.value + TIE * (1.0 + best.value.abs());
                 if best.found && upper <= tie {
                     *stopped = n != centre && upper + remaining * slope <= tie;
+                    if *stopped {
+                        children.stop(direction == 1);
+                    }
                     continue;
                 }
             }
             if let Some(slot) = counts.get_mut(depth) {
                 *slot = n;
             }
-            self.search(depth + 1, child, counts, best, nodes, floors);
+            self.search(depth + 1, child, counts, best, floors);
         }
     }
 
@@ -488,14 +802,12 @@ impl Problem {
         }
     }
 
-    /// A tangent point for the first bound, before any solution exists: the exposures of the
-    /// relaxed optimum with the tangent taken at the current partial plan.
     fn relaxed_point(&self, free: &[Arm], sums: &Sums) -> Sums {
         let tangent = self.tangent(sums);
         let mut point = *sums;
-        let price = binding_price(free, &tangent, self.budget - sums.cost, Resource::Money).map_or(0.0, |(_, high)| high);
+        let price = binding_price(free, &tangent, self.budget - sums.cost, Resource::MONEY, &self.work).map_or(0.0, |(_, high)| high);
         for arm in free {
-            let (_, x) = best_fraction(arm, &tangent, price * arm.cost);
+            let (_, x) = Piece::new(arm, &tangent, price * arm.cost, &self.work).best();
             point.phi += arm.phi(x);
             point.psi += arm.psi(x);
         }
@@ -518,27 +830,29 @@ impl Problem {
     }
 }
 
+/// What a limit counts, as weights on each tier's cost and hours: the budget `(1, 0)`, the
+/// hours `(0, 1)`, or a mix of both, implied by the two limits (for a price on both).
 #[derive(Clone, Copy)]
-enum Resource {
-    Money,
-    Hours,
+struct Resource {
+    money: f64,
+    hours: f64,
 }
 
 impl Resource {
+    const MONEY: Resource = Resource { money: 1.0, hours: 0.0 };
+    const HOURS: Resource = Resource { money: 0.0, hours: 1.0 };
+
     fn of(self, arm: &Arm) -> f64 {
-        match self {
-            Resource::Money => arm.cost,
-            Resource::Hours => arm.hours,
-        }
+        self.money * arm.cost + self.hours * arm.hours
     }
 }
 
 /// The price bracket `(low, high)` at which the free tiers' relaxed optimum uses exactly the
 /// resource left — bisected to floating-point resolution — or `None` when it is not scarce.
 /// Above `high` the point is feasible; below `low` it is not.
-fn binding_price(free: &[Arm], t: &Tangent, available: f64, resource: Resource) -> Option<(f64, f64)> {
+fn binding_price(free: &[Arm], t: &Tangent, available: f64, resource: Resource, work: &Work) -> Option<(f64, f64)> {
     // No logarithms here: only the maximisers are needed, which keeps the search cheap.
-    let used = |mu: f64| free.iter().map(|a| Piece::new(a, t, mu * resource.of(a)).argmax().0 * resource.of(a)).sum::<f64>();
+    let used = |mu: f64| free.iter().map(|a| Piece::new(a, t, mu * resource.of(a), work).argmax().0 * resource.of(a)).sum::<f64>();
     if used(0.0) <= available {
         return None;
     }
@@ -546,7 +860,7 @@ fn binding_price(free: &[Arm], t: &Tangent, available: f64, resource: Resource) 
     let mut high = free
         .iter()
         .filter(|a| resource.of(a) > 0.0)
-        .map(|a| Piece::new(a, t, 0.0).slope(f64::from(a.lo)) / resource.of(a))
+        .map(|a| Piece::new(a, t, 0.0, work).slope(f64::from(a.lo)) / resource.of(a))
         .fold(0.0, f64::max)
         .max(f64::MIN_POSITIVE);
     while used(high) > available && high < 1e300 {
@@ -564,11 +878,14 @@ fn binding_price(free: &[Arm], t: &Tangent, available: f64, resource: Resource) 
     Some((low, high))
 }
 
-/// A relaxation's bounds on its own optimum, and the relaxed count of its first tier.
+/// A relaxation's bounds on its own optimum, and the relaxed counts at the lower one (the
+/// first is the relaxed count of the first tier).
+#[derive(Clone, Copy)]
 struct Relaxed {
     upper: f64,
     lower: f64,
     centre: f64,
+    point: [f64; MAX_TIERS],
 }
 
 struct Floors<'a> {
@@ -594,21 +911,65 @@ fn affordable(arm: &Arm, money: f64, hours: f64) -> Option<u32> {
     (most >= f64::from(arm.lo)).then_some(most as u32)
 }
 
-/// The `step`-th count around `centre`: centre, +1, −1, +2, −2, … then whichever side is left.
-fn zigzag(centre: u32, step: u32, below: u32, above: u32) -> u32 {
-    let both = 2 * below.min(above);
-    if step == 0 {
-        centre
-    } else if step <= both {
-        if step % 2 == 1 {
-            centre + step.div_ceil(2)
-        } else {
-            centre - step / 2
+/// The counts of `[lo, hi]` from `centre` outwards: centre, +1, −1, +2, −2, … then
+/// whichever side is left; either side can be stopped, and its counts are then never visited
+/// (a node may have a million children: walking past stopped ones would cost as much).
+struct Zigzag {
+    centre: u32,
+    /// Next count above and below, while that side goes on.
+    up: Option<u32>,
+    down: Option<u32>,
+    hi: u32,
+    lo: u32,
+    started: bool,
+    /// Whether the last count given was above the centre.
+    last_up: bool,
+}
+
+impl Zigzag {
+    fn new(centre: u32, lo: u32, hi: u32) -> Zigzag {
+        Zigzag {
+            centre,
+            up: centre.checked_add(1).filter(|&n| n <= hi),
+            down: centre.checked_sub(1).filter(|&n| n >= lo),
+            hi,
+            lo,
+            started: false,
+            last_up: false,
         }
-    } else if above > below {
-        centre + below + (step - both)
-    } else {
-        centre - above - (step - both)
+    }
+
+    /// No more counts below the centre (`below`) or above it.
+    fn stop(&mut self, below: bool) {
+        if below {
+            self.down = None;
+        } else {
+            self.up = None;
+        }
+    }
+
+    fn next(&mut self) -> Option<u32> {
+        if !self.started {
+            self.started = true;
+            return Some(self.centre);
+        }
+        // Alternate while both sides go on, starting above.
+        let take_up = match (self.up, self.down) {
+            (Some(_), Some(_)) => !self.last_up,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return None,
+        };
+        self.last_up = take_up;
+        if take_up {
+            let n = self.up?;
+            self.up = n.checked_add(1).filter(|&m| m <= self.hi);
+            Some(n)
+        } else {
+            let n = self.down?;
+            self.down = n.checked_sub(1).filter(|&m| m >= self.lo);
+            Some(n)
+        }
     }
 }
 
@@ -618,19 +979,22 @@ struct Piece<'a> {
     arm: &'a Arm,
     tangent: &'a Tangent,
     linear: f64,
+    work: &'a Work,
 }
 
 impl<'a> Piece<'a> {
-    fn new(arm: &'a Arm, tangent: &'a Tangent, price: f64) -> Self {
+    fn new(arm: &'a Arm, tangent: &'a Tangent, price: f64, work: &'a Work) -> Self {
         let linear = tangent.dengagements * arm.engagements - tangent.dcost * arm.cost - price;
-        Piece { arm, tangent, linear }
+        Piece { arm, tangent, linear, work }
     }
 
     fn value(&self, x: f64) -> f64 {
+        self.work.add(1);
         self.tangent.dphi * self.arm.phi(x) + self.tangent.dpsi * self.arm.psi(x) + self.linear * x
     }
 
     fn slope(&self, x: f64) -> f64 {
+        self.work.add(1);
         let (arm, t) = (self.arm, self.tangent);
         t.dphi * arm.reach_rate / (1.0 + arm.reach_rate * x / arm.shape)
             + t.dpsi * arm.persuade_rate / (1.0 + arm.persuade_rate * x / arm.shape)
@@ -700,10 +1064,6 @@ impl<'a> Piece<'a> {
     }
 }
 
-fn best_fraction(arm: &Arm, t: &Tangent, price: f64) -> (f64, f64) {
-    Piece::new(arm, t, price).best()
-}
-
 // ---------------------------------------------------------------------------------------------
 // Results
 
@@ -736,16 +1096,43 @@ fn label(objective: Objective) -> Label {
     }
 }
 
-/// Solves one objective; the blend first solves reach and conversions alone for `U*`, `P*`.
-fn solve(scenario: &Scenario, economics: &[TierEconomics], goal: &Goal, objective: Objective) -> Result<(Problem, Best)> {
+/// Solves one objective within the work `allowance` hands out; the blend first solves reach
+/// and conversions alone for `U*`, `P*`, and starts from the better of their plans.
+fn solve(
+    scenario: &Scenario,
+    economics: &[TierEconomics],
+    goal: &Goal,
+    objective: Objective,
+    allowance: &mut Allowance,
+) -> Result<(Problem, Best)> {
     let mut problem = Problem::new(scenario, economics, goal, objective)?;
-    if objective == Objective::Blend {
-        let (_, reach) = solve(scenario, economics, goal, Objective::Reach)?;
-        let (_, conversions) = solve(scenario, economics, goal, Objective::Conversions)?;
-        problem.blend = goal.blend_weights(reach.value, conversions.value);
+    if objective != Objective::Blend {
+        let best = problem.solve(allowance.next(), &[]);
+        allowance.spent(&problem.work);
+        return Ok((problem, best));
     }
-    let best = problem.solve()?;
+    let (_, reach) = solve(scenario, economics, goal, Objective::Reach, allowance)?;
+    let (_, conversions) = solve(scenario, economics, goal, Objective::Conversions, allowance)?;
+    let best = solve_blend(&mut problem, goal, &reach, &conversions, &[], allowance.next(), allowance);
     Ok((problem, best))
+}
+
+/// Solves the blend of `goal` whose extremes are `reach` and `conversions`, with `limit` work.
+fn solve_blend(problem: &mut Problem, goal: &Goal, reach: &Best, conversions: &Best, seeds: &[&[u32]], limit: u64, allowance: &mut Allowance) -> Best {
+    problem.blend = goal.blend_weights(reach.value, conversions.value);
+    let mut best = problem.solve(limit, seeds);
+    allowance.spent(&problem.work);
+    best.weighed_by(goal.lambda, reach, conversions);
+    best
+}
+
+/// How many searches `optimize` runs for an objective.
+fn solves(objective: Objective) -> u64 {
+    if objective == Objective::Blend {
+        3
+    } else {
+        1
+    }
 }
 
 impl Problem {
@@ -761,19 +1148,43 @@ impl Problem {
     }
 }
 
+/// An answer, and the work its searches spent: a little over the work allowed at most (a
+/// search stops at the first check past its limit, and then proves its gap).
+#[derive(Debug)]
+pub struct Worked<T> {
+    pub answer: T,
+    pub work: u64,
+}
+
 /// The best mix for `goal`, with the limits that bind and why any budget is left.
 pub fn optimize(scenario: &Scenario, goal: &Goal) -> Result<Outcome> {
+    Ok(optimize_with_work(scenario, goal, WORK_PER_CALL)?.answer)
+}
+
+/// [`optimize`] with `work` units of work instead of [`WORK_PER_CALL`].
+pub fn optimize_with_work(scenario: &Scenario, goal: &Goal, work: u64) -> Result<Worked<Outcome>> {
+    let mut allowance = Allowance::new(work, solves(goal.objective));
+    let answer = optimize_within(scenario, goal, &mut allowance)?;
+    Ok(Worked { answer, work: allowance.used })
+}
+
+fn optimize_within(scenario: &Scenario, goal: &Goal, allowance: &mut Allowance) -> Result<Outcome> {
     let economics = model::economics(scenario);
-    let (problem, best) = solve(scenario, &economics, goal, goal.objective)?;
+    let (problem, best) = solve(scenario, &economics, goal, goal.objective, allowance)?;
     let counts = problem.counts_in_scheme_order(&best);
     let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(goal.objective), "optimum");
     outcome.capped = counts.iter().any(|&n| u64::from(n) >= MAX_COUNT);
-    outcome.exact = Some(!best.truncated);
+    prove(&mut outcome, &best);
     let (binding, left) = explain(&problem, &best, scenario);
     outcome.binding = Some(binding);
     outcome.budget_left = Some(left);
     outcome.lambda = (goal.objective == Objective::Blend).then_some(goal.lambda);
     Ok(outcome)
+}
+
+fn prove(outcome: &mut Outcome, best: &Best) {
+    outcome.exact = Some(!best.truncated);
+    outcome.gap = Some(if best.truncated { best.gap } else { 0.0 });
 }
 
 fn explain(problem: &Problem, best: &Best, scenario: &Scenario) -> (Vec<Binding>, BudgetLeft) {
@@ -819,24 +1230,40 @@ fn explain(problem: &Problem, best: &Best, scenario: &Scenario) -> (Vec<Binding>
     (binding, BudgetLeft { amount: money.max(0.0), reason })
 }
 
-/// The optimum as λ goes from 0 (reach only) to 1 (conversions only), `points` steps.
+/// The optimum as λ goes from 0 (reach only) to 1 (conversions only), `points` steps. The
+/// whole series shares one work allowance, and each point starts from its neighbour's plan,
+/// usually optimal or nearly so for the next λ too.
 pub fn frontier(scenario: &Scenario, goal: &Goal, points: u32) -> Result<Vec<Outcome>> {
+    Ok(frontier_with_work(scenario, goal, points, WORK_PER_SERIES)?.answer)
+}
+
+/// [`frontier`] with `work` units of work instead of [`WORK_PER_SERIES`].
+pub fn frontier_with_work(scenario: &Scenario, goal: &Goal, points: u32, work: u64) -> Result<Worked<Vec<Outcome>>> {
     let steps = points.max(2) - 1;
     let economics = model::economics(scenario);
-    let (_, reach) = solve(scenario, &economics, goal, Objective::Reach)?;
-    let (_, conversions) = solve(scenario, &economics, goal, Objective::Conversions)?;
-    (0..=steps)
-        .map(|i| {
-            let lambda = f64::from(i) / f64::from(steps);
-            let blend = Goal { objective: Objective::Blend, lambda, ..goal.clone() };
-            let mut problem = Problem::new(scenario, &economics, &blend, Objective::Blend)?;
-            problem.blend = blend.blend_weights(reach.value, conversions.value);
-            let counts = problem.counts_in_scheme_order(&problem.solve()?);
-            let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(Objective::Blend), "optimum");
-            outcome.lambda = Some(lambda);
-            Ok(outcome)
-        })
-        .collect()
+    // Every point's proof rests on the two extremes (the blend's weights): they get a quarter
+    // of the work between them, and the points share what they leave.
+    let mut extremes = Allowance::new(work / 4, 2);
+    let (_, reach) = solve(scenario, &economics, goal, Objective::Reach, &mut extremes)?;
+    let (_, conversions) = solve(scenario, &economics, goal, Objective::Conversions, &mut extremes)?;
+    let mut allowance = Allowance::new(work.saturating_sub(extremes.used), u64::from(steps) + 1);
+    allowance.used = extremes.used;
+    let blend = Goal { objective: Objective::Blend, ..goal.clone() };
+    let mut problem = Problem::new(scenario, &economics, &blend, Objective::Blend)?;
+    let mut previous = reach.counts.clone();
+    let mut outcomes = Vec::with_capacity(steps as usize + 1);
+    for i in 0..=steps {
+        let lambda = f64::from(i) / f64::from(steps);
+        let point = Goal { lambda, ..blend.clone() };
+        let best = solve_blend(&mut problem, &point, &reach, &conversions, &[&previous, &conversions.counts], allowance.generous(), &mut allowance);
+        let counts = problem.counts_in_scheme_order(&best);
+        let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(Objective::Blend), "optimum");
+        outcome.lambda = Some(lambda);
+        prove(&mut outcome, &best);
+        outcomes.push(outcome);
+        previous = best.counts;
+    }
+    Ok(Worked { answer: outcomes, work: allowance.used })
 }
 
 /// Reach and conversions of one mix at each budget.
@@ -847,6 +1274,12 @@ pub struct Curve {
     pub tier: Option<String>,
     pub reach: Vec<f64>,
     pub conversions: Vec<f64>,
+    /// For the optimum: whether every point is proven optimal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact: Option<bool>,
+    /// For the optimum: the largest gap among its points (see [`Outcome::gap`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gap: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -857,6 +1290,11 @@ pub struct ResponseCurves {
 
 /// Reach and conversions as the budget grows, for each single-tier mix and the optimum.
 pub fn response_curves(scenario: &Scenario, goal: &Goal, budgets: &[f64]) -> Result<ResponseCurves> {
+    Ok(response_curves_with_work(scenario, goal, budgets, WORK_PER_SERIES)?.answer)
+}
+
+/// [`response_curves`] with `work` units of work instead of [`WORK_PER_SERIES`].
+pub fn response_curves_with_work(scenario: &Scenario, goal: &Goal, budgets: &[f64], work: u64) -> Result<Worked<ResponseCurves>> {
     let economics = model::economics(scenario);
     let tiers = scenario.scheme.tiers.len();
     let mut curves: Vec<Curve> = Vec::with_capacity(tiers + 1);
@@ -868,6 +1306,8 @@ pub fn response_curves(scenario: &Scenario, goal: &Goal, budgets: &[f64]) -> Res
             tier: Some(tier.id.to_string()),
             reach: Vec::with_capacity(budgets.len()),
             conversions: Vec::with_capacity(budgets.len()),
+            exact: None,
+            gap: None,
         };
         for &budget in budgets {
             at.budget = budget;
@@ -878,13 +1318,25 @@ pub fn response_curves(scenario: &Scenario, goal: &Goal, budgets: &[f64]) -> Res
         }
         curves.push(curve);
     }
-    let mut best = Curve { label: label(goal.objective), kind: "optimum", tier: None, reach: Vec::new(), conversions: Vec::new() };
+    let mut best = Curve {
+        label: label(goal.objective),
+        kind: "optimum",
+        tier: None,
+        reach: Vec::with_capacity(budgets.len()),
+        conversions: Vec::with_capacity(budgets.len()),
+        exact: Some(true),
+        gap: Some(0.0),
+    };
+    // One allowance for the whole series, like the frontier.
+    let mut allowance = Allowance::new(work, budgets.len() as u64 * solves(goal.objective));
     for &budget in budgets {
         at.budget = budget;
-        let outcome = optimize(&at, goal)?;
+        let outcome = optimize_within(&at, goal, &mut allowance)?;
         best.reach.push(outcome.reach);
         best.conversions.push(outcome.conversions);
+        best.exact = best.exact.zip(outcome.exact).map(|(a, b)| a && b);
+        best.gap = best.gap.zip(outcome.gap).map(|(a, b)| a.max(b));
     }
     curves.push(best);
-    Ok(ResponseCurves { budgets: budgets.to_vec(), curves })
+    Ok(Worked { answer: ResponseCurves { budgets: budgets.to_vec(), curves }, work: allowance.used })
 }

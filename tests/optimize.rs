@@ -317,3 +317,165 @@ fn large_budgets_with_a_linear_objective_stay_exact_and_quick() {
         assert!(started.elapsed().as_secs_f64() < 5.0, "{scheme} {budget}: {:?}", started.elapsed());
     }
 }
+
+/// The brute-force optimum, and the optimiser's answer with only `work` units of work.
+fn cut_short(s: &Scenario, goal: &Goal, work: u64) -> Option<(f64, f64, model::Outcome)> {
+    let (best, _) = brute_force(s, goal)?;
+    let o = optimize::optimize_with_work(s, goal, work).ok()?.answer;
+    let (r, c) = if goal.objective == Objective::Blend {
+        let r = brute_force(s, &Goal { objective: Objective::Reach, ..goal.clone() }).unwrap().0;
+        let c = brute_force(s, &Goal { objective: Objective::Conversions, ..goal.clone() }).unwrap().0;
+        (r, c)
+    } else {
+        (0.0, 0.0)
+    };
+    let got = score(&o, goal.objective, goal.lambda, r, c);
+    Some((best, got, o))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn a_search_cut_short_is_feasible_and_its_gap_bounds_the_true_optimum((s, goal) in small_instance(), work in prop_oneof![Just(0u64), 1u64..400, 400u64..4_000]) {
+        let Some((best, got, o)) = cut_short(&s, &goal, work) else { return Ok(()) };
+        let tolerance = 1e-9 * best.abs().max(1.0);
+        let gap = o.gap.unwrap();
+        prop_assert!(gap >= 0.0, "gap {gap}");
+        prop_assert!(got <= best + tolerance, "{:?}: {got} beats the optimum {best}", goal.objective);
+        if o.exact == Some(true) {
+            prop_assert_eq!(gap, 0.0);
+            prop_assert!((got - best).abs() <= tolerance, "{:?} exact with work {work}: {got}, optimum {best}", goal.objective);
+        } else if best > 0.0 {
+            // value ≥ (1 − gap) × U ≥ (1 − gap) × optimum.
+            prop_assert!(best * (1.0 - gap) <= got + tolerance, "{:?} work {work}: {got} with gap {gap}, optimum {best}", goal.objective);
+        }
+        prop_assert!(o.spend <= s.budget, "spend {} > budget {}", o.spend, s.budget);
+        if let Some(cap) = goal.max_hours {
+            prop_assert!(o.workload_hours <= cap * (1.0 + 1e-9), "{} hours > {cap}", o.workload_hours);
+        }
+        for (row, limits) in o.tiers.iter().zip(&goal.limits) {
+            prop_assert!(limits.min_count.is_none_or(|m| row.influencers >= m), "{row:?} below {limits:?}");
+            prop_assert!(limits.max_count.is_none_or(|m| row.influencers <= m), "{row:?} above {limits:?}");
+        }
+    }
+}
+
+#[test]
+fn no_work_at_all_still_gives_a_feasible_plan_with_a_proven_gap() {
+    let mut cut = 0;
+    for scheme in ["fr2018", "traackr"] {
+        let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": 12000}}"#));
+        for objective in OBJECTIVES {
+            let goal = Goal { objective, ..Goal::new(objective, s.scheme.tiers.len()) };
+            let (best, got, o) = cut_short(&s, &goal, 0).unwrap();
+            let gap = o.gap.unwrap();
+            cut += usize::from(o.exact == Some(false));
+            assert!(got <= best * (1.0 + 1e-9) + 1e-9, "{scheme} {objective:?}");
+            if best > 0.0 {
+                assert!(best * (1.0 - gap) <= got + 1e-9 * best, "{scheme} {objective:?}: {got}, gap {gap}, optimum {best}");
+            }
+        }
+    }
+    // Not a vacuous check: without work, most searches stop before they can prove anything.
+    assert!(cut >= 5, "only {cut} of 10 cut short");
+}
+
+/// The scenarios that once froze the page (seconds per call), as the page's links set them,
+/// and the largest gap each may prove.
+fn slow_scenarios() -> Vec<(String, Scenario, f64)> {
+    let five = r#"{"tiers": [{"id": "a", "minFollowers": 1}, {"id": "b", "minFollowers": 1000}, {"id": "c", "minFollowers": 10000},
+        {"id": "d", "minFollowers": 100000}, {"id": "e", "minFollowers": 1000000}]}"#;
+    let mut cases: Vec<String> = vec![
+        r#"{"budget": 1e9, "scheme": "imh", "goal": {"objective": "blend"}}"#.into(),
+        r#"{"budget": 1e9, "scheme": "traackr", "goal": {"objective": "reach"}}"#.into(),
+        r#"{"budget": 1e9, "scheme": "traackr"}"#.into(),
+        r#"{"budget": 1e12, "scheme": "hypeauditor", "goal": {"objective": "netValue"}}"#.into(),
+    ];
+    for objective in ["reach", "conversions", "engagements", "netValue", "blend"] {
+        cases.push(format!(r#"{{"budget": 1e8, "scheme": {five}, "goal": {{"objective": "{objective}"}}}}"#));
+    }
+    let mut cases: Vec<(String, Scenario, f64)> = cases.into_iter().map(|json| (json.clone(), scenario(&json), 1e-6)).collect();
+    // The most tiers there can be, and hours that bind with the budget: the loosest bounds
+    // (about 1% for one optimum, 12% for the worst of 201 frontier points, each with little work).
+    let twelve: Vec<String> = (0..12).map(|i| format!(r#"{{"id": "t{i}", "minFollowers": {}}}"#, 4u64.pow(i))).collect();
+    for objective in ["engagements", "blend"] {
+        let json = format!(
+            r#"{{"scheme": {{"tiers": [{}]}}, "budget": 1e6, "mix": {{"counts": {{}}}}, "goal": {{"objective": "{objective}", "maxHours": 3000}}}}"#,
+            twelve.join(",")
+        );
+        cases.push((json.clone(), scenario(&json), 0.2));
+    }
+    cases
+}
+
+/// A search stops at its first check past its limit, then proves its gap: a little more work
+/// (at most one relaxation of the whole problem per solve; measured up to 49,000 for
+/// `optimize` and 246,000 for a 201-point frontier, 12 tiers with hours).
+const OVERSHOOT: u64 = 60_000;
+const SERIES_OVERSHOOT: u64 = 300_000;
+
+#[test]
+fn the_scenarios_that_froze_the_page_stay_within_their_work_and_prove_a_tiny_gap() {
+    for (json, s, max_gap) in slow_scenarios() {
+        let o = optimize::optimize_with_work(&s, &s.goal, optimize::WORK_PER_CALL).unwrap();
+        assert!(o.work <= optimize::WORK_PER_CALL + OVERSHOOT, "{json}: optimize spent {}", o.work);
+        assert!(o.answer.gap.unwrap() < max_gap, "{json}: gap {:?}", o.answer.gap);
+        assert_eq!(o.answer.exact, Some(o.answer.gap == Some(0.0)), "{json}");
+
+        let f = optimize::frontier_with_work(&s, &s.goal, 201, optimize::WORK_PER_SERIES).unwrap();
+        assert!(f.work <= optimize::WORK_PER_SERIES + SERIES_OVERSHOOT, "{json}: frontier spent {}", f.work);
+        assert_eq!(f.answer.len(), 201);
+        for point in &f.answer {
+            assert!(point.gap.unwrap() < max_gap, "{json}: λ = {:?}, gap {:?}", point.lambda, point.gap);
+        }
+
+        let budgets: Vec<f64> = [0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0].iter().map(|k| k * s.budget).collect();
+        let r = optimize::response_curves_with_work(&s, &s.goal, &budgets, optimize::WORK_PER_SERIES).unwrap();
+        assert!(r.work <= optimize::WORK_PER_SERIES + SERIES_OVERSHOOT, "{json}: response curves spent {}", r.work);
+        let optimum = r.answer.curves.last().unwrap();
+        assert!(optimum.gap.unwrap() < max_gap, "{json}: response curves gap {:?}", optimum.gap);
+    }
+}
+
+#[test]
+fn realistic_scenarios_are_proven_optimal_with_a_fraction_of_the_work() {
+    for scheme in ["fr2018", "imh", "later", "traackr", "hypeauditor"] {
+        for budget in [5_000, 20_000, 100_000] {
+            let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": {budget}}}"#));
+            for objective in OBJECTIVES {
+                let goal = Goal { objective, ..Goal::new(objective, s.scheme.tiers.len()) };
+                let o = optimize::optimize_with_work(&s, &goal, optimize::WORK_PER_CALL).unwrap();
+                assert_eq!(o.answer.exact, Some(true), "{scheme} {budget} {objective:?}");
+                assert_eq!(o.answer.gap, Some(0.0));
+                assert!(o.work <= optimize::WORK_PER_CALL / 8, "{scheme} {budget} {objective:?}: {} work", o.work);
+            }
+            let f = optimize::frontier(&s, &s.goal, 21).unwrap();
+            assert!(f.iter().all(|o| o.exact == Some(true)), "{scheme} {budget}: frontier not proven");
+        }
+    }
+    // The densest frontier the API draws, at budgets where proofs take real work.
+    for (scheme, budget) in [("traackr", 500_000), ("hypeauditor", 300_000), ("fr2018", 500_000)] {
+        let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": {budget}}}"#));
+        let f = optimize::frontier_with_work(&s, &s.goal, 201, optimize::WORK_PER_SERIES).unwrap();
+        let cut = f.answer.iter().filter(|o| o.exact != Some(true)).count();
+        assert_eq!(cut, 0, "{scheme} {budget}: {cut} of 201 points not proven with {} work", f.work);
+    }
+}
+
+#[test]
+fn compare_and_response_curves_say_whether_their_optimum_is_proven() {
+    let s = scenario(r#"{"budget": 20000}"#);
+    let optimum = model::compare(&s).unwrap().pop().unwrap();
+    assert_eq!((optimum.exact, optimum.gap), (Some(true), Some(0.0)));
+    let curves = optimize::response_curves(&s, &s.goal, &[0.0, 20_000.0, 80_000.0]).unwrap();
+    let best = curves.curves.last().unwrap();
+    assert_eq!((best.exact, best.gap), (Some(true), Some(0.0)));
+    assert!(curves.curves.iter().filter(|c| c.kind == "single").all(|c| c.exact.is_none() && c.gap.is_none()));
+    // Cut short, the largest gap among the budgets is the curve's.
+    let s = scenario(r#"{"budget": 1e8, "scheme": "traackr", "goal": {"objective": "conversions"}}"#);
+    let cut = optimize::response_curves_with_work(&s, &s.goal, &[1e8, 2e8], 0).unwrap().answer;
+    let best = cut.curves.last().unwrap();
+    assert_eq!(best.exact, Some(false));
+    assert!(best.gap.unwrap() > 0.0);
+}
