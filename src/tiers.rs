@@ -121,7 +121,7 @@ impl TierScheme {
     }
 
     pub fn tier_ids(&self) -> String {
-        self.tiers.iter().map(|t| t.id.as_ref()).collect::<Vec<_>>().join(", ")
+        input::listed(&self.tiers.iter().map(|t| t.id.as_ref()).collect::<Vec<_>>())
     }
 
     /// Reads a scheme argument: absent (the default preset), a preset id, or `{ tiers: [...] }`.
@@ -330,7 +330,7 @@ static PRESETS: [PresetDef; 5] = [
 ];
 
 pub fn preset_ids() -> String {
-    PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
+    input::listed(&PRESETS.iter().map(|p| p.id).collect::<Vec<_>>())
 }
 
 pub fn preset(id: &str) -> Option<TierScheme> {
