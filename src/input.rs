@@ -224,9 +224,14 @@ pub fn finite_in(path: &str, value: f64, min: f64, max: f64, what: &str) -> Resu
     }
 }
 
+/// Whether `value` is a whole number within `[min, max]`, with no error built.
+pub fn is_whole_in(value: f64, min: u64, max: u64) -> bool {
+    value.is_finite() && value.fract() == 0.0 && value >= min as f64 && value <= max as f64
+}
+
 /// A whole number within `[min, max]`.
 pub fn whole_in(path: &str, value: f64, min: u64, max: u64) -> Result<u64> {
-    if value.is_finite() && value.fract() == 0.0 && value >= min as f64 && value <= max as f64 {
+    if is_whole_in(value, min, max) {
         Ok(value as u64)
     } else {
         Err(Error::new(path, format!("must be a whole number from {min} to {max}")).got_number(value))

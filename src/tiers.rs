@@ -244,15 +244,16 @@ pub fn followers_from_value(path: &str, value: &Value) -> Result<u64> {
 }
 
 /// Tier index of every count (−1 below every tier); the first bad count is reported by position.
+/// A tight loop: ten million counts are allowed, and a path per count cost four times the work.
 pub fn classify_many(scheme: &TierScheme, counts: &[f64]) -> Result<Vec<i32>> {
-    counts
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| {
-            let n = followers(&format!("followers[{i}]"), n)?;
-            Ok(scheme.classify(n).map_or(-1, |t| t as i32))
-        })
-        .collect()
+    let mut indices = Vec::with_capacity(counts.len());
+    for (i, &n) in counts.iter().enumerate() {
+        if !input::is_whole_in(n, 0, MAX_FOLLOWERS) {
+            followers(&format!("followers[{i}]"), n)?;
+        }
+        indices.push(scheme.classify(n as u64).map_or(-1, |t| t as i32));
+    }
+    Ok(indices)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,5 +447,20 @@ mod tests {
         }
         let e = classify_many(&fr(), &[10.0, -3.0]).unwrap_err();
         assert_eq!(e.field, "followers[1]");
+        for (bad, at) in [(1.5, 2), (f64::NAN, 0), (1e10 + 1.0, 3)] {
+            let mut counts = vec![5000.0; 4];
+            counts[at] = bad;
+            assert_eq!(classify_many(&fr(), &counts).unwrap_err().field, format!("followers[{at}]"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn classify_many_agrees_with_classify_count_by_count() {
+        let scheme = preset("imh").unwrap();
+        let counts: Vec<f64> = (0..2000u64).map(|i| (i * i * 997 % 2_000_000) as f64).chain([0.0, MAX_FOLLOWERS as f64]).collect();
+        let many = classify_many(&scheme, &counts).unwrap();
+        for (&count, &index) in counts.iter().zip(&many) {
+            assert_eq!(index, scheme.classify(count as u64).map_or(-1, |t| t as i32), "{count}");
+        }
     }
 }
