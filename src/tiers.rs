@@ -12,6 +12,9 @@ use std::borrow::Cow;
 pub const MAX_FOLLOWERS: u64 = tiermix_sheet::rows::MAX_FOLLOWERS;
 /// A scheme with more tiers than this is a mistake, not a taxonomy.
 pub const MAX_TIERS: usize = 12;
+/// MAX_TIERS, written out: the binding refuses a longer list with it before reading a tier,
+/// and formatting the number would cost the module more than the text.
+pub const TOO_MANY_TIERS: &str = "may list at most 12 tiers";
 /// Ids are keys in mixes and overrides, not prose.
 const MAX_ID_BYTES: usize = 64;
 /// Below this, a tier's "typical" account is taken to have at least this many followers:
@@ -63,7 +66,7 @@ impl TierScheme {
             return Err(Error::new(tiers_path, "must list at least one tier"));
         }
         if specs.len() > MAX_TIERS {
-            return Err(Error::new(tiers_path, format!("may list at most {MAX_TIERS} tiers"))
+            return Err(Error::new(tiers_path, TOO_MANY_TIERS)
                 .got_number(specs.len() as f64));
         }
         for (i, spec) in specs.iter().enumerate() {
@@ -183,7 +186,7 @@ fn custom_from_value(path: &str, value: &Value) -> Result<TierScheme> {
         None => return Err(Error::new(tiers_path, "must list at least one tier")),
     };
     if list.len() > MAX_TIERS {
-        return Err(Error::new(tiers_path, format!("may list at most {MAX_TIERS} tiers"))
+        return Err(Error::new(tiers_path, TOO_MANY_TIERS)
             .got_number(list.len() as f64));
     }
     let specs = list
@@ -421,7 +424,9 @@ mod tests {
     fn a_scheme_needs_tiers_but_not_too_many() {
         assert_eq!(custom(vec![]).unwrap_err().problem, "must list at least one tier");
         let many = (0..13).map(|i| TierSpec { id: Cow::Owned(format!("t{i}")), label: None, min_followers: i }).collect();
-        assert!(custom(many).is_err());
+        let e = custom(many).unwrap_err();
+        assert_eq!(e.problem, format!("may list at most {MAX_TIERS} tiers"));
+        assert_eq!(e.problem, TOO_MANY_TIERS);
     }
 
     #[test]
