@@ -104,7 +104,7 @@ impl Quantity {
 }
 
 fn known_quantities() -> String {
-    Quantity::ALL.map(Quantity::id).join(", ")
+    crate::input::listed(&Quantity::ALL.map(Quantity::id))
 }
 
 // ---------------------------------------------------------------------------------------------

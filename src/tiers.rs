@@ -12,6 +12,9 @@ use std::borrow::Cow;
 pub const MAX_FOLLOWERS: u64 = tiermix_sheet::rows::MAX_FOLLOWERS;
 /// A scheme with more tiers than this is a mistake, not a taxonomy.
 pub const MAX_TIERS: usize = 12;
+/// MAX_TIERS, written out: the binding refuses a longer list with it before reading a tier,
+/// and formatting the number would cost the module more than the text.
+pub const TOO_MANY_TIERS: &str = "may list at most 12 tiers";
 /// Ids are keys in mixes and overrides, not prose.
 const MAX_ID_BYTES: usize = 64;
 /// Below this, a tier's "typical" account is taken to have at least this many followers:
@@ -63,7 +66,7 @@ impl TierScheme {
             return Err(Error::new(tiers_path, "must list at least one tier"));
         }
         if specs.len() > MAX_TIERS {
-            return Err(Error::new(tiers_path, format!("may list at most {MAX_TIERS} tiers"))
+            return Err(Error::new(tiers_path, TOO_MANY_TIERS)
                 .got_number(specs.len() as f64));
         }
         for (i, spec) in specs.iter().enumerate() {
@@ -121,7 +124,7 @@ impl TierScheme {
     }
 
     pub fn tier_ids(&self) -> String {
-        self.tiers.iter().map(|t| t.id.as_ref()).collect::<Vec<_>>().join(", ")
+        input::listed(&self.tiers.iter().map(|t| t.id.as_ref()).collect::<Vec<_>>())
     }
 
     /// Reads a scheme argument: absent (the default preset), a preset id, or `{ tiers: [...] }`.
@@ -183,7 +186,7 @@ fn custom_from_value(path: &str, value: &Value) -> Result<TierScheme> {
         None => return Err(Error::new(tiers_path, "must list at least one tier")),
     };
     if list.len() > MAX_TIERS {
-        return Err(Error::new(tiers_path, format!("may list at most {MAX_TIERS} tiers"))
+        return Err(Error::new(tiers_path, TOO_MANY_TIERS)
             .got_number(list.len() as f64));
     }
     let specs = list
@@ -244,15 +247,16 @@ pub fn followers_from_value(path: &str, value: &Value) -> Result<u64> {
 }
 
 /// Tier index of every count (−1 below every tier); the first bad count is reported by position.
+/// A tight loop: ten million counts are allowed, and a path per count cost four times the work.
 pub fn classify_many(scheme: &TierScheme, counts: &[f64]) -> Result<Vec<i32>> {
-    counts
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| {
-            let n = followers(&format!("followers[{i}]"), n)?;
-            Ok(scheme.classify(n).map_or(-1, |t| t as i32))
-        })
-        .collect()
+    let mut indices = Vec::with_capacity(counts.len());
+    for (i, &n) in counts.iter().enumerate() {
+        if !input::is_whole_in(n, 0, MAX_FOLLOWERS) {
+            followers(&format!("followers[{i}]"), n)?;
+        }
+        indices.push(scheme.classify(n as u64).map_or(-1, |t| t as i32));
+    }
+    Ok(indices)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -330,7 +334,7 @@ static PRESETS: [PresetDef; 5] = [
 ];
 
 pub fn preset_ids() -> String {
-    PRESETS.iter().map(|p| p.id).collect::<Vec<_>>().join(", ")
+    input::listed(&PRESETS.iter().map(|p| p.id).collect::<Vec<_>>())
 }
 
 pub fn preset(id: &str) -> Option<TierScheme> {
@@ -420,7 +424,9 @@ mod tests {
     fn a_scheme_needs_tiers_but_not_too_many() {
         assert_eq!(custom(vec![]).unwrap_err().problem, "must list at least one tier");
         let many = (0..13).map(|i| TierSpec { id: Cow::Owned(format!("t{i}")), label: None, min_followers: i }).collect();
-        assert!(custom(many).is_err());
+        let e = custom(many).unwrap_err();
+        assert_eq!(e.problem, format!("may list at most {MAX_TIERS} tiers"));
+        assert_eq!(e.problem, TOO_MANY_TIERS);
     }
 
     #[test]
@@ -446,5 +452,20 @@ mod tests {
         }
         let e = classify_many(&fr(), &[10.0, -3.0]).unwrap_err();
         assert_eq!(e.field, "followers[1]");
+        for (bad, at) in [(1.5, 2), (f64::NAN, 0), (1e10 + 1.0, 3)] {
+            let mut counts = vec![5000.0; 4];
+            counts[at] = bad;
+            assert_eq!(classify_many(&fr(), &counts).unwrap_err().field, format!("followers[{at}]"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn classify_many_agrees_with_classify_count_by_count() {
+        let scheme = preset("imh").unwrap();
+        let counts: Vec<f64> = (0..2000u64).map(|i| (i * i * 997 % 2_000_000) as f64).chain([0.0, MAX_FOLLOWERS as f64]).collect();
+        let many = classify_many(&scheme, &counts).unwrap();
+        for (&count, &index) in counts.iter().zip(&many) {
+            assert_eq!(index, scheme.classify(count as u64).map_or(-1, |t| t as i32), "{count}");
+        }
     }
 }

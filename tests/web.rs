@@ -112,10 +112,26 @@ fn what_reading_an_argument_throws_comes_back_as_an_error_and_the_module_survive
 fn the_limits_the_reader_states_are_the_ones_it_applies() {
     let error = message(wasm::evaluate(json(&format!(r#"{{"mix": {}}}"#, "[".repeat(40) + &"]".repeat(40)))).unwrap_err());
     assert!(error.ends_with(&format!("is too deep: input may be nested at most {} levels", tiermix::input::MAX_DEPTH)), "{error}");
+    // A plain list is read a count at a time, a Float64Array at once: each is held to its own
+    // limit, which passes and is refused one past, before a single item is read.
     let error = message(wasm::classify_many(js("return new Array(10000001)"), JsValue::UNDEFINED).unwrap_err());
-    assert_eq!(error, "followers may hold at most 10000000 items (got 10000001)");
+    assert_eq!(error, "followers may hold at most 200000 counts (a Float64Array 10000000) (got 10000001)");
+    assert_eq!(wasm::classify_many(js("return new Array(200000).fill(5000)"), JsValue::UNDEFINED).unwrap().len(), 200_000);
+    let error = message(wasm::classify_many(js("return new Array(200001).fill(5000)"), JsValue::UNDEFINED).unwrap_err());
+    assert!(error.starts_with("followers may hold at most 200000 counts"), "{error}");
     let error = message(wasm::classify_many(Float64Array::new_with_length(10_000_001).into(), JsValue::UNDEFINED).unwrap_err());
     assert_eq!(error, "followers may hold at most 10000000 counts (got 10000001)");
+    assert_eq!(wasm::classify_many(Float64Array::new_with_length(10_000_000).into(), JsValue::UNDEFINED).unwrap().len(), 10_000_000);
+    let tiers = |n: usize| js(&format!("return {{ tiers: Array.from({{ length: {n} }}, (_, i) => ({{ id: 't' + i, minFollowers: i }})) }}"));
+    let most = tiermix::tiers::MAX_TIERS;
+    assert!(wasm::classify(JsValue::from_f64(5.0), tiers(most)).is_ok());
+    let error = message(wasm::classify(JsValue::from_f64(5.0), tiers(most + 1)).unwrap_err());
+    assert_eq!(error, format!("scheme.tiers may list at most {most} tiers (got {})", most + 1));
+    // Any other list, and all the fields of an argument, share one bound of 10,000 values.
+    let error = message(wasm::evaluate(js("return { overrides: { micro: { fee: new Array(10000) } } }")).unwrap_err());
+    assert_eq!(error, "scenario.overrides.micro.fee is past the 10000 values (fields and items) an argument may hold (got 10000)");
+    let error = message(wasm::evaluate(js("return { overrides: { micro: { fee: new Array(9990) } } }")).unwrap_err());
+    assert!(error.starts_with("overrides.micro.fee must be an amount") && error.ends_with("(got a list)"), "{error}");
 }
 
 #[wasm_bindgen_test]

@@ -20,14 +20,23 @@ mod roster;
 #[cfg(feature = "roster")]
 pub use roster::{parse_roster, pick_roster};
 mod read;
-use read::read;
+use read::{read, read_with};
 
 /// Talc instead of the default dlmalloc: the same job in a fraction of the module bytes.
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// The most items one list argument holds (for `classifyMany`, 80 MB of follower counts).
+/// The most counts a `Float64Array` holds for `classifyMany` (80 MB).
 const MAX_BATCH: u32 = 10_000_000;
+/// The most counts a plain list holds for `classifyMany`: each is read through its own calls
+/// into JavaScript (200,000 take about 70 ms, a million 0.4 s, ten million 4 s), where a
+/// `Float64Array` is copied at once.
+const LISTED_COUNTS: read::List = read::List {
+    keys: &[],
+    limit: 200_000,
+    // The limits, written out: formatting them would cost the module more than the text.
+    too_many: "may hold at most 200000 counts (a Float64Array 10000000)",
+};
 
 type JsResult = Result<JsValue, JsValue>;
 
@@ -52,31 +61,19 @@ fn write<T: Serialize>(value: &T) -> JsResult {
     value.serialize(&serializer).map_err(JsValue::from)
 }
 
+/// A scheme's tiers, the one list inside a scenario or a scheme, refused past their limit
+/// before a single tier is read.
+const fn tiers_at(keys: &'static [&'static str]) -> read::List {
+    read::List { keys, limit: tiers::MAX_TIERS as u32, too_many: tiers::TOO_MANY_TIERS }
+}
+
 fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
-    Scenario::from_value(&read("scenario", value)?).map_err(js_error)
+    Scenario::from_value(&read_with("scenario", value, Some(&tiers_at(&["scheme", "tiers"])))?).map_err(js_error)
 }
 
 fn scheme(value: &JsValue) -> Result<tiers::TierScheme, JsValue> {
-    let value = read("scheme", value)?;
+    let value = read_with("scheme", value, Some(&tiers_at(&["tiers"])))?;
     tiers::TierScheme::from_value("scheme", Some(&value)).map_err(js_error)
-}
-
-/// A list argument's items as numbers that pass `check` (`None`: any number), each named by
-/// its position. The path is written only for an error: a list may hold millions of counts.
-fn numbers(field: &str, items: &[Value], check: Option<fn(&str, f64) -> crate::error::Result<f64>>) -> Result<Vec<f64>, JsValue> {
-    let mut numbers = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let path = || format!("{field}[{i}]");
-        let number = match item {
-            Value::Number(n) => *n,
-            other => input::number(&path(), other).map_err(js_error)?,
-        };
-        numbers.push(match check {
-            Some(check) => check(&path(), number).map_err(js_error)?,
-            None => number,
-        });
-    }
-    Ok(numbers)
 }
 
 /// Every preset tier scheme with its source.
@@ -89,6 +86,19 @@ pub fn presets() -> JsResult {
 struct Classified<'a> {
     tier: Option<&'a str>,
     index: Option<usize>,
+}
+
+/// A list argument's items as numbers, each named by its position. The path is written only
+/// for an error: a list may hold 200,000 counts.
+fn numbers(field: &str, items: &[Value]) -> Result<Vec<f64>, JsValue> {
+    let mut numbers = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Number(n) => numbers.push(*n),
+            other => return Err(js_error(Error::new(format!("{field}[{i}]"), "must be a number").got(other.describe()))),
+        }
+    }
+    Ok(numbers)
 }
 
 /// The tier of one follower count: `{ tier, index }`, both `null` below every tier.
@@ -118,8 +128,8 @@ pub fn classify_many(followers: JsValue, scheme_value: JsValue) -> Result<Vec<i3
         typed.to_vec()
     } else {
         // A plain list goes through the input tree, so a stray string is named by position.
-        match read("followers", &followers)? {
-            Value::List(items) => numbers("followers", &items, None)?,
+        match read_with("followers", &followers, Some(&LISTED_COUNTS))? {
+            Value::List(items) => numbers("followers", &items)?,
             other => {
                 return Err(js_error(
                     Error::new("followers", "must be a Float64Array or a list of numbers").got(other.describe()),
@@ -171,6 +181,8 @@ pub fn optimize(scenario_value: JsValue, goal_value: JsValue) -> JsResult {
 
 /// The most points a frontier or a response curve is computed at.
 const MAX_POINTS: u32 = 201;
+/// MAX_POINTS, written out as above.
+const BUDGETS: &str = "must hold from 1 to 201 budgets";
 
 /// The optimum from λ = 0 (reach) to λ = 1 (persuasion), under the scenario goal's limits.
 #[wasm_bindgen]
@@ -188,13 +200,18 @@ pub fn frontier(scenario_value: JsValue, points: JsValue) -> JsResult {
 #[wasm_bindgen(js_name = responseCurves)]
 pub fn response_curves(scenario_value: JsValue, budgets: JsValue) -> JsResult {
     let scenario = scenario(&scenario_value)?;
-    let Value::List(items) = read("budgets", &budgets)? else {
+    let list = read::List { keys: &[], limit: MAX_POINTS, too_many: BUDGETS };
+    let Value::List(items) = read_with("budgets", &budgets, Some(&list))? else {
         return Err(js_error(Error::new("budgets", "must be a list of budgets")));
     };
-    if items.is_empty() || items.len() > MAX_POINTS as usize {
-        return Err(js_error(Error::new("budgets", format!("must hold from 1 to {MAX_POINTS} budgets")).got_number(items.len() as f64)));
+    if items.is_empty() {
+        return Err(js_error(Error::new("budgets", BUDGETS).got_number(0.0)));
     }
-    let budgets = numbers("budgets", &items, Some(|path, n| input::finite_in(path, n, 0.0, 1e12, "a finite number from 0 to 1000000000000")))?;
+    let budgets = numbers("budgets", &items)?;
+    // As the scenario's budget: NaN and ±∞ are outside the range too.
+    if let Some((i, &budget)) = budgets.iter().enumerate().find(|(_, b)| !(0.0..=1e12).contains(*b)) {
+        return Err(js_error(Error::new(format!("budgets[{i}]"), "must be a finite number from 0 to 1000000000000").got_number(budget)));
+    }
     write(&optimize::response_curves(&scenario, &scenario.goal, &budgets).map_err(js_error)?)
 }
 

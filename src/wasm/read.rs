@@ -12,9 +12,10 @@
 //! deserializer reports type mismatches through serde's `Unexpected`, whose `Display` links
 //! Rust's float formatter (about 15 KB of the module). Type errors are the core's job anyway.
 
-use super::{js_error, MAX_BATCH};
+use super::js_error;
 use crate::error::{clip, Error, Got, QUOTE_LIMIT};
 use crate::input::{Value, MAX_DEPTH};
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -56,9 +57,44 @@ pub fn is_typed<T: JsCast>(value: &JsValue) -> bool {
 /// What the reader says of a value no input holds.
 const NOT_INPUT: &str = "must be a number, text, true/false, a list or a plain object";
 
+/// The most values (fields and list items) one argument holds in all, nested ones included. A
+/// full scenario holds under a thousand; without a bound, an object whose fields all refer to
+/// one smaller object, 32 levels deep, is a few lines to write and 2³² values to read.
+const MAX_VALUES: u32 = 10_000;
+/// The most bytes of text (UTF-8, keys included) one argument holds in all: room for a 10 MB
+/// text, where one string repeated a thousand times would otherwise be copied a thousand times.
+const MAX_TEXT: u32 = 20_000_000;
+// The bounds, written out: formatting them would cost the module more than the text.
+const TOO_MANY_VALUES: &str = "is past the 10000 values (fields and items) an argument may hold";
+const TOO_MUCH_TEXT: &str = "is past the 20000000 bytes of text an argument may hold";
+
+/// A list the core reads at a known place, the keys that lead to it from the argument (none:
+/// the argument itself), with the most items it takes there and the problem that names that
+/// limit. Its items are not counted against `MAX_VALUES`: a list of counts is long.
+pub struct List {
+    pub keys: &'static [&'static str],
+    pub limit: u32,
+    pub too_many: &'static str,
+}
+
 /// Copies `value`, the argument called `field`, into the input tree.
 pub fn read(field: &str, value: &JsValue) -> Result<Value, JsValue> {
-    to_value(&Place { parent: None, step: Step::Root(field), value, depth: 0 }).map_err(js_error)
+    read_with(field, value, None)
+}
+
+/// Copies `value` into the input tree, and `list` only up to its limit. Every list's length is
+/// read once and checked before a single item is read, so neither a sparse list of 2³² − 1
+/// items nor a Proxy whose length grows as it is read costs more than its limit.
+pub fn read_with(field: &str, value: &JsValue, list: Option<&List>) -> Result<Value, JsValue> {
+    let reader = Reader { list, values: Cell::new(MAX_VALUES), text: Cell::new(MAX_TEXT) };
+    reader.to_value(&Place { parent: None, step: Step::Root(field), value, depth: 0 }).map_err(js_error)
+}
+
+/// One argument being read, and what is left of its bounds.
+struct Reader<'a> {
+    list: Option<&'a List>,
+    values: Cell<u32>,
+    text: Cell<u32>,
 }
 
 /// Where a value sits in the argument: the step from its parent, for the error's path, and the
@@ -90,6 +126,16 @@ impl Place<'_> {
     fn error(&self, problem: &str) -> Error {
         Error::new(self.path(), problem)
     }
+
+    /// Whether `keys` lead from the argument here: compared step by step, as writing the path
+    /// of every list of a deep input would take longer than reading it.
+    fn is_at(&self, keys: &[&str]) -> bool {
+        match (keys.split_last(), &self.step, self.parent) {
+            (None, Step::Root(_), _) => true,
+            (Some((last, keys)), Step::Key(key), Some(parent)) => key == last && parent.is_at(keys),
+            _ => false,
+        }
+    }
 }
 
 /// The error for an exception the caller's code threw while `path` was read.
@@ -114,80 +160,105 @@ fn describe(thrown: &JsValue) -> String {
     }
 }
 
-/// Reads the value at `step` below `place`, from what getting it gave.
-fn child(place: &Place, step: Step, got: Result<Option<Read>, JsValue>) -> Result<Value, Error> {
-    let (item, thrown) = match got {
-        Ok(item) => (item.map_or(JsValue::UNDEFINED, JsValue::from), None),
-        Err(thrown) => (JsValue::UNDEFINED, Some(thrown)),
-    };
-    let child = Place { parent: Some(place), step, value: &item, depth: place.depth + 1 };
-    match thrown {
-        Some(thrown) => Err(thrown_at(child.path(), &thrown)),
-        None => to_value(&child),
-    }
-}
-
-fn to_value(place: &Place) -> Result<Value, Error> {
-    let value = place.value;
-    if value.is_undefined() || value.is_null() {
-        return Ok(Value::Null);
-    }
-    if let Some(b) = value.as_bool() {
-        return Ok(Value::Bool(b));
-    }
-    if let Some(n) = value.as_f64() {
-        return Ok(Value::Number(n));
-    }
-    if let Some(s) = value.as_string() {
-        return Ok(Value::Text(s));
-    }
-    if !value.is_object() {
-        let kind = if value.is_function() {
-            "a function"
-        } else if value.is_symbol() {
-            "a Symbol"
+impl<'a> Reader<'a> {
+    /// Takes `count` from what is left of `bound`, or says that `place`, holding `count`
+    /// values or bytes, is past it.
+    fn spend(place: &Place, bound: &Cell<u32>, count: f64, problem: &str) -> Result<(), Error> {
+        let left = bound.get();
+        if count >= 0.0 && count <= f64::from(left) {
+            bound.set(left - count as u32);
+            Ok(())
         } else {
-            "a BigInt"
+            Err(place.error(problem).got_number(count))
+        }
+    }
+
+    /// Reads the value at `step` below `place`, from what getting it gave.
+    fn child(&self, place: &Place, step: Step, got: Result<Option<Read>, JsValue>) -> Result<Value, Error> {
+        let (item, thrown) = match got {
+            Ok(item) => (item.map_or(JsValue::UNDEFINED, JsValue::from), None),
+            Err(thrown) => (JsValue::UNDEFINED, Some(thrown)),
         };
-        return Err(place.error(NOT_INPUT).got(Got::Kind(kind)));
-    }
-    let mut above = place.parent;
-    while let Some(ancestor) = above {
-        if ancestor.value == value {
-            return Err(place.error("refers back to an object that contains it (a cycle)"));
-        }
-        above = ancestor.parent;
-    }
-    if place.depth >= MAX_DEPTH {
-        // MAX_DEPTH, written out: formatting it here would cost the module more than the text.
-        return Err(place.error("is too deep: input may be nested at most 32 levels"));
-    }
-    let threw = |thrown: JsValue| thrown_at(place.path(), &thrown);
-    if is_array(value).map_err(threw)? {
-        let length = get(value, &"length".into()).map_err(threw)?.and_then(|n| JsValue::from(n).as_f64()).unwrap_or(0.0);
-        if length.is_nan() || length > f64::from(MAX_BATCH) {
-            // MAX_BATCH, written out as above.
-            return Err(place.error("may hold at most 10000000 items").got_number(length));
-        }
-        let mut list = Vec::new();
-        for i in 0..length as u32 {
-            list.push(child(place, Step::Index(i), get_index(value, i))?);
-        }
-        return Ok(Value::List(list));
-    }
-    // A Map, a Date or a class instance would read as an empty object and silently fall back
-    // to the defaults: only plain objects are input, made by `{}` in any window (a prototype
-    // with none above it) or with no prototype.
-    if let Some(prototype) = prototype_of(value).map_err(threw)? {
-        if prototype_of(&prototype).map_err(threw)?.is_some() {
-            return Err(place.error(NOT_INPUT).got(Got::Kind("a Map or class instance")));
+        let child = Place { parent: Some(place), step, value: &item, depth: place.depth + 1 };
+        match thrown {
+            Some(thrown) => Err(thrown_at(child.path(), &thrown)),
+            None => self.to_value(&child),
         }
     }
-    let mut entries = Vec::new();
-    for key in keys(value).map_err(threw)?.unwrap_or_default().iter() {
-        let name = key.as_string().unwrap_or_default();
-        let item = child(place, Step::Key(&name), get(value, &key))?;
-        entries.push((name, item));
+
+    fn to_value(&self, place: &Place) -> Result<Value, Error> {
+        let value = place.value;
+        // Numbers first: a list of a million counts asks this a million times.
+        if let Some(n) = value.as_f64() {
+            return Ok(Value::Number(n));
+        }
+        if value.is_undefined() || value.is_null() {
+            return Ok(Value::Null);
+        }
+        if let Some(b) = value.as_bool() {
+            return Ok(Value::Bool(b));
+        }
+        if let Some(text) = value.as_string() {
+            // Measured once copied: the bound is passed by one text at most.
+            Self::spend(place, &self.text, text.len() as f64, TOO_MUCH_TEXT)?;
+            return Ok(Value::Text(text));
+        }
+        if !value.is_object() {
+            let kind = if value.is_function() {
+                "a function"
+            } else if value.is_symbol() {
+                "a Symbol"
+            } else {
+                "a BigInt"
+            };
+            return Err(place.error(NOT_INPUT).got(Got::Kind(kind)));
+        }
+        let mut above = place.parent;
+        while let Some(ancestor) = above {
+            if ancestor.value == value {
+                return Err(place.error("refers back to an object that contains it (a cycle)"));
+            }
+            above = ancestor.parent;
+        }
+        if place.depth >= MAX_DEPTH {
+            // MAX_DEPTH, written out: formatting it here would cost the module more than the text.
+            return Err(place.error("is too deep: input may be nested at most 32 levels"));
+        }
+        let threw = |thrown: JsValue| thrown_at(place.path(), &thrown);
+        if is_array(value).map_err(threw)? {
+            let length = get(value, &"length".into()).map_err(threw)?.and_then(|n| JsValue::from(n).as_f64()).unwrap_or(0.0);
+            // Checked before a single item is read: against its own limit where the core
+            // reads a list, else against what is left of the argument's bound.
+            match self.list.filter(|list| place.is_at(list.keys)) {
+                Some(list) if length.is_nan() || length > f64::from(list.limit) => {
+                    return Err(place.error(list.too_many).got_number(length))
+                }
+                Some(_) => {}
+                None => Self::spend(place, &self.values, length, TOO_MANY_VALUES)?,
+            }
+            let mut list = Vec::with_capacity(length as usize);
+            for i in 0..length as u32 {
+                list.push(self.child(place, Step::Index(i), get_index(value, i))?);
+            }
+            return Ok(Value::List(list));
+        }
+        // A Map, a Date or a class instance would read as an empty object and silently fall
+        // back to the defaults: only plain objects are input, made by `{}` in any window (a
+        // prototype with none above it) or with no prototype.
+        if let Some(prototype) = prototype_of(value).map_err(threw)? {
+            if prototype_of(&prototype).map_err(threw)?.is_some() {
+                return Err(place.error(NOT_INPUT).got(Got::Kind("a Map or class instance")));
+            }
+        }
+        let keys = keys(value).map_err(threw)?.unwrap_or_default();
+        Self::spend(place, &self.values, f64::from(keys.length()), TOO_MANY_VALUES)?;
+        let mut entries = Vec::with_capacity(keys.length() as usize);
+        for key in keys.iter() {
+            let name = key.as_string().unwrap_or_default();
+            Self::spend(place, &self.text, name.len() as f64, TOO_MUCH_TEXT)?;
+            let item = self.child(place, Step::Key(&name), get(value, &key))?;
+            entries.push((name, item));
+        }
+        Ok(Value::Object(entries))
     }
-    Ok(Value::Object(entries))
 }

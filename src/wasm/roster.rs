@@ -15,7 +15,7 @@ extern "C" {
     #[wasm_bindgen(js_name = attachRows)]
     fn attach_rows(roster: &JsValue, columns: &js_sys::Object) -> JsValue;
     #[wasm_bindgen(catch, js_name = rosterColumns)]
-    fn roster_columns(roster: &JsValue) -> Result<JsValue, JsValue>;
+    fn roster_columns(roster: &JsValue, max_rows: u32, max_estimated: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = attachHandles)]
     fn attach_handles(picked: &JsValue, roster: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = encodeInto)]
@@ -169,24 +169,28 @@ pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {
     roster_to_js(&sheet, &completions, &scheme)
 }
 
+/// The most names a row's `estimated` lists: `fee` and `engagementRate`.
+const MAX_ESTIMATED: u32 = 2;
+
 /// The candidates of a `parseRoster` result (or a list of rows), read column by column.
 fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, JsValue> {
-    let columns = settled(roster_columns(roster_value))?;
+    let columns = settled(roster_columns(roster_value, roster::MAX_ROWS as u32, MAX_ESTIMATED))?;
     if columns.is_null() || columns.is_undefined() {
         return Err(js_error(
             Error::new("roster", "must be the result of parseRoster, or a list of rows").got(read("roster", roster_value)?.describe()),
         ));
     }
     let get = |key: &str| js_sys::Reflect::get(&columns, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let floats = |key: &str| get(key).dyn_into::<js_sys::Float64Array>().map(|a| a.to_vec()).unwrap_or_default();
     let path = get("path").as_string().unwrap_or_else(|| "roster".to_owned());
-    let (followers, fees, rates, lines) = (floats("followers"), floats("fee"), floats("rate"), floats("line"));
-    let estimated = get("estimated").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
-    if followers.len() > roster::MAX_ROWS {
+    // A list past its limit, refused by rows.js before it read an item.
+    if let Some(limit) = get("limit").as_f64() {
         return Err(js_error(
-            Error::new(&path, format!("may hold at most {} candidates", roster::MAX_ROWS)).got_number(followers.len() as f64),
+            Error::new(&path, format!("may hold at most {} items", limit as u32)).got_number(get("length").as_f64().unwrap_or(f64::NAN)),
         ));
     }
+    let floats = |key: &str| get(key).dyn_into::<js_sys::Float64Array>().map(|a| a.to_vec()).unwrap_or_default();
+    let (followers, fees, rates, lines) = (floats("followers"), floats("fee"), floats("rate"), floats("line"));
+    let estimated = get("estimated").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
     let mut list = Vec::with_capacity(followers.len());
     for i in 0..followers.len() {
         let row_path = format!("{path}[{i}]");

@@ -70,17 +70,21 @@ const failure = (thrown, path) => ({ failed: true, thrown, path });
 const rowPath = (base, i, key) => (i < 0 ? base : `${base}[${i}]${key && "." + key}`);
 
 /// Reads the rows `pickRoster` needs into columns. A value of the wrong type becomes `-Infinity`
-/// (absent values `NaN`), which the module reports with the row's path.
-export function rosterColumns(roster) {
+/// (absent values `NaN`), which the module reports with the row's path. Each list's length is
+/// read once and checked against its limit (`maxRows`, `maxEstimated`) before anything is
+/// allocated or read: a sparse list of 2³² − 1 rows, or a Proxy whose length grows as it is
+/// read, costs no more than its limit. A longer list comes back as `{ path, length, limit }`.
+export function rosterColumns(roster, maxRows, maxEstimated) {
   let base = "roster";
   let i = -1;
   let key = "";
   try {
     const list = Array.isArray(roster);
     if (!list) base = "roster.rows";
-    const rows = list ? roster : roster && Array.isArray(roster.rows) ? roster.rows : null;
-    if (rows === null) return null;
+    const rows = list ? roster : roster && roster.rows;
+    if (!Array.isArray(rows)) return null;
     const n = rows.length;
+    if (!(n <= maxRows)) return { path: base, length: n, limit: maxRows };
     const followers = new Float64Array(n);
     const fee = new Float64Array(n);
     const rate = new Float64Array(n);
@@ -105,7 +109,14 @@ export function rosterColumns(roster) {
       line[i] = read(row.line);
       key = "estimated";
       const e = row.estimated;
-      if (Array.isArray(e)) estimated[i] = (e.includes("fee") ? FEE_ESTIMATED : 0) | (e.includes("engagementRate") ? RATE_ESTIMATED : 0);
+      if (Array.isArray(e)) {
+        const m = e.length;
+        if (!(m <= maxEstimated)) return { path: rowPath(base, i, key), length: m, limit: maxEstimated };
+        for (let k = 0; k < m; k++) {
+          const name = e[k];
+          estimated[i] |= name === "fee" ? FEE_ESTIMATED : name === "engagementRate" ? RATE_ESTIMATED : 0;
+        }
+      }
     }
     return { path: base, followers, fee, rate, line, estimated };
   } catch (thrown) {

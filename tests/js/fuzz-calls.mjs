@@ -423,6 +423,35 @@ export function handMade(ctx) {
     return [tag(new Proxy([1, 2], { get: (t, k) => (k === "length" ? length++ : Reflect.get(t, k)) }), "Proxy(an array whose length grows as it is read)")];
   });
   heavy("evaluate", "{ scheme: { tiers: a sparse array of length 2³² − 1 } }", () => [{ scheme: { tiers: tag(new Array(2 ** 32 - 1), "a sparse array of length 4294967295") } }]);
+  // Every other list the API reads, at its limit, past it, sparse and growing.
+  const sparse = () => tag(new Array(2 ** 32 - 1), "a sparse array of length 4294967295");
+  const growing = (items) => {
+    let reads = 0;
+    return tag(new Proxy(items, { get: (t, k) => (k === "length" ? items.length + reads++ : Reflect.get(t, k)) }), "Proxy(an array whose length grows as it is read)");
+  };
+  heavy("classifyMany", "a list of 200,000 counts (the most a list may hold)", () => [once("list 2e5", () => Array.from({ length: 200_000 }, (_, i) => i * 50_000))]);
+  heavy("classifyMany", "a list of 200,001 counts", () => [once("list 2e5+1", () => Array.from({ length: 200_001 }, (_, i) => i))]);
+  add("classify", "1, { tiers: a sparse array of length 2³² − 1 }", () => [1, { tiers: sparse() }]);
+  add("classify", "1, { tiers: a growing Proxy }", () => [1, { tiers: growing([{ id: "a", minFollowers: 0 }]) }]);
+  add("responseCurves", "{}, a sparse array of length 2³² − 1", () => [{}, sparse()]);
+  add("responseCurves", "{}, a growing Proxy of budgets", () => [{}, growing([0, 20000])]);
+  add("pickRoster", "a sparse array of length 2³² − 1, {}", () => [sparse(), {}]);
+  add("pickRoster", "{ rows: a sparse array of length 2³² − 1 }, {}", () => [{ rows: sparse() }, {}]);
+  add("pickRoster", "a growing Proxy of rows, {}", () => [growing([{ followers: 5000, fee: 100 }]), { budget: 1000 }]);
+  add("pickRoster", "[{ estimated: a sparse array of length 2³² − 1 }], {}", () => [[{ followers: 5000, fee: 100, estimated: sparse() }], {}]);
+  add("pickRoster", "[{ estimated: a growing Proxy }], {}", () => [[{ followers: 5000, fee: 100, estimated: growing(["fee"]) }], { budget: 1000 }]);
+  add("optimize", "{}, { limits: { micro: a sparse array of length 2³² − 1 } }", () => [{}, { limits: { micro: sparse() } }]);
+  add("evaluate", "{ budget: a sparse array of length 2³² − 1 }", () => [{ budget: sparse() }]);
+  // Objects and texts past the bounds of a whole argument.
+  add("optimize", "{}, { limits: 2³⁰ values from 30 levels of objects sharing one }", () => {
+    let shared = 1;
+    for (let i = 0; i < 30; i++) shared = { a: shared, b: shared };
+    return [{}, { limits: shared }];
+  });
+  // Refused before a value is read; listing the keys is the engine's work, as long as the
+  // caller's own was (a million take Object.keys alone 0.3 s to 1 s here).
+  heavy("evaluate", "{ mix: { shares: 250,000 keys } }", () => [{ mix: { shares: once("250k keys", () => Object.fromEntries(Array.from({ length: 250_000 }, (_, i) => [`k${i}`, i]))) } }]);
+  heavy("evaluate", "{ overrides: one 10 MB string under 200 keys }", () => [{ overrides: Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`t${i}`, tenMegabytes()])) }]);
 
   // Rosters: rows that throw, lie or overflow.
   add("pickRoster", "[{ followers: <getter throwing 42> }], { budget: 1000 }", () => [[getter("followers", "42", 42)], { budget: 1000 }]);

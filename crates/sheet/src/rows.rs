@@ -291,12 +291,19 @@ fn read_header(record: &csv::Record<'_>, reading: &mut Reading) -> Header {
         reading.columns.push(ColumnUse { column: "followers", header: String::new() });
         return Header::Data(Layout::headerless());
     }
-    let found: Vec<&str> = record.fields().take(12).collect();
+    // Written out: the standard `join` costs the wasm module several times these lines.
+    let mut found = String::new();
+    for (i, field) in record.fields().take(12).enumerate() {
+        if i > 0 {
+            found.push_str(", ");
+        }
+        found.push_str(field);
+    }
     reading.errors.push(RowError {
         line: record.line,
         column: None,
         code: "noFollowersColumn",
-        text: Some(shorten(&found.join(", "))),
+        text: Some(shorten(&found)),
         message: "no column of follower counts: name one followers or abonnés (with handle / pseudo, and optionally engagement rate, fee, platform, topic)".to_owned(),
     });
     Header::Missing
