@@ -63,7 +63,7 @@ test("only a secret WordPress could have sent comes back to the page around the 
   await context.close();
 });
 
-test("embed.html on its own is axe-clean and ignores settings it cannot use", async () => {
+test("embed.html on its own is axe-clean and names the settings it cannot use", async () => {
   const { page, context, problems } = await openPage(live.browser, live.server.origin,
     { path: "/embed.html?budget=abc&scheme=%3Cscript%3E&mix=x:y&lang=en", waitFor: null });
   await page.locator("tier-mix .summary").filter({ hasText: "Your mix reaches" }).waitFor();
