@@ -797,8 +797,7 @@ function wire() {
   });
   $("use-best").addEventListener("click", useBest);
   $("share").addEventListener("click", copyLink);
-  $("embed").addEventListener("click", openEmbed);
-  $("embed-close").addEventListener("click", () => /** @type {HTMLDialogElement} */ ($("embed-dialog")).close());
+  $("embed").addEventListener("click", () => openEmbed().catch(showError));
   $("mix-fill").addEventListener("click", () => { fillShares(); recompute(); });
   $("threshold-fields").addEventListener("input", () => { readThresholds(); buildMix(); recompute(); renderClassify(); });
   $("thresholds-reset").addEventListener("click", () => {
@@ -845,9 +844,16 @@ function wire() {
 // Sharing: the scenario lives in the URL fragment.
 
 let linkTimer = 0;
-/** The link's reader and writer, loaded when the page first has a link to read or write. @type {typeof import("./share.js") | undefined} */
+/** The link's reader and writer, loaded when the page first has a link to read or write. @type {ReturnType<typeof import("./page/link.js").createLink> | undefined} */
 let share;
-const loadShare = async () => (share ??= await import("./share.js"));
+const loadShare = async () => {
+  const { createLink } = await import("./page/link.js");
+  return (share ??= createLink({
+    state, tr, tiers, preset, evenShares, scenario,
+    presets: () => presets,
+    compare: (/** @type {any} */ input) => engine.compare(input),
+  }));
+};
 /** Set once start-up is over: from then on, a recompute is a change the address must follow. */
 let started = false;
 
@@ -870,7 +876,7 @@ function scheduleLink() {
 function writeLink() {
   clearTimeout(linkTimer);
   linkTimer = 0;
-  if (share) history.replaceState(null, "", `#${share.writeFragment(currentShared())}`);
+  if (share) history.replaceState(null, "", `#${share.fragment()}`);
 }
 
 /** Writes a link still waiting for the pause, before it is read or the page is left. */
@@ -878,131 +884,21 @@ function flushLink() {
   if (linkTimer) writeLink();
 }
 
-/** The state as the link carries it. @returns {import("./share.js").Shared} */
-function currentShared() {
-  const budget = /** @type {HTMLInputElement} */ ($("budget")).valueAsNumber;
-  return {
-    lang: state.lang,
-    budget: Number.isFinite(budget) ? budget : undefined,
-    currency: /** @type {HTMLSelectElement} */ ($("currency")).value,
-    scheme: state.schemeId,
-    minimums: state.customTiers ? Object.fromEntries(state.customTiers.map((t) => [t.id, t.minFollowers])) : undefined,
-    shares: Object.fromEntries(tiers().map((t) => [t.id, Math.round((state.shares[t.id] ?? 0) * 100) / 100])),
-    goal: state.goal.objective,
-    lambda: state.goal.lambda,
-    maxHours: Number.isNaN(state.maxHours) ? undefined : state.maxHours,
-    globals: state.globals,
-    overrides: state.overrides,
-  };
-}
+/** The Embed dialog, loaded on its first opening. @type {ReturnType<typeof import("./page/embed.js").createEmbed> | undefined} */
+let embed;
 
-/**
- * Applies a link's scenario, then asks the engine about it: every field the engine refuses is
- * put back to its default and named to the user, one at a time, until the scenario is valid.
- * Nothing from the link is ever inserted as HTML.
- */
-function applyShared(/** @type {ReturnType<typeof import("./share.js").readFragment>} */ { shared, rejected }) {
-  const { quoted } = /** @type {typeof import("./share.js")} */ (share);
-  if (shared.lang) state.lang = pickLang(shared.lang);
-  if (shared.budget !== undefined) /** @type {HTMLInputElement} */ ($("budget")).value = String(shared.budget);
-  const currency = /** @type {HTMLSelectElement} */ ($("currency"));
-  if (shared.currency && [...currency.options].some((o) => o.value === shared.currency)) currency.value = shared.currency;
-  else if (shared.currency) rejected.push(quoted(`currency=${shared.currency}`));
-  if (shared.scheme && presets.some((p) => p.id === shared.scheme)) state.schemeId = shared.scheme;
-  else if (shared.scheme) rejected.push(quoted(`scheme=${shared.scheme}`));
-  evenShares();
-  if (shared.minimums) {
-    const minimums = shared.minimums;
-    if (Object.keys(minimums).every((id) => preset().tiers.some((t) => t.id === id))) {
-      state.customTiers = preset().tiers.map((t) => ({ id: t.id, label: t.label, minFollowers: minimums[t.id] ?? t.minFollowers }));
-    } else {
-      rejected.push(quoted(`tiers=${Object.entries(minimums).map(([id, v]) => `${id}:${v}`).join(",")}`));
-    }
-  }
-  // The engine sees the link's mix as written: a tier the scheme lacks is refused by name.
-  const linkedShares = shared.shares;
-  let linkedMix = linkedShares ? Object.fromEntries(Object.entries(linkedShares).map(([id, v]) => [id, v / 100])) : null;
-  if (linkedShares) state.shares = Object.fromEntries(tiers().map((t) => [t.id, linkedShares[t.id] ?? 0]));
-  if (shared.goal) state.goal.objective = shared.goal;
-  if (shared.lambda !== undefined) state.goal.lambda = shared.lambda;
-  if (shared.maxHours !== undefined) state.maxHours = shared.maxHours;
-  // Copies as plain objects (the link's have no prototype), under the keys the link passed.
-  if (shared.globals) state.globals = { ...shared.globals };
-  if (shared.overrides) state.overrides = structuredClone(shared.overrides);
-  for (let attempt = 0; attempt < 40; attempt++) {
-    try {
-      const input = scenario();
-      engine.compare(linkedMix ? { ...input, mix: { shares: linkedMix } } : input);
-      break;
-    } catch (error) {
-      const field = error instanceof Error && "field" in error ? String(error.field) : "";
-      if (!dropField(field)) break;
-      if (field.startsWith("mix")) linkedMix = null;
-      rejected.push(quoted(field));
-    }
-  }
-  if (!["reach", "blend", "conversions", "netValue"].includes(state.goal.objective)) {
-    rejected.push(quoted(`goal=${state.goal.objective}`));
-    state.goal.objective = "conversions";
-  }
-  const radio = /** @type {HTMLInputElement | null} */ (document.querySelector(`input[name="goal"][value="${state.goal.objective}"]`));
-  if (radio) radio.checked = true;
-  $("lambda-field").hidden = state.goal.objective !== "blend";
-  /** @type {HTMLInputElement} */ ($("lambda")).value = String(Math.round(state.goal.lambda * 100));
-  /** @type {HTMLInputElement} */ ($("max-hours")).value = Number.isNaN(state.maxHours) ? "" : String(state.maxHours);
-  if (rejected.length) setText($("share-status"), tr("share.rejected", { fields: refusedList(rejected) }));
-}
-
-/** The refused parts, quoted in the reader's language; a flood is cut short. */
-function refusedList(/** @type {string[]} */ parts) {
-  const unique = [...new Set(parts)];
-  return unique.slice(0, 12).map((part) => `${tr("quote.open")}${part}${tr("quote.close")}`).join(", ") + (unique.length > 12 ? ", …" : "");
-}
-
-/** Puts the part of the state behind an engine field path back to its default. */
-function dropField(/** @type {string} */ field) {
-  const [head, second, third] = field.split(".");
-  const budget = /** @type {HTMLInputElement} */ ($("budget"));
-  if (head === "budget") budget.value = budget.defaultValue;
-  else if (head === "currency") /** @type {HTMLSelectElement} */ ($("currency")).selectedIndex = 0;
-  else if (head.startsWith("scheme")) state.customTiers = null;
-  else if (head === "mix") evenShares();
-  else if (head === "goal") {
-    state.goal = { objective: "conversions", lambda: 0.5 };
-    state.maxHours = NaN;
-  } else if (head === "overrides" && second && third) delete state.overrides[second]?.[third.replace(/\W.*$/, "")];
-  else if (head === "overrides" && second) delete state.overrides[second.replace(/\s.*$/, "")];
-  else if (head === "overrides") state.overrides = {};
-  else if (Object.hasOwn(state.globals, head)) delete state.globals[head];
-  else return false;
-  return true;
-}
-
-/** Escapes text for an HTML attribute in a snippet the user will paste elsewhere. */
-const attribute = (/** @type {string} */ text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-
-/** The three ways to put the current scenario in a page; shown as text, never as markup. */
 async function openEmbed() {
-  await loadShare();
-  flushLink();
-  const base = new URL(".", location.href).href;
-  const shared = currentShared();
-  const settings = {
-    budget: String(shared.budget ?? ""),
-    currency: shared.currency ?? "EUR",
-    scheme: shared.scheme ?? "fr2018",
-    mix: Object.entries(shared.shares ?? {}).map(([id, v]) => `${id}:${v}`).join(","),
-    goal: shared.goal ?? "conversions",
-    lang: state.lang,
-  };
-  const attributes = Object.entries(settings).map(([k, v]) => `${k}="${attribute(v)}"`).join(" ");
-  const query = new URLSearchParams(settings).toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
-  /** @type {HTMLTextAreaElement} */ ($("embed-element")).value =
-    `<script type="module" src="${attribute(`${base}tier-mix.js`)}"></script>\n<tier-mix ${attributes}>\n  <a href="${attribute(location.href)}">${tr("widget.open")}</a>\n</tier-mix>`;
-  /** @type {HTMLTextAreaElement} */ ($("embed-iframe")).value =
-    `<iframe class="tiermix" title="tiermix" sandbox="allow-scripts allow-popups" style="width:100%;height:640px;border:0"\n  src="${attribute(`${base}embed.html?${query}`)}"></iframe>`;
-  /** @type {HTMLTextAreaElement} */ ($("embed-link")).value = location.href;
-  /** @type {HTMLDialogElement} */ ($("embed-dialog")).showModal();
+  const { createEmbed } = await import("./page/embed.js");
+  embed ??= createEmbed({
+    tr,
+    lang: () => state.lang,
+    shared: async () => {
+      const link = await loadShare();
+      flushLink();
+      return link.current();
+    },
+  });
+  await embed.open();
 }
 
 async function copyLink() {
@@ -1103,12 +999,12 @@ async function start() {
   const loading = Promise.all([loadEngine(), compiledEngine()]);
   // Handled below, after the link is read; this keeps an early failure from counting as unhandled.
   loading.catch(() => {});
-  const link = location.hash.length > 1 ? (await loadShare()).readFragment(location.hash) : null;
+  const link = location.hash.length > 1 ? (await loadShare()).read(location.hash) : null;
   const linkedLang = link?.shared.lang;
   [[engine, engineModule]] = await Promise.all([loading, useLang(linkedLang ? pickLang(linkedLang) : state.lang)]);
   presets = engine.presets();
   evenShares();
-  if (link) applyShared(link);
+  if (link) share?.apply(link);
   wantedLang = state.lang;
   wire();
   wireTabs();

@@ -1,0 +1,125 @@
+// @ts-check
+// The scenario's link: reading a shared link into the page's state, and the state the page's
+// link carries. Loaded only when the page first has a link to read or write (a link opened, the
+// first change, a copy, the Embed dialog), so a page opened without one never waits for it.
+// Nothing from a link is ever inserted as HTML.
+import { $, setText } from "../dom.js";
+import { pickLang } from "../i18n.js";
+import { quoted, readFragment, writeFragment } from "../share.js";
+
+/**
+ * @param {{ state: any, tr: (key: string, values?: Record<string, string>) => string,
+ *   presets: () => any[], preset: () => any, tiers: () => any[], evenShares: () => void,
+ *   scenario: () => any, compare: (input: any) => any }} page
+ */
+export function createLink(page) {
+  const { state, tr, tiers } = page;
+
+  /** The state as the link carries it. @returns {import("../share.js").Shared} */
+  function current() {
+    const budget = /** @type {HTMLInputElement} */ ($("budget")).valueAsNumber;
+    return {
+      lang: state.lang,
+      budget: Number.isFinite(budget) ? budget : undefined,
+      currency: /** @type {HTMLSelectElement} */ ($("currency")).value,
+      scheme: state.schemeId,
+      minimums: state.customTiers ? Object.fromEntries(state.customTiers.map((/** @type {any} */ t) => [t.id, t.minFollowers])) : undefined,
+      shares: Object.fromEntries(tiers().map((t) => [t.id, Math.round((state.shares[t.id] ?? 0) * 100) / 100])),
+      goal: state.goal.objective,
+      lambda: state.goal.lambda,
+      maxHours: Number.isNaN(state.maxHours) ? undefined : state.maxHours,
+      globals: state.globals,
+      overrides: state.overrides,
+    };
+  }
+
+  /**
+   * Applies a link's scenario, then asks the engine about it: every field the engine refuses is
+   * put back to its default and named to the user, one at a time, until the scenario is valid.
+   */
+  function apply(/** @type {ReturnType<typeof readFragment>} */ { shared, rejected }) {
+    const presets = page.presets();
+    if (shared.lang) state.lang = pickLang(shared.lang);
+    if (shared.budget !== undefined) /** @type {HTMLInputElement} */ ($("budget")).value = String(shared.budget);
+    const currency = /** @type {HTMLSelectElement} */ ($("currency"));
+    if (shared.currency && [...currency.options].some((o) => o.value === shared.currency)) currency.value = shared.currency;
+    else if (shared.currency) rejected.push(quoted(`currency=${shared.currency}`));
+    if (shared.scheme && presets.some((p) => p.id === shared.scheme)) state.schemeId = shared.scheme;
+    else if (shared.scheme) rejected.push(quoted(`scheme=${shared.scheme}`));
+    page.evenShares();
+    if (shared.minimums) {
+      const minimums = shared.minimums;
+      const base = page.preset().tiers;
+      if (Object.keys(minimums).every((id) => base.some((/** @type {any} */ t) => t.id === id))) {
+        state.customTiers = base.map((/** @type {any} */ t) => ({ id: t.id, label: t.label, minFollowers: minimums[t.id] ?? t.minFollowers }));
+      } else {
+        rejected.push(quoted(`tiers=${Object.entries(minimums).map(([id, v]) => `${id}:${v}`).join(",")}`));
+      }
+    }
+    // The engine sees the link's mix as written: a tier the scheme lacks is refused by name.
+    const linkedShares = shared.shares;
+    let linkedMix = linkedShares ? Object.fromEntries(Object.entries(linkedShares).map(([id, v]) => [id, v / 100])) : null;
+    if (linkedShares) state.shares = Object.fromEntries(tiers().map((t) => [t.id, linkedShares[t.id] ?? 0]));
+    if (shared.goal) state.goal.objective = shared.goal;
+    if (shared.lambda !== undefined) state.goal.lambda = shared.lambda;
+    if (shared.maxHours !== undefined) state.maxHours = shared.maxHours;
+    // Copies as plain objects (the link's have no prototype), under the keys the link passed.
+    if (shared.globals) state.globals = { ...shared.globals };
+    if (shared.overrides) state.overrides = structuredClone(shared.overrides);
+    for (let attempt = 0; attempt < 40; attempt++) {
+      try {
+        const input = page.scenario();
+        page.compare(linkedMix ? { ...input, mix: { shares: linkedMix } } : input);
+        break;
+      } catch (error) {
+        const field = error instanceof Error && "field" in error ? String(error.field) : "";
+        if (!dropField(field)) break;
+        if (field.startsWith("mix")) linkedMix = null;
+        rejected.push(quoted(field));
+      }
+    }
+    if (!["reach", "blend", "conversions", "netValue"].includes(state.goal.objective)) {
+      rejected.push(quoted(`goal=${state.goal.objective}`));
+      state.goal.objective = "conversions";
+    }
+    const radio = /** @type {HTMLInputElement | null} */ (document.querySelector(`input[name="goal"][value="${state.goal.objective}"]`));
+    if (radio) radio.checked = true;
+    $("lambda-field").hidden = state.goal.objective !== "blend";
+    /** @type {HTMLInputElement} */ ($("lambda")).value = String(Math.round(state.goal.lambda * 100));
+    /** @type {HTMLInputElement} */ ($("max-hours")).value = Number.isNaN(state.maxHours) ? "" : String(state.maxHours);
+    if (rejected.length) setText($("share-status"), tr("share.rejected", { fields: refusedList(rejected) }));
+  }
+
+  /** The refused parts, quoted in the reader's language; a flood is cut short. */
+  function refusedList(/** @type {string[]} */ parts) {
+    const unique = [...new Set(parts)];
+    return unique.slice(0, 12).map((part) => `${tr("quote.open")}${part}${tr("quote.close")}`).join(", ") + (unique.length > 12 ? ", …" : "");
+  }
+
+  /** Puts the part of the state behind an engine field path back to its default. */
+  function dropField(/** @type {string} */ field) {
+    const [head, second, third] = field.split(".");
+    const budget = /** @type {HTMLInputElement} */ ($("budget"));
+    if (head === "budget") budget.value = budget.defaultValue;
+    else if (head === "currency") /** @type {HTMLSelectElement} */ ($("currency")).selectedIndex = 0;
+    else if (head.startsWith("scheme")) state.customTiers = null;
+    else if (head === "mix") page.evenShares();
+    else if (head === "goal") {
+      state.goal = { objective: "conversions", lambda: 0.5 };
+      state.maxHours = NaN;
+    } else if (head === "overrides" && second && third) delete state.overrides[second]?.[third.replace(/\W.*$/, "")];
+    else if (head === "overrides" && second) delete state.overrides[second.replace(/\s.*$/, "")];
+    else if (head === "overrides") state.overrides = {};
+    else if (Object.hasOwn(state.globals, head)) delete state.globals[head];
+    else return false;
+    return true;
+  }
+
+  return {
+    read: (/** @type {string} */ hash) => readFragment(hash),
+    apply,
+    /** The fragment for the scenario on screen. */
+    fragment: () => writeFragment(current()),
+    current,
+  };
+}
