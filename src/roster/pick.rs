@@ -24,6 +24,9 @@ use super::candidate_value;
 /// Bound evaluations the search may spend, counted in candidates scanned: about 30 ms in the
 /// browser, so a pick recomputes as inputs change.
 const WORK_LIMIT: u64 = 4_000_000;
+/// What one node of the search costs besides its fill, in candidates scanned (measured: a fill
+/// that stops after a few candidates leaves the node's own work the larger part).
+const NODE_WORK: u64 = 24;
 /// A plan that costs a hair more than the budget through rounding is within it.
 const MONEY_SLACK: f64 = 1e-12;
 
@@ -493,6 +496,9 @@ fn search(problem: &Problem, found: &mut Found) {
     let mut depth = 0usize;
     loop {
         // Descend: evaluate the node at `depth` with `s` holding the choices above it.
+        // A node costs more than the candidates its fill scans (the plane, the limits, the
+        // value): counted too, or a search whose fills stop early runs for seconds.
+        work += NODE_WORK + tiers as u64;
         let bound = problem.plane(&tangent, &point, &s) + problem.fill(&tangent, &order, depth, &s, &mut caps, &mut work);
         let promising = bound > found.value + found.value.abs() * 1e-12 + 1e-9 && reachable(&s, depth);
         if promising && problem.meets_minimums(&s) {
