@@ -187,6 +187,7 @@ impl Work {
         Work { spent: Cell::new(0), limit }
     }
 
+    #[inline(never)]
     fn add(&self, units: usize) {
         self.spent.set(self.spent.get().wrapping_add(units as u64));
     }
@@ -842,6 +843,7 @@ impl Resource {
     const MONEY: Resource = Resource { money: 1.0, hours: 0.0 };
     const HOURS: Resource = Resource { money: 0.0, hours: 1.0 };
 
+    #[inline(never)]
     fn of(self, arm: &Arm) -> f64 {
         self.money * arm.cost + self.hours * arm.hours
     }
@@ -983,6 +985,9 @@ struct Piece<'a> {
 }
 
 impl<'a> Piece<'a> {
+    // Out of line, as are `Resource::of` and `Work::add`: inlined into every bound and
+    // search loop they cost the core module about 140 bytes gzipped (measured).
+    #[inline(never)]
     fn new(arm: &'a Arm, tangent: &'a Tangent, price: f64, work: &'a Work) -> Self {
         let linear = tangent.dengagements * arm.engagements - tangent.dcost * arm.cost - price;
         Piece { arm, tangent, linear, work }
