@@ -156,6 +156,13 @@ struct Tangent {
     dcost: f64,
 }
 
+impl Tangent {
+    /// The tangent's value at the totals `s`.
+    fn at(&self, s: &Sums) -> f64 {
+        self.constant + self.dphi * s.phi + self.dpsi * s.psi + self.dengagements * s.engagements - self.dcost * s.cost
+    }
+}
+
 struct Problem {
     arms: Vec<Arm>,
     audience: f64,
@@ -700,8 +707,7 @@ impl Problem {
         let free = self.arms.get(depth..).unwrap_or_default();
         let point = if best.found { best.sums } else { self.relaxed_point(free, &sums) };
         let tangent = self.tangent(&point);
-        let fixed = tangent.constant + tangent.dphi * sums.phi + tangent.dpsi * sums.psi + tangent.dengagements * sums.engagements
-            - tangent.dcost * sums.cost;
+        let fixed = tangent.at(&sums);
         let (bound, centre) = self.relaxation(free, &tangent, self.budget - sums.cost, self.max_hours - sums.hours);
         if best.found && fixed + bound <= best.value + TIE * (1.0 + best.value.abs()) {
             return;
@@ -736,9 +742,7 @@ impl Problem {
                     (g, g)
                 }
                 None => {
-                    let fixed = tangent.constant + tangent.dphi * child.phi + tangent.dpsi * child.psi
-                        + tangent.dengagements * child.engagements
-                        - tangent.dcost * child.cost;
+                    let fixed = tangent.at(&child);
                     let relaxed = self.dual(rest, &tangent, self.budget - child.cost, Resource::MONEY);
                     (fixed + relaxed.upper, fixed + relaxed.lower)
                 }
