@@ -158,6 +158,8 @@ struct Tangent {
 
 impl Tangent {
     /// The tangent's value at the totals `s`.
+    // Out of line: inlined at both of its calls in the search, it cost more than the call.
+    #[inline(never)]
     fn at(&self, s: &Sums) -> f64 {
         self.constant + self.dphi * s.phi + self.dpsi * s.psi + self.dengagements * s.engagements - self.dcost * s.cost
     }
@@ -1095,6 +1097,8 @@ pub struct BudgetLeft {
     pub reason: &'static str,
 }
 
+// Out of line: inlined, its five labels were built anew at each of its three callers.
+#[inline(never)]
 fn label(objective: Objective) -> Label {
     match objective {
         Objective::Reach => Label::fixed("Best for reach", "Le plus de portée"),
