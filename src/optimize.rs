@@ -1195,6 +1195,8 @@ fn optimize_within(scenario: &Scenario, goal: &Goal, allowance: &mut Allowance) 
     Ok(outcome)
 }
 
+// Out of line: a copy at each of its two callers cost more than the call (measured).
+#[inline(never)]
 fn prove(outcome: &mut Outcome, best: &Best) {
     outcome.exact = Some(!best.truncated);
     outcome.gap = Some(if best.truncated { best.gap } else { 0.0 });
