@@ -223,6 +223,16 @@ mod parsing {
         }
     }
 
+    /// In a file whose delimiter is ";", a line holding only "," is a cell, not a blank line.
+    #[test]
+    fn a_lone_comma_in_a_semicolon_file_is_a_cell_reported_as_such() {
+        let roster = roster::parse("followers;topic\n,", &preset("fr2018").unwrap());
+        assert_eq!(roster.delimiter, ";");
+        assert!(roster.rows.is_empty());
+        let codes: Vec<_> = roster.errors.iter().map(|e| (e.line, e.code)).collect();
+        assert_eq!(codes, [(2, "notANumber")]);
+    }
+
     /// A megabyte of random bytes: read without trapping, every error with a message.
     #[test]
     fn a_megabyte_of_random_bytes() {
@@ -340,7 +350,10 @@ mod parsing {
             prop_assert!(read >= 1, "nothing reported for {text:?}");
             let quotes = text.contains('"');
             if !quotes && roster.errors.iter().all(|e| e.code != "noFollowersColumn") {
-                let records = text.split(['\n', '\r']).filter(|l| !l.split([',', ';', '\t']).all(|c| c.trim().is_empty())).count();
+                // Blank means blank under the file's own delimiter: a lone "," in a ";" file is a
+                // cell, and it must be reported.
+                let delimiter = roster.delimiter;
+                let records = text.split(['\n', '\r']).filter(|l| !l.split(delimiter).all(|c| c.trim().is_empty())).count();
                 let header = usize::from(!roster.notes.contains(&"headerless") && records > 0);
                 let file_level = roster.errors.iter().filter(|e| e.line == 0).count();
                 prop_assert_eq!(read - file_level, records - header, "{:?}", text);
