@@ -2,16 +2,11 @@
 // values themselves, one-field mutations of valid arguments, and a way to describe any of them
 // without touching it — a Proxy or a throwing getter must not go off while a failure is reported.
 
-/** mulberry32: tiny, fast, and every call can be replayed from one 32-bit seed. */
+import { mulberry32 } from "../../scripts/roster-file.mjs";
+
+/** Seeded draws of every shape the fuzz test needs; every call replays from one 32-bit seed. */
 export function generator(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const r = {
     next,
     /** A whole number from `lo` to `hi`, both included. */
