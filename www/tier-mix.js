@@ -8,7 +8,7 @@
 //     <a href="https://example.org/tiermix/">Open the tiermix calculator</a>
 //   </tier-mix>
 import { el } from "./js/dom.js";
-import { loadEngine } from "./js/engine.js";
+import { errorField, loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
 import { hasLang, loadLang, pickLang, plural, t } from "./js/i18n.js";
 import { pairs, quoted, writeFragment } from "./js/share.js";
@@ -112,7 +112,7 @@ class TierMix extends HTMLElement {
       try {
         return { scenario, refused, comparison: this.engine.compare(scenario) };
       } catch (error) {
-        const field = error instanceof Error && "field" in error ? String(error.field) : "";
+        const field = errorField(error);
         const name = /** @type {keyof typeof DEFAULTS | "mix"} */ (field.split(/[.[]/, 1)[0]);
         if (name === "mix" && scenario.mix) delete scenario.mix;
         else if (Object.hasOwn(DEFAULTS, name) && scenario[name] !== DEFAULTS[name]) scenario[name] = /** @type {any} */ (DEFAULTS[name]);

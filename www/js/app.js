@@ -3,7 +3,7 @@
 // arithmetic happens here; the only numbers handled are the user's own (percent shares,
 // thresholds) and display conversions.
 import { $, el, fillRows, save, setText } from "./dom.js";
-import { backgroundEngine, compiledEngine, loadEngine, loadNotes } from "./engine.js";
+import { backgroundEngine, compiledEngine, errorField, loadEngine, loadNotes } from "./engine.js";
 import { loadLang, pickLang, plural, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { drawBars, drawNote, drawTornado, drawXY } from "./chart.js";
@@ -117,7 +117,7 @@ function describedBy(/** @type {Element} */ element, /** @type {string} */ id, /
 function showError(/** @type {unknown} */ error) {
   const message = error instanceof Error ? error.message : String(error);
   // The engine names the offending input's path in `field`; inputs carry it in data-field.
-  const field = error instanceof Error && "field" in error ? String(error.field) : message.split(" ", 1)[0];
+  const field = errorField(error) || message.split(" ", 1)[0];
   clearInvalid();
   const input = /** @type {HTMLInputElement | null} */ (document.querySelector(`[data-field="${CSS.escape(field)}"]`));
   let text = `${tr("error.prefix")} ${message}`;

@@ -75,6 +75,13 @@ export function backgroundEngine(url, module) {
   };
 }
 
+/**
+ * The path of the input an engine error names (its `field`, e.g. `mix.shares.micro`), or ""
+ * for any other error.
+ * @param {unknown} error
+ */
+export const errorField = (error) => (error instanceof Error && "field" in error ? String(error.field) : "");
+
 /** Loads the whole module, with `parseRoster` and `pickRoster`, once. */
 export function loadRosterEngine() {
   whole ??= import("../pkg/tiermix.js").then(async (tiermix) => {

@@ -4,6 +4,7 @@
 // first change, a copy, the Embed dialog), so a page opened without one never waits for it.
 // Nothing from a link is ever inserted as HTML.
 import { $, setText } from "../dom.js";
+import { errorField } from "../engine.js";
 import { pickLang } from "../i18n.js";
 import { quoted, readFragment, writeFragment } from "../share.js";
 
@@ -72,7 +73,7 @@ export function createLink(page) {
         page.compare(linkedMix ? { ...input, mix: { shares: linkedMix } } : input);
         break;
       } catch (error) {
-        const field = error instanceof Error && "field" in error ? String(error.field) : "";
+        const field = errorField(error);
         if (!dropField(field)) break;
         if (field.startsWith("mix")) linkedMix = null;
         rejected.push(quoted(field));
