@@ -69,12 +69,12 @@ build: tools
 	$(call wasm-module,core,--no-default-features)
 	$(call wasm-module,tiermix,)
 	cargo run --quiet --example sources_json -- $(PKG)
-	node scripts/oembed.mjs
+	node scripts/build/oembed.mjs
 
 # A self-contained copy for any static host, with hashed file names and headers files.
 # PUBLIC_URL=https://your.site/tiermix/ make dist: the oEmbed answer points there.
 dist: build
-	node scripts/dist.mjs
+	node scripts/build/dist.mjs
 
 serve: build
 	@echo "tiermix on http://127.0.0.1:$(PORT)/"
@@ -121,15 +121,15 @@ clean:
 ## Measurements (numbers, not pass/fail) -------------------------------------------------------
 
 measure: build browser
-	node scripts/measure-page.mjs
+	node scripts/bench/measure-page.mjs
 
 # Performance figures with their targets: native (release), wasm in Node, the page in Chromium.
 bench: build browser
 	rm -f target/bench-rows.jsonl
 	cargo bench --quiet --bench optimize
-	node scripts/bench-wasm.mjs
-	node scripts/bench-page.mjs
-	node scripts/bench-roster.mjs
-	node scripts/bench-lighthouse.mjs
-	node scripts/measure-page.mjs
-	node scripts/bench-table.mjs
+	node scripts/bench/bench-wasm.mjs
+	node scripts/bench/bench-page.mjs
+	node scripts/bench/bench-roster.mjs
+	node scripts/bench/bench-lighthouse.mjs
+	node scripts/bench/measure-page.mjs
+	node scripts/bench/bench-table.mjs

@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { openPage, picked, session } from "./harness.mjs";
 
 const folder = await mkdtemp(join(tmpdir(), "tiermix-dist-"));
-await promisify(execFile)("node", [new URL("../../scripts/dist.mjs", import.meta.url).pathname, folder]);
+await promisify(execFile)("node", [new URL("../../scripts/build/dist.mjs", import.meta.url).pathname, folder]);
 const live = session({ root: `${folder}/` });
 
 test("every asset but the entry points carries its hash, and the headers files say how to serve them", async () => {

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ARTIFACTS, axeViolations, openPage, picked, session } from "./harness.mjs";
-import { syntheticRoster } from "../../scripts/roster-file.mjs";
+import { syntheticRoster } from "../../scripts/bench/roster-file.mjs";
 
 const live = session();
 
