@@ -68,7 +68,7 @@ endef
 build: tools
 	$(call wasm-module,core,--no-default-features)
 	$(call wasm-module,tiermix,)
-	cargo run --quiet --example sources_json -- $(PKG)
+	cargo run --quiet -p tiermix-build-data -- $(PKG)
 	node scripts/build/oembed.mjs
 
 # A self-contained copy for any static host, with hashed file names and headers files.
