@@ -63,11 +63,14 @@ define wasm-module
 	@echo "$(1)_bg.wasm: $$(stat -c %s $(PKG)/$(1)_bg.wasm) bytes, $$(gzip -9c $(PKG)/$(1)_bg.wasm | wc -c) gzipped"
 endef
 
-# Two modules: tiermix.js, the whole API; core.js, the same without the roster functions, which
-# the page loads first (the candidates tab loads tiermix.js when it opens).
+# Two modules: tiermix.js, the whole API; calculator.js, the same without the roster reader and
+# picker, which the page loads first (the candidates tab loads tiermix.js when it opens).
+# core.js, calculator.js's old name, re-exports it for one more release.
 build: tools
-	$(call wasm-module,core,--no-default-features)
+	$(call wasm-module,calculator,--no-default-features)
 	$(call wasm-module,tiermix,)
+	node scripts/build/core-alias.mjs
+	@rm -f $(PKG)/core_bg.wasm # calculator_bg.wasm's old name: a stale copy would ship with make dist
 	cargo run --quiet -p tiermix-build-data -- $(PKG)
 	node scripts/build/oembed.mjs
 

@@ -18,13 +18,16 @@ const OUT = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL("
 const KEEP = new Set(["index.html", "embed.html", "tier-mix.js", "oembed.json", "favicon.svg", "samples/roster.csv"]);
 const TEXT = new Set([".html", ".js", ".css", ".json", ".svg", ".csv"]);
 const HASHED = new Set([".js", ".css", ".wasm", ".json"]);
+// pkg/core.js, calculator.js's deprecated old name, is for scripts that import pkg/ by name: a
+// copy with its hash in its name would serve nobody.
+const LEFT_OUT = new Set(["pkg/core.js"]);
 
 async function files(folder, prefix = "") {
   const found = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) found.push(...(await files(join(folder, entry.name), path)));
-    else if (!entry.name.endsWith(".d.ts")) found.push(path);
+    else if (!entry.name.endsWith(".d.ts") && !LEFT_OUT.has(path)) found.push(path);
   }
   return found;
 }
