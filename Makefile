@@ -64,11 +64,13 @@ define wasm-module
 endef
 
 # Two modules: tiermix.js, the whole API; calculator.js, the same without the roster reader and
-# picker, which the page loads first (the candidates tab loads tiermix.js when it opens).
-# core.js, calculator.js's old name, re-exports it for one more release.
+# picker, which the page loads first (the candidates tab loads tiermix.js when it opens). Each
+# gets its hand-written types (types/*.d.ts): the binding takes JsValue, so generated ones would
+# say `any`. core.js, calculator.js's old name, re-exports it for one more release.
 build: tools
 	$(call wasm-module,calculator,--no-default-features)
 	$(call wasm-module,tiermix,)
+	cp types/calculator.d.ts types/tiermix.d.ts types/core.d.ts $(PKG)/
 	node scripts/build/core-alias.mjs
 	@rm -f $(PKG)/core_bg.wasm # calculator_bg.wasm's old name: a stale copy would ship with make dist
 	cargo run --quiet -p tiermix-build-data -- $(PKG)
