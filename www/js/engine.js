@@ -1,8 +1,8 @@
 // @ts-check
 // The one module that talks to the wasm packages. Everything the page shows is computed there.
 //
-// Two builds of one engine: `calculator.js` has every function but the roster ones and is what
-// the page loads first; `tiermix.js` is the whole API, loaded only where rosters are read.
+// Two builds of one engine: `calculator.js`, every function but the roster ones, loads first;
+// `tiermix.js`, the whole API, only where rosters are read.
 import init, * as core from "../pkg/calculator.js";
 
 /** @type {Promise<WebAssembly.Module> | undefined} */
