@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { openPage, picked, session } from "./harness.mjs";
 
 const folder = await mkdtemp(join(tmpdir(), "tiermix-dist-"));
-await promisify(execFile)("node", [new URL("../../scripts/dist.mjs", import.meta.url).pathname, folder]);
+await promisify(execFile)("node", [new URL("../../scripts/build/dist.mjs", import.meta.url).pathname, folder]);
 const live = session({ root: `${folder}/` });
 
 test("every asset but the entry points carries its hash, and the headers files say how to serve them", async () => {
@@ -18,7 +18,7 @@ test("every asset but the entry points carries its hash, and the headers files s
   assert.ok(js.some((name) => /^i18n\/fr\.[0-9a-f]{10}\.js$/.test(name)), js.join(", "));
   assert.ok(js.length > 5 && js.every((name) => /\.[0-9a-f]{10}\.js$/.test(name)), js.join(", "));
   const pkg = await readdir(join(folder, "pkg"));
-  for (const module of ["core_bg", "tiermix_bg"]) assert.ok(pkg.some((name) => new RegExp(`^${module}\\.[0-9a-f]{10}\\.wasm$`).test(name)), pkg.join(", "));
+  for (const module of ["calculator_bg", "tiermix_bg"]) assert.ok(pkg.some((name) => new RegExp(`^${module}\\.[0-9a-f]{10}\\.wasm$`).test(name)), pkg.join(", "));
   const headers = await readFile(join(folder, "_headers"), "utf8");
   assert.match(headers, /\/embed\.html\n {2}Content-Security-Policy: [^\n]*frame-ancestors \*/);
   assert.match(headers, /\/tier-mix\.js\n {2}Access-Control-Allow-Origin: \*/);

@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { mkdir } from "node:fs/promises";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
-import { POLICY } from "../../scripts/csp.mjs";
+import { POLICY } from "../../scripts/build/csp.mjs";
 
 const ROOT = fileURLToPath(new URL("../../www/", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));

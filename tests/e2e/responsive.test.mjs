@@ -123,8 +123,8 @@ test("the trade-off charts and their tables show only the inputs on screen, howe
   assert.deepEqual(await page.evaluate(() => window.__wrong), []);
 
   // What is drawn is exactly the engine's answer for the inputs on screen.
-  const { initSync, ...engine } = await import("../../www/pkg/core.js");
-  initSync({ module: readFileSync(new URL("../../www/pkg/core_bg.wasm", import.meta.url)) });
+  const { initSync, ...engine } = await import("../../www/pkg/calculator.js");
+  initSync({ module: readFileSync(new URL("../../www/pkg/calculator_bg.wasm", import.meta.url)) });
   const shares = await page.$$eval("#mix input[type=number]", (inputs) => Object.fromEntries(inputs.map((input) => [input.dataset.tier, input.valueAsNumber / 100])));
   assert.equal(Object.keys(shares).length, 6);
   const scenario = { budget: 27500, currency: "EUR", scheme: "traackr", mix: { shares }, overrides: {}, goal: { objective: "conversions", lambda: 0.5 } };

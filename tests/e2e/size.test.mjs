@@ -12,7 +12,7 @@ test(`everything the page loads at first is at most ${BUDGET_GZIP} bytes gzipped
   const { files } = await firstLoad(live.browser, live.server.origin);
   const total = files.reduce((sum, file) => sum + file.gzip, 0);
   console.log(files.map((file) => `${file.path}: ${file.gzip}`).join("\n"), `\ntotal: ${total} bytes gzipped (budget ${BUDGET_GZIP})`);
-  assert.ok(files.some((file) => file.path === "/pkg/core_bg.wasm"), "the engine is part of the first load");
+  assert.ok(files.some((file) => file.path === "/pkg/calculator_bg.wasm"), "the engine is part of the first load");
   assert.ok(!files.some((file) => /tiermix_bg\.wasm|i18n\/fr\.js|roster/.test(file.path)), "nothing loads before it is needed");
   assert.ok(total <= BUDGET_GZIP, `${total} > ${BUDGET_GZIP}`);
 });

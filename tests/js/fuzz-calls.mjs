@@ -282,7 +282,7 @@ function randomBytes(seed) {
 /**
  * The fixed hostile calls, run first: each shape the bug report names, at its nastiest. Each
  * is `{ fn, label, args }`; `args` makes the values only when the call runs. The heavy ones
- * (10 MB, 10 million counts, huge budgets) only where `ctx.heavy`: core.js is the same binding
+ * (10 MB, 10 million counts, huge budgets) only where `ctx.heavy`: calculator.js is the same binding
  * as tiermix.js less two functions, and running them twice would spend the time of the random
  * calls on answers already known.
  */

@@ -2,7 +2,7 @@
 // values themselves, one-field mutations of valid arguments, and a way to describe any of them
 // without touching it — a Proxy or a throwing getter must not go off while a failure is reported.
 
-import { mulberry32 } from "../../scripts/roster-file.mjs";
+import { mulberry32 } from "../../scripts/bench/roster-file.mjs";
 
 /** Seeded draws of every shape the fuzz test needs; every call replays from one 32-bit seed. */
 export function generator(seed) {

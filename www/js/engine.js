@@ -1,9 +1,9 @@
 // @ts-check
 // The one module that talks to the wasm packages. Everything the page shows is computed there.
 //
-// Two builds of one engine: `core.js` has every function but the roster ones and is what the
-// page loads first; `tiermix.js` is the whole API, loaded only where rosters are read.
-import init, * as core from "../pkg/core.js";
+// Two builds of one engine: `calculator.js`, every function but the roster ones, loads first;
+// `tiermix.js`, the whole API, only where rosters are read.
+import init, * as core from "../pkg/calculator.js";
 
 /** @type {Promise<WebAssembly.Module> | undefined} */
 let compiled;
@@ -15,7 +15,7 @@ let whole;
 /** The compiled core module, fetched and compiled once; the page posts it to its workers. */
 export function compiledEngine() {
   compiled ??= (async () => {
-    const url = new URL("../pkg/core_bg.wasm", import.meta.url);
+    const url = new URL("../pkg/calculator_bg.wasm", import.meta.url);
     try {
       return await WebAssembly.compileStreaming(fetch(url));
     } catch {

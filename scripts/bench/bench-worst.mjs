@@ -3,10 +3,10 @@
 // search has a work budget, so these stay bounded whatever the inputs; the last column says
 // whether each optimum is proven (exact) or how far from the optimum it can be (gap).
 import { readFileSync } from "node:fs";
-import init, * as tiermix from "../www/pkg/tiermix.js";
+import init, * as tiermix from "../../www/pkg/tiermix.js";
 import { record } from "./bench-record.mjs";
 
-await init({ module_or_path: readFileSync(new URL("../www/pkg/tiermix_bg.wasm", import.meta.url)) });
+await init({ module_or_path: readFileSync(new URL("../../www/pkg/tiermix_bg.wasm", import.meta.url)) });
 
 const COMPARE_LIMIT = 50;
 const FRONTIER_LIMIT = 500;

@@ -1,7 +1,7 @@
 // `make bench` (roster half): a generated 100,000-row file parsed and classified by tiermix in
 // wasm, against Papa Parse plus a plain JavaScript classification of the same file, in the same
 // headless Chromium. Prints medians and the ratio; asserts nothing.
-import { launch, startServer } from "../tests/e2e/harness.mjs";
+import { launch, startServer } from "../../tests/e2e/harness.mjs";
 import { syntheticRoster } from "./roster-file.mjs";
 import { record } from "./bench-record.mjs";
 

@@ -15,7 +15,7 @@ fn write<T: serde::Serialize>(folder: &Path, name: &str, value: &T) -> Result<()
 
 fn main() {
     let Some(folder) = std::env::args().nth(1) else {
-        eprintln!("usage: sources_json FOLDER");
+        eprintln!("usage: tiermix-build-data FOLDER");
         std::process::exit(2);
     };
     let folder = Path::new(&folder);

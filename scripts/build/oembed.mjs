@@ -25,5 +25,5 @@ const answer = {
     `<iframe class="wp-embedded-content" sandbox="allow-scripts allow-popups" security="restricted" title="${escape(title)}" ` +
     `src="${escape(embed)}" width="720" height="640" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>`,
 };
-writeFileSync(new URL("../www/oembed.json", import.meta.url), `${JSON.stringify(answer, null, 2)}\n`);
+writeFileSync(new URL("../../www/oembed.json", import.meta.url), `${JSON.stringify(answer, null, 2)}\n`);
 console.log(`www/oembed.json written for ${calculator}`);

@@ -3,7 +3,7 @@
 import { appendFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-export const ROWS = fileURLToPath(new URL("../target/bench-rows.jsonl", import.meta.url));
+export const ROWS = fileURLToPath(new URL("../../target/bench-rows.jsonl", import.meta.url));
 
 /**
  * @param {string} what
@@ -12,6 +12,6 @@ export const ROWS = fileURLToPath(new URL("../target/bench-rows.jsonl", import.m
  * @param {boolean | null} met null when there is no target
  */
 export function record(what, measured, target, met) {
-  mkdirSync(fileURLToPath(new URL("../target/", import.meta.url)), { recursive: true });
+  mkdirSync(fileURLToPath(new URL("../../target/", import.meta.url)), { recursive: true });
   appendFileSync(ROWS, `${JSON.stringify({ what, measured, target, met })}\n`);
 }

@@ -4,10 +4,10 @@
 import { readFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { firstLoad, launch, startServer } from "../tests/e2e/harness.mjs";
+import { firstLoad, launch, startServer } from "../../tests/e2e/harness.mjs";
 import { record } from "./bench-record.mjs";
 
-const ROOT = fileURLToPath(new URL("../www/", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../www/", import.meta.url));
 const RUNS = Number(process.env.RUNS ?? 15);
 
 const server = await startServer();

@@ -13,18 +13,21 @@ import { dirname, extname, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { POLICY } from "./csp.mjs";
 
-const WWW = fileURLToPath(new URL("../www/", import.meta.url));
-const OUT = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL("../dist/", import.meta.url));
+const WWW = fileURLToPath(new URL("../../www/", import.meta.url));
+const OUT = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL("../../dist/", import.meta.url));
 const KEEP = new Set(["index.html", "embed.html", "tier-mix.js", "oembed.json", "favicon.svg", "samples/roster.csv"]);
 const TEXT = new Set([".html", ".js", ".css", ".json", ".svg", ".csv"]);
 const HASHED = new Set([".js", ".css", ".wasm", ".json"]);
+// pkg/core.js, calculator.js's deprecated old name, is for scripts that import pkg/ by name: a
+// copy with its hash in its name would serve nobody.
+const LEFT_OUT = new Set(["pkg/core.js"]);
 
 async function files(folder, prefix = "") {
   const found = [];
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const path = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) found.push(...(await files(join(folder, entry.name), path)));
-    else if (!entry.name.endsWith(".d.ts")) found.push(path);
+    else if (!entry.name.endsWith(".d.ts") && !LEFT_OUT.has(path)) found.push(path);
   }
   return found;
 }
@@ -81,7 +84,7 @@ for (const path of all) {
 
 const immutable = "public, max-age=31536000, immutable";
 const hashedPaths = [...renamed.values()].map((p) => `/${p}`);
-await writeFile(join(OUT, "_headers"), `# Netlify and Cloudflare Pages. Made by scripts/dist.mjs.
+await writeFile(join(OUT, "_headers"), `# Netlify and Cloudflare Pages. Made by scripts/build/dist.mjs.
 /*
   Content-Security-Policy: ${POLICY}; frame-ancestors 'none'
   X-Content-Type-Options: nosniff
@@ -103,7 +106,7 @@ await writeFile(join(OUT, "_headers"), `# Netlify and Cloudflare Pages. Made by 
 
 ${hashedPaths.map((p) => `${p}\n  Access-Control-Allow-Origin: *\n  Cache-Control: ${immutable}`).join("\n")}
 `);
-await writeFile(join(OUT, ".htaccess"), `# Apache (mod_headers, mod_mime, mod_deflate). Made by scripts/dist.mjs.
+await writeFile(join(OUT, ".htaccess"), `# Apache (mod_headers, mod_mime, mod_deflate). Made by scripts/build/dist.mjs.
 AddType application/wasm .wasm
 AddType text/javascript .js
 Header set Content-Security-Policy "${POLICY}; frame-ancestors 'none'"
@@ -128,7 +131,7 @@ Header set Referrer-Policy "no-referrer"
 // wasm-bindgen's snippets keep their names (the module's imports name them) while the module
 // that imports them is cached for a year: a browser must check them at every load, or it could
 // pair a new module with an old snippet after a deploy.
-await writeFile(join(OUT, "pkg", "snippets", ".htaccess"), `# Apache. Made by scripts/dist.mjs.
+await writeFile(join(OUT, "pkg", "snippets", ".htaccess"), `# Apache. Made by scripts/build/dist.mjs.
 Header set Cache-Control "no-cache"
 `);
 console.log(`dist/: ${all.length} files, ${renamed.size} with their hash in their name, _headers and .htaccess`);

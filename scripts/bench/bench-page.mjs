@@ -1,7 +1,7 @@
 // `make bench` (page half): in headless Chromium, the work one keystroke costs (the
 // synchronous recompute: compare, assumptions, every render) and the frontier and response
 // curves drawn once inputs settle. Prints p50 / p95; asserts nothing.
-import { launch, openPage, startServer } from "../tests/e2e/harness.mjs";
+import { launch, openPage, startServer } from "../../tests/e2e/harness.mjs";
 import { record } from "./bench-record.mjs";
 
 const server = await startServer();

@@ -1,11 +1,11 @@
 // `make bench` (wasm half): the same calls as benches/optimize.rs, on the optimised module in
 // Node. Prints p50 / p95; asserts nothing.
 import { readFileSync } from "node:fs";
-import init, * as tiermix from "../www/pkg/tiermix.js";
+import init, * as tiermix from "../../www/pkg/tiermix.js";
 import { syntheticRoster } from "./roster-file.mjs";
 import { record } from "./bench-record.mjs";
 
-await init({ module_or_path: readFileSync(new URL("../www/pkg/tiermix_bg.wasm", import.meta.url)) });
+await init({ module_or_path: readFileSync(new URL("../../www/pkg/tiermix_bg.wasm", import.meta.url)) });
 
 /** Times `work` against at most `limit` ms (if any); with `headline`, records p50 / p95. */
 function time(name, runs, work, limit = null, headline = null) {

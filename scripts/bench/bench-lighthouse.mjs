@@ -1,6 +1,6 @@
 // `make bench` (Lighthouse half): every category's score for the page and the iframe embed,
 // mobile emulation, in Debian's Chromium. Performance depends on the machine: target ≥ 95.
-import { startLighthouse } from "../tests/quality/lighthouse-run.mjs";
+import { startLighthouse } from "../../tests/quality/lighthouse-run.mjs";
 import { record } from "./bench-record.mjs";
 
 const lighthouse = await startLighthouse();
