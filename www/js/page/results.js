@@ -7,7 +7,7 @@ import { plural } from "../i18n.js";
 import { drawBars, drawNote, drawTornado, drawXY } from "../chart.js";
 import { BANDED, DRAWS, MAX_INFLUENCERS, METRICS, SEED } from "../engine.js";
 
-const TIER_COLUMNS = [["influencers", "count"], ["spend", "money"], ["reach", "count"], ["engagements", "count"], ["conversions", "count"], ["workloadHours", "count"]];
+const TIER_COLUMNS = METRICS.filter(([key]) => ["influencers", "spend", "reach", "engagements", "conversions", "workloadHours"].includes(key));
 
 const columnClass = (/** @type {any} */ m) => (m.kind === "mix" ? "mine" : m.kind === "optimum" ? "best-col" : "");
 
