@@ -4,7 +4,7 @@
 //! so and names what *was* found: an honest "unverified" beats a confident footnote.
 //!
 //! The notes are prose, not data the model computes with, so the wasm module does not carry
-//! them: the build writes them to `www/pkg/sources.json` (`examples/sources_json.rs`) and the
+//! them: the build writes them to `www/pkg/sources.json` (`crates/build-data`) and the
 //! page loads that file. Nothing in the binding refers to [`NOTES`], so the linker drops it.
 
 use serde::Serialize;

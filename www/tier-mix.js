@@ -11,7 +11,7 @@ import { el } from "./js/dom.js";
 import { errorField, loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
 import { hasLang, loadLang, pickLang, plural, t } from "./js/i18n.js";
-import { pairs, quoted, writeFragment } from "./js/share.js";
+import { fractions, pairs, quoted, writeFragment } from "./js/share.js";
 
 const STYLES = new URL("./css/tier-mix.css", import.meta.url).href;
 const CALCULATOR = new URL("./index.html", import.meta.url).href;
@@ -23,12 +23,6 @@ const DEFAULTS = { budget: 20000, currency: "EUR", scheme: "fr2018", goal: { obj
 const LANGUAGE = /^(en|fr)(-|$)/i;
 const THEMES = ["auto", "light", "dark"];
 let serial = 0;
-
-/** `nano:20,micro:50` → { nano: 0.2, micro: 0.5 } (a plain object); null if any part is malformed. */
-function readMix(/** @type {string} */ text) {
-  const percents = pairs(text);
-  return percents && Object.fromEntries(Object.entries(percents).map(([id, value]) => [id, value / 100]));
-}
 
 /**
  * @typedef {{ budget: number, currency: string, scheme: string, mix?: { shares: Record<string, number> },
@@ -96,7 +90,8 @@ class TierMix extends HTMLElement {
     if (currency !== null) scenario.currency = currency;
     const scheme = this.given("scheme");
     if (scheme !== null) scenario.scheme = scheme;
-    const mix = this.edited ?? (this.given("mix") === null ? {} : readMix(this.getAttribute("mix") ?? ""));
+    const percents = this.given("mix") === null ? {} : pairs(this.getAttribute("mix") ?? "");
+    const mix = this.edited ?? (percents && fractions(percents));
     if (mix === null) refused.push("mix");
     else if (Object.keys(mix).length) scenario.mix = { shares: mix };
     const goal = this.given("goal");

@@ -2,8 +2,20 @@
 // its bare key: both files must name the same sentences with the same placeholders.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import en from "../../www/js/i18n/en.js";
-import fr from "../../www/js/i18n/fr.js";
+import { readFileSync } from "node:fs";
+import page from "../../www/js/i18n/en.js";
+import pageFr from "../../www/js/i18n/fr.js";
+import link from "../../www/js/i18n/link.en.js";
+import linkFr from "../../www/js/i18n/link.fr.js";
+import roster from "../../www/js/i18n/roster.en.js";
+import rosterFr from "../../www/js/i18n/roster.fr.js";
+
+// The link's and the candidates tab's sentences load with them, beside the page's; English
+// also takes those of the page's markup, which is written in English: together they are a language.
+const markup = Object.fromEntries([...readFileSync(new URL("../../www/index.html", import.meta.url), "utf8")
+  .matchAll(/data-i18n="([\w.]+)"[^>]*>([^<]*)</g)].map(([, key, text]) => [key, text.replace(/&amp;/g, "&")]));
+const en = { ...markup, ...page, ...link, ...roster };
+const fr = { ...pageFr, ...linkFr, ...rosterFr };
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -17,4 +29,13 @@ test("each sentence has the same placeholders in both languages", () => {
 
 test("every plural comes in both forms", () => {
   for (const key of Object.keys(en).filter((k) => k.endsWith(".one"))) assert.ok(`${key.slice(0, -4)}.other` in en, key);
+});
+
+test("the candidates tab's sentences are apart from the page's, and only they are", () => {
+  for (const key of Object.keys(roster)) assert.ok(key.startsWith("roster.") && !(key in page), key);
+  for (const key of Object.keys(page)) assert.ok(!key.startsWith("roster."), key);
+});
+
+test("the sentences loaded with the link are in no other file", () => {
+  for (const key of Object.keys(link)) assert.ok(!(key in page) && !(key in roster), key);
 });

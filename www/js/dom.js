@@ -1,6 +1,5 @@
 // @ts-check
-// Building DOM from data: attributes and text only, so nothing passed in is ever parsed as HTML;
-// and handing the user a file.
+// Building DOM from data: attributes and text only, so nothing passed in is ever parsed as HTML.
 
 /** The page's element with this id. @param {string} id */
 export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -16,17 +15,6 @@ export function el(tag, attributes = {}, children = []) {
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
   element.append(...children);
   return element;
-}
-
-/** Offers `blob` to the user as a file called `name`. @param {Blob} blob @param {string} name */
-export function save(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const link = el("a", { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click starts the download before it returns; the delay is for slow browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -53,4 +41,11 @@ export function fillRows(/** @type {HTMLTableSectionElement | null} */ section, 
       if (cell.className !== (classes[i] ?? "")) cell.className = classes[i] ?? "";
     });
   });
+}
+
+export function fillTable(/** @type {HTMLElement} */ table, /** @type {string} */ caption, /** @type {string[]} */ head, /** @type {string[][]} */ rows) {
+  const t = /** @type {HTMLTableElement} */ (table);
+  if (t.caption) setText(t.caption, caption);
+  fillRows(t.tHead, head.length ? [head] : [], [], "col");
+  fillRows(t.tBodies[0], rows, [], "row");
 }

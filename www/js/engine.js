@@ -106,3 +106,32 @@ export function loadNotes(lang) {
     .catch(() => ({}));
   return /** @type {Promise<Record<string, string>>} */ (notes[lang]);
 }
+
+// The engine's vocabulary and defaults as the page uses them, each said once here.
+
+/** The goals the best mix can aim for. */
+export const OBJECTIVES = ["reach", "blend", "conversions", "netValue"];
+/** The goal of a scenario nobody has set: the engine's own default. */
+export const DEFAULT_GOAL = { objective: "conversions", lambda: 0.5 };
+export const DEFAULT_SCHEME = "fr2018";
+export const DEFAULT_CURRENCY = "EUR";
+/** The per-tier assumptions, in the order the panel shows them. */
+export const QUANTITIES = ["typicalFollowers", "fee", "reachRate", "engagementRate", "sponsoredFactor", "realShare", "persuasion", "hours", "concentration"];
+/** Quantities shown and typed as percentages. */
+export const PERCENT = new Set(["reachRate", "engagementRate", "sponsoredFactor", "realShare", "persuasion"]);
+/** The assumption shown as money. */
+export const MONEY = new Set(["fee"]);
+/** The campaign-wide figures. */
+export const GLOBALS = ["audience", "postsPerInfluencer", "hourlyCost", "conversionValue"];
+/** The outcomes of a mix, each with how it is written. @type {[string, string][]} */
+export const METRICS = [
+  ["influencers", "count"], ["spend", "money"], ["unspent", "money"], ["reach", "count"], ["reachShare", "percent"],
+  ["frequency", "number"], ["engagements", "count"], ["conversions", "count"], ["revenue", "money"], ["roi", "roi"],
+  ["costPerThousandReached", "money"], ["costPerEngagement", "money"], ["costPerConversion", "money"], ["workloadHours", "count"],
+];
+/** Outputs the simulation gives a band for. */
+export const BANDED = new Set(["spend", "reach", "engagements", "conversions", "roi", "costPerConversion"]);
+export const DRAWS = 2000;
+export const SEED = 1;
+/** The most influencers one tier can count; a mix that reaches it is marked as capped. */
+export const MAX_INFLUENCERS = 1e6;

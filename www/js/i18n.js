@@ -7,21 +7,44 @@
 
 /** @type {Partial<Record<Lang, Record<string, string>>>} */
 const tables = {};
-/** @type {Partial<Record<Lang, Promise<void>>>} */
+/** Each file of sentences (spelled out, so `make dist` can rename them). */
+const files = {
+  en: () => import("./i18n/en.js"),
+  fr: () => import("./i18n/fr.js"),
+  "link.en": () => import("./i18n/link.en.js"),
+  "link.fr": () => import("./i18n/link.fr.js"),
+  "roster.en": () => import("./i18n/roster.en.js"),
+  "roster.fr": () => import("./i18n/roster.fr.js"),
+};
+/** @type {Partial<Record<keyof typeof files, Promise<void>>>} */
 const loading = {};
+/** @type {Set<string>} */
+const loaded = new Set();
 
-/** Loads a language's sentences once; `t` and `plural` need them. @param {Lang} lang */
-export function loadLang(lang) {
-  loading[lang] ??= (lang === "fr" ? import("./i18n/fr.js") : import("./i18n/en.js")).then(
-    (module) => { tables[lang] = module.default; },
-    (error) => { delete loading[lang]; throw error; },
+/**
+ * Loads a language's sentences once; `t` and `plural` need them. A `part` is those of a view
+ * loaded on first use. @param {Lang} lang @param {"" | Part} [part] @typedef {"link" | "roster"} Part
+ */
+export function loadLang(lang, part = "") {
+  const name = /** @type {keyof typeof files} */ (part ? `${part}.${lang}` : lang);
+  loading[name] ??= files[name]().then(
+    (module) => {
+      tables[lang] = { ...tables[lang], ...module.default };
+      loaded.add(name);
+    },
+    (error) => { delete loading[name]; throw error; },
   );
-  return /** @type {Promise<void>} */ (loading[lang]);
+  return /** @type {Promise<void>} */ (loading[name]);
+}
+
+/** Adds sentences read elsewhere (the page's markup). @param {Lang} lang @param {Record<string, string>} table */
+export function addSentences(lang, table) {
+  tables[lang] = { ...tables[lang], ...table };
 }
 
 /** Whether `loadLang(lang)` has finished. @param {Lang} lang */
 export function hasLang(lang) {
-  return tables[lang] !== undefined;
+  return loaded.has(lang);
 }
 
 /** @param {string | undefined | null} wanted */

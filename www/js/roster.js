@@ -4,7 +4,9 @@
 // keeps the rows: this page asks it for the table's current page and for the files to save, so
 // no task here grows with the size of the file. Every text from the file reaches the page as
 // text (dom.js), never as HTML.
-import { $, el, fillRows, save, setText } from "./dom.js";
+import { $, el, fillRows, setText } from "./dom.js";
+import { rosterResult } from "./roster-result.js";
+import { save } from "./save.js";
 import { plural } from "./i18n.js";
 
 const PAGE = 100;
@@ -21,6 +23,7 @@ const EXPORT_NAMES = { table: "tiermix-roster.csv", choice: "tiermix-choice.csv"
  */
 export function createRoster(page) {
   const { tr, fmt } = page;
+  $("panel-roster").append(rosterResult(tr));
   /** @type {Worker | null} */
   let worker = null;
   let lastId = 0;

@@ -22,7 +22,11 @@ export const quoted = (/** @type {string} */ text) => (text.length > 40 ? `${tex
  *   maxHours?: number, globals?: Record<string, number>, overrides?: Record<string, Record<string, number>> }} Shared
  */
 
-/** `nano:20,micro:50` → { nano: 20, micro: 50 }; null if any part is malformed. */
+/**
+ * The `id:value,…` syntax of mixes and thresholds, in links and in the widget's attributes:
+ * `nano:20,micro:50` → { nano: 20, micro: 50 }; null if any part is malformed (whole or not at
+ * all: half a mix is another mix). The caller names the refused text as written.
+ */
 export function pairs(/** @type {string} */ text) {
   /** @type {Record<string, number>} */
   const out = Object.create(null);
@@ -34,6 +38,13 @@ export function pairs(/** @type {string} */ text) {
   }
   return out;
 }
+
+/** The same syntax written: { nano: 20, micro: 50 } → `nano:20,micro:50`. */
+export const writePairs = (/** @type {Record<string, number>} */ values) => Object.entries(values).map(([k, v]) => `${k}:${v}`).join(",");
+
+/** Percents per tier as the engine's shares (fractions), in a plain object. */
+export const fractions = (/** @type {Record<string, number>} */ percents) =>
+  Object.fromEntries(Object.entries(percents).map(([id, value]) => [id, value / 100]));
 
 const number = (/** @type {string} */ raw) => (raw.trim() !== "" && Number.isFinite(Number(raw)) ? Number(raw) : null);
 
@@ -74,7 +85,6 @@ export function readFragment(hash) {
         break;
       case "tiers":
       case "mix": {
-        // Whole or not at all: half a mix is another mix.
         const values = pairs(raw);
         if (!values) reject();
         else if (key === "tiers") shared.minimums = values;
@@ -115,13 +125,12 @@ export function readFragment(hash) {
  */
 export function writeFragment(shared) {
   const params = new URLSearchParams();
-  const list = (/** @type {Record<string, number>} */ values) => Object.entries(values).map(([k, v]) => `${k}:${v}`).join(",");
   if (shared.lang) params.set("lang", shared.lang);
   if (shared.budget !== undefined) params.set("budget", String(shared.budget));
   if (shared.currency) params.set("currency", shared.currency);
   if (shared.scheme) params.set("scheme", shared.scheme);
-  if (shared.minimums) params.set("tiers", list(shared.minimums));
-  if (shared.shares) params.set("mix", list(shared.shares));
+  if (shared.minimums) params.set("tiers", writePairs(shared.minimums));
+  if (shared.shares) params.set("mix", writePairs(shared.shares));
   if (shared.goal) params.set("goal", shared.goal);
   if (shared.goal === "blend" && shared.lambda !== undefined) params.set("lambda", String(shared.lambda));
   if (shared.maxHours !== undefined) params.set("hours", String(shared.maxHours));

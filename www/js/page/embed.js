@@ -1,8 +1,10 @@
 // @ts-check
 // The Embed dialog: the three ways to put the current scenario in another page. Loaded on the
-// first click of "Embed in a page", since few readers ever open it. Every snippet is shown as
-// text in a textarea, never inserted as markup.
-import { $ } from "../dom.js";
+// first click of "Embed in a page", since few readers ever open it, and built with it. Every
+// snippet is shown as text in a textarea, never inserted as markup.
+import { $, el } from "../dom.js";
+import { writePairs } from "../share.js";
+import { DEFAULT_CURRENCY, DEFAULT_GOAL, DEFAULT_SCHEME } from "../engine.js";
 
 /** Escapes text for an HTML attribute in a snippet the user will paste elsewhere. */
 const attribute = (/** @type {string} */ text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
@@ -13,18 +15,32 @@ const attribute = (/** @type {string} */ text) => text.replace(/&/g, "&amp;").re
  *   date and gives the state the link carries.
  */
 export function createEmbed(page) {
-  const dialog = /** @type {HTMLDialogElement} */ ($("embed-dialog"));
-  $("embed-close").addEventListener("click", () => dialog.close());
+  /** A `data-i18n` element, so the page's language switch translates it with the rest. */
+  const said = (/** @type {string} */ tag, /** @type {string} */ key, /** @type {Record<string, string>} */ attributes = {}) =>
+    el(tag, { ...attributes, "data-i18n": key }, [page.tr(key)]);
+  const field = (/** @type {string} */ id, /** @type {string} */ key, /** @type {string} */ rows) =>
+    el("div", { class: "field" }, [said("label", key, { for: id }), el("textarea", { id, readonly: "", rows })]);
+  const close = said("button", "embed.close", { type: "button", id: "embed-close" });
+  const dialog = /** @type {HTMLDialogElement} */ (el("dialog", { id: "embed-dialog", class: "embed-dialog", "aria-labelledby": "embed-title" }, [
+    said("h2", "embed.title", { id: "embed-title" }),
+    said("p", "embed.help", { class: "hint" }),
+    field("embed-element", "embed.element", "4"),
+    field("embed-iframe", "embed.iframe", "4"),
+    field("embed-link", "embed.link", "2"),
+    el("div", { class: "actions" }, [close]),
+  ]));
+  close.addEventListener("click", () => dialog.close());
+  $("error").before(dialog);
 
   async function open() {
     const shared = await page.shared();
     const base = new URL(".", location.href).href;
     const settings = {
       budget: String(shared.budget ?? ""),
-      currency: shared.currency ?? "EUR",
-      scheme: shared.scheme ?? "fr2018",
-      mix: Object.entries(shared.shares ?? {}).map(([id, v]) => `${id}:${v}`).join(","),
-      goal: shared.goal ?? "conversions",
+      currency: shared.currency ?? DEFAULT_CURRENCY,
+      scheme: shared.scheme ?? DEFAULT_SCHEME,
+      mix: writePairs(shared.shares ?? {}),
+      goal: shared.goal ?? DEFAULT_GOAL.objective,
       lang: page.lang(),
     };
     const attributes = Object.entries(settings).map(([k, v]) => `${k}="${attribute(v)}"`).join(" ");

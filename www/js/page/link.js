@@ -1,18 +1,15 @@
 // @ts-check
 // The scenario's link: reading a shared link into the page's state, and the state the page's
 // link carries. Loaded only when the page first has a link to read or write (a link opened, the
-// first change, a copy, the Embed dialog), so a page opened without one never waits for it.
-// Nothing from a link is ever inserted as HTML.
+// first change, a copy, the Embed dialog), so a page opened without one never waits for it;
+// with it, keeping the address on the scenario, "Copy a link" and the Embed dialog (embed.js,
+// loaded on its first opening). Nothing from a link is ever inserted as HTML.
 import { $, setText } from "../dom.js";
-import { errorField } from "../engine.js";
+import { DEFAULT_GOAL, OBJECTIVES, errorField } from "../engine.js";
 import { pickLang } from "../i18n.js";
-import { quoted, readFragment, writeFragment } from "../share.js";
+import { fractions, quoted, readFragment, writeFragment, writePairs } from "../share.js";
 
-/**
- * @param {{ state: any, tr: (key: string, values?: Record<string, string>) => string,
- *   presets: () => any[], preset: () => any, tiers: () => any[], evenShares: () => void,
- *   scenario: () => any, compare: (input: any) => any }} page
- */
+/** @param {import("./types.js").Page} page */
 export function createLink(page) {
   const { state, tr, tiers } = page;
 
@@ -39,7 +36,7 @@ export function createLink(page) {
    * put back to its default and named to the user, one at a time, until the scenario is valid.
    */
   function apply(/** @type {ReturnType<typeof readFragment>} */ { shared, rejected }) {
-    const presets = page.presets();
+    const presets = page.presets;
     if (shared.lang) state.lang = pickLang(shared.lang);
     if (shared.budget !== undefined) /** @type {HTMLInputElement} */ ($("budget")).value = String(shared.budget);
     const currency = /** @type {HTMLSelectElement} */ ($("currency"));
@@ -54,12 +51,12 @@ export function createLink(page) {
       if (Object.keys(minimums).every((id) => base.some((/** @type {any} */ t) => t.id === id))) {
         state.customTiers = base.map((/** @type {any} */ t) => ({ id: t.id, label: t.label, minFollowers: minimums[t.id] ?? t.minFollowers }));
       } else {
-        rejected.push(quoted(`tiers=${Object.entries(minimums).map(([id, v]) => `${id}:${v}`).join(",")}`));
+        rejected.push(quoted(`tiers=${writePairs(minimums)}`));
       }
     }
     // The engine sees the link's mix as written: a tier the scheme lacks is refused by name.
     const linkedShares = shared.shares;
-    let linkedMix = linkedShares ? Object.fromEntries(Object.entries(linkedShares).map(([id, v]) => [id, v / 100])) : null;
+    let linkedMix = linkedShares ? fractions(linkedShares) : null;
     if (linkedShares) state.shares = Object.fromEntries(tiers().map((t) => [t.id, linkedShares[t.id] ?? 0]));
     if (shared.goal) state.goal.objective = shared.goal;
     if (shared.lambda !== undefined) state.goal.lambda = shared.lambda;
@@ -69,8 +66,8 @@ export function createLink(page) {
     if (shared.overrides) state.overrides = structuredClone(shared.overrides);
     for (let attempt = 0; attempt < 40; attempt++) {
       try {
-        const input = page.scenario();
-        page.compare(linkedMix ? { ...input, mix: { shares: linkedMix } } : input);
+        const input = page.readScenario();
+        page.engine.compare(linkedMix ? { ...input, mix: { shares: linkedMix } } : input);
         break;
       } catch (error) {
         const field = errorField(error);
@@ -79,9 +76,9 @@ export function createLink(page) {
         rejected.push(quoted(field));
       }
     }
-    if (!["reach", "blend", "conversions", "netValue"].includes(state.goal.objective)) {
+    if (!OBJECTIVES.includes(state.goal.objective)) {
       rejected.push(quoted(`goal=${state.goal.objective}`));
-      state.goal.objective = "conversions";
+      state.goal.objective = DEFAULT_GOAL.objective;
     }
     const radio = /** @type {HTMLInputElement | null} */ (document.querySelector(`input[name="goal"][value="${state.goal.objective}"]`));
     if (radio) radio.checked = true;
@@ -106,7 +103,7 @@ export function createLink(page) {
     else if (head.startsWith("scheme")) state.customTiers = null;
     else if (head === "mix") page.evenShares();
     else if (head === "goal") {
-      state.goal = { objective: "conversions", lambda: 0.5 };
+      state.goal = { ...DEFAULT_GOAL };
       state.maxHours = NaN;
     } else if (head === "overrides" && second && third) delete state.overrides[second]?.[third.replace(/\W.*$/, "")];
     else if (head === "overrides" && second) delete state.overrides[second.replace(/\s.*$/, "")];
@@ -116,11 +113,53 @@ export function createLink(page) {
     return true;
   }
 
+  let timer = 0;
+  /** @type {ReturnType<typeof import("./embed.js").createEmbed> | undefined} */
+  let embed;
+
+  function write() {
+    clearTimeout(timer);
+    timer = 0;
+    history.replaceState(null, "", `#${writeFragment(current())}`);
+  }
+
+  /** Writes a link still waiting for the pause, before it is read or the page is left. */
+  function flush() {
+    if (timer) write();
+  }
+
   return {
     read: (/** @type {string} */ hash) => readFragment(hash),
     apply,
-    /** The fragment for the scenario on screen. */
-    fragment: () => writeFragment(current()),
-    current,
+    /**
+     * Keeps the address bar's link on the scenario once typing pauses: history.replaceState
+     * took a fifth of each keystroke's work, and browsers throttle pages that call it too often.
+     */
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(write, 250);
+    },
+    flush,
+    async copy() {
+      flush();
+      try {
+        await navigator.clipboard.writeText(location.href);
+        setText($("share-status"), tr("share.copied"));
+      } catch {
+        setText($("share-status"), tr("share.manual", { url: location.href }));
+      }
+    },
+    async openEmbed() {
+      const { createEmbed } = await import("./embed.js");
+      embed ??= createEmbed({
+        tr,
+        lang: () => state.lang,
+        shared: async () => {
+          flush();
+          return current();
+        },
+      });
+      await embed.open();
+    },
   };
 }

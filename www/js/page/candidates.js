@@ -1,0 +1,42 @@
+// @ts-check
+// The "Your candidates" tab, loaded with its sentences when first opened: most visitors never open it.
+import { METRICS } from "../engine.js";
+
+/** The outcomes the roster's comparison shows, of the mix's. */
+const ROSTER_METRICS = ["influencers", "spend", "reach", "engagements", "conversions", "costPerConversion", "workloadHours"];
+
+/**
+ * @param {import("./types.js").Page} page
+ * @param {(part: "roster") => Promise<void>} addSentences loads a view's sentences, now and with every language
+ */
+export function createCandidates(page, addSentences) {
+  const { state, tr, label } = page;
+  /** @type {ReturnType<typeof import("../roster.js").createRoster> | null} */
+  let roster = null;
+
+  async function load() {
+    if (roster) return;
+    const [{ createRoster }] = await Promise.all([import("../roster.js"), addSentences("roster")]);
+    roster ??= createRoster({
+      tr,
+      fmt: page.fmt,
+      lang: () => state.lang,
+      scenario: () => page.input,
+      tierLabel: (/** @type {string} */ id) => {
+        const tier = page.tiers().find((t) => t.id === id);
+        return tier ? label(tier) : id;
+      },
+      bestTierMix: () => page.comparison?.mixes.find((/** @type {any} */ m) => m.kind === "optimum") ?? null,
+      metrics: METRICS.filter(([key]) => ROSTER_METRICS.includes(key)),
+      formatMetric: page.formatMetric,
+    });
+    for (const control of document.querySelectorAll("#panel-roster [disabled]")) control.removeAttribute("disabled");
+  }
+
+  return {
+    load,
+    /** Inputs changed: the candidates tab picks again, if it is loaded. */
+    changed: () => roster?.changed(),
+    translate: () => roster?.translate(),
+  };
+}

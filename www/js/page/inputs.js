@@ -1,0 +1,310 @@
+// @ts-check
+// The panels where the reader types: "Your campaign" (scheme, thresholds), "Split the budget" (the
+// shares never add up to more than 100%), "Your goal", "Classify an account" and "Assumptions"
+// (each model value per tier with its range and source, which the reader may override).
+import { $, el, setText } from "../dom.js";
+import { GLOBALS, MONEY, PERCENT, QUANTITIES } from "../engine.js";
+
+/** @param {import("./types.js").Page} page @param {() => void} changed the tiers in use changed */
+export function createThresholds(page, changed) {
+  const { state, tr, label } = page;
+
+  function build() {
+    const fields = page.tiers().map((tier, index) =>
+      el("div", { class: "field" }, [
+        el("label", { for: `min-${tier.id}` }, [tr("thresholds.min", { tier: label(tier) })]),
+        el("input", { type: "number", id: `min-${tier.id}`, min: "0", step: "1", inputmode: "numeric",
+          value: String(tier.minFollowers), "data-index": String(index), "data-field": `scheme.tiers[${index}].minFollowers` }),
+      ]));
+    $("threshold-fields").replaceChildren(...fields);
+    $("thresholds-status").hidden = state.customTiers === null;
+  }
+
+  function read() {
+    const base = page.preset().tiers;
+    const edited = base.map((/** @type {import("./types.js").Tier} */ tier) => {
+      const input = /** @type {HTMLInputElement} */ ($(`min-${tier.id}`));
+      return { id: tier.id, label: tier.label, minFollowers: input.value === "" ? NaN : input.valueAsNumber };
+    });
+    const same = edited.every((/** @type {import("./types.js").Tier} */ tier, /** @type {number} */ i) => tier.minFollowers === base[i].minFollowers);
+    state.customTiers = same ? null : edited;
+    $("thresholds-status").hidden = same;
+  }
+
+  $("threshold-fields").addEventListener("input", () => { read(); changed(); });
+  $("thresholds-reset").addEventListener("click", () => {
+    state.customTiers = null;
+    build();
+    changed();
+  });
+
+  return {
+    build,
+    renderScheme() {
+      const select = /** @type {HTMLSelectElement} */ ($("scheme"));
+      select.replaceChildren(...page.presets.map((p) => el("option", { value: p.id }, [label(p)])));
+      select.value = state.schemeId;
+      $("scheme-source").replaceChildren(...page.citation(page.preset().source));
+    },
+  };
+}
+
+/** @param {import("./types.js").Page} page */
+export function createMix(page) {
+  const { state, tr, label, tiers } = page;
+
+  function tierRange(/** @type {number} */ index) {
+    const list = tiers();
+    const f = page.fmt();
+    const next = list[index + 1];
+    const count = (/** @type {number} */ n) => (Number.isFinite(n) ? f.count(n) : "…");
+    return next ? `${count(list[index].minFollowers)}–${count(next.minFollowers - 1)}` : `${count(list[index].minFollowers)}+`;
+  }
+
+  function even() {
+    const list = tiers();
+    const base = Math.floor(100 / list.length);
+    let rest = 100 - base * list.length;
+    state.shares = Object.fromEntries(list.map((tier) => [tier.id, base + (rest-- > 0 ? 1 : 0)]));
+  }
+
+  /** Scales the shares up to 100%, keeping their proportions in whole percents. */
+  function fill() {
+    const list = tiers();
+    const total = list.reduce((sum, tier) => sum + (state.shares[tier.id] ?? 0), 0);
+    if (total === 0) return even();
+    const scaled = list.map((tier) => ((state.shares[tier.id] ?? 0) * 100) / total);
+    const floors = scaled.map(Math.floor);
+    let rest = 100 - floors.reduce((a, b) => a + b, 0);
+    const order = scaled.map((v, i) => [v - Math.floor(v), i]).sort((a, b) => b[0] - a[0]);
+    for (const [, i] of order) if (rest-- > 0) floors[i] += 1;
+    state.shares = Object.fromEntries(list.map((tier, i) => [tier.id, floors[i]]));
+  }
+
+  /** A tier's share may rise only as far as what the other tiers leave free. */
+  function setShare(/** @type {string} */ tierId, /** @type {number} */ wanted) {
+    const others = tiers().reduce((sum, tier) => sum + (tier.id === tierId ? 0 : state.shares[tier.id] ?? 0), 0);
+    const value = Number.isFinite(wanted) ? Math.round(wanted) : 0;
+    state.shares[tierId] = Math.min(Math.max(value, 0), 100 - others);
+  }
+
+  function renderStatus() {
+    const f = page.fmt();
+    const allocated = tiers().reduce((sum, tier) => sum + (state.shares[tier.id] ?? 0), 0);
+    setText($("mix-status"), tr("mix.allocated", { allocated: f.percent(allocated / 100), free: f.percent((100 - allocated) / 100) }));
+    for (const tier of tiers()) {
+      const value = state.shares[tier.id] ?? 0;
+      const range = /** @type {HTMLInputElement} */ ($(`share-${tier.id}-range`));
+      range.value = String(value);
+      range.setAttribute("aria-valuetext", f.percent(value / 100));
+      const number = /** @type {HTMLInputElement} */ ($(`share-${tier.id}`));
+      // "Use this mix" sets exact shares; two decimals are enough to show them.
+      if (document.activeElement !== number || number.value !== "") number.value = String(Math.round(value * 100) / 100);
+    }
+  }
+
+  function build() {
+    const rows = tiers().map((tier, index) => {
+      const value = String(state.shares[tier.id] ?? 0);
+      const range = el("input", { type: "range", id: `share-${tier.id}-range`, min: "0", max: "100", step: "1", value,
+        "aria-label": tr("mix.slider", { tier: label(tier) }), "data-tier": tier.id });
+      const number = el("input", { type: "number", id: `share-${tier.id}`, min: "0", max: "100", step: "any", value,
+        inputmode: "numeric", "data-tier": tier.id, "data-field": `mix.shares.${tier.id}` });
+      return el("div", { class: "mix-row" }, [
+        el("label", { for: `share-${tier.id}`, class: "mix-label" }, [
+          el("span", { class: "mix-tier" }, [tr("mix.share", { tier: label(tier) })]),
+          el("span", { class: "hint" }, [tr("mix.followers", { range: tierRange(index) })]),
+        ]),
+        range,
+        number,
+      ]);
+    });
+    $("mix").replaceChildren(...rows);
+    renderStatus();
+  }
+
+  $("mix").addEventListener("input", (event) => {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    const tier = input.dataset.tier;
+    if (!tier) return;
+    if (input.type === "number" && input.value === "") state.shares[tier] = 0;
+    else setShare(tier, input.valueAsNumber);
+    page.recompute();
+  });
+  $("mix").addEventListener("change", (event) => {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    if (input.type === "number") renderStatus();
+  });
+  $("mix-even").addEventListener("click", () => { even(); page.recompute(); });
+  $("mix-fill").addEventListener("click", () => { fill(); page.recompute(); });
+
+  return { build, renderStatus, even };
+}
+
+/** @param {import("./types.js").Page} page */
+export function createGoal(page) {
+  const { state, tr } = page;
+  const lambda = /** @type {HTMLInputElement} */ ($("lambda"));
+  const maxHours = /** @type {HTMLInputElement} */ ($("max-hours"));
+
+  function renderLambda() {
+    const f = page.fmt();
+    const text = tr("goal.lambdaValue", { persuasion: f.percent(state.goal.lambda), reach: f.percent(1 - state.goal.lambda) });
+    setText($("lambda-value"), text);
+    lambda.setAttribute("aria-valuetext", text);
+  }
+
+  for (const radio of document.querySelectorAll('input[name="goal"]')) {
+    radio.addEventListener("change", () => {
+      state.goal.objective = /** @type {HTMLInputElement} */ (radio).value;
+      $("lambda-field").hidden = state.goal.objective !== "blend";
+      page.recompute();
+    });
+  }
+  lambda.addEventListener("input", () => {
+    state.goal.lambda = lambda.valueAsNumber / 100;
+    renderLambda();
+    page.recompute();
+  });
+  maxHours.addEventListener("input", () => {
+    state.maxHours = maxHours.value === "" ? NaN : maxHours.valueAsNumber;
+    page.recompute();
+  });
+
+  return { renderLambda };
+}
+
+/** @param {import("./types.js").Page} page */
+export function createClassify(page) {
+  const { state, tr, label } = page;
+  const input = /** @type {HTMLInputElement} */ ($("classify-followers"));
+
+  function render() {
+    const out = $("classify-result");
+    if (input.value === "") {
+      out.replaceChildren(el("p", { class: "hint" }, [tr("classify.empty")]));
+      return;
+    }
+    const followers = input.valueAsNumber;
+    const scheme = state.customTiers ? { tiers: state.customTiers } : state.schemeId;
+    try {
+      const mine = page.engine.classify(followers, scheme);
+      const schemeName = state.customTiers ? tr("scheme.custom") : label(page.preset());
+      const main = mine.tier === null
+        ? tr("classify.below", { scheme: schemeName })
+        : tr("classify.result", { tier: label(page.tiers()[mine.index]), scheme: schemeName });
+      const others = page.presets.map((p) => {
+        const result = page.engine.classify(followers, p.id);
+        const name = result.tier === null ? "—" : label(p.tiers[result.index]);
+        return el("li", {}, [`${label(p)}${tr("colon")}`, el("strong", {}, [name])]);
+      });
+      input.removeAttribute("aria-invalid");
+      out.replaceChildren(el("p", { class: "classify-main" }, [main]), el("p", {}, [tr("classify.others")]), el("ul", {}, others));
+    } catch (error) {
+      input.setAttribute("aria-invalid", "true");
+      out.replaceChildren(el("p", { class: "error-inline" }, [error instanceof Error ? error.message : String(error)]));
+    }
+  }
+
+  input.addEventListener("input", render);
+  return { render };
+}
+
+function displayValue(/** @type {string} */ quantity, /** @type {number} */ value) {
+  const shown = PERCENT.has(quantity) ? value * 100 : value;
+  return String(Number(shown.toPrecision(quantity === "typicalFollowers" ? 6 : 3)));
+}
+
+/** @param {import("./types.js").Page} page @param {() => void} reset every assumption went back to its default */
+export function createAssumptions(page, reset) {
+  const { state, tr, label } = page;
+
+  function formatAssumption(/** @type {string} */ quantity, /** @type {number} */ value) {
+    const f = page.fmt();
+    if (PERCENT.has(quantity)) return f.percent(value);
+    if (MONEY.has(quantity)) return f.money(value);
+    return f.number(value);
+  }
+
+  const sourceLine = (/** @type {any} */ source) => el("p", { class: "source" }, page.citation(source));
+
+  /** The panel's fields, from a report of the defaults; the reader's own values are put back in. */
+  function build(/** @type {any} */ report) {
+    const globals = el("fieldset", { class: "assumption" }, [
+      el("legend", {}, [tr("assumptions.globals")]),
+      el("div", { class: "assumption-tiers" }, GLOBALS.map((key) =>
+        el("div", { class: "field" }, [
+          el("label", { for: `g-${key}` }, [tr(`g.${key}`)]),
+          el("input", { type: "number", id: `g-${key}`, step: "any", min: "0", inputmode: "decimal",
+            value: String(state.globals[key] ?? report.globals[key].typical), "data-global": key, "data-field": key }),
+        ]))),
+      sourceLine(report.globals.audience.source),
+    ]);
+    const blocks = QUANTITIES.map((quantity) =>
+      el("fieldset", { class: "assumption" }, [
+        el("legend", {}, [tr(`q.${quantity}`)]),
+        el("div", { class: "assumption-tiers" }, report.tiers.map((/** @type {any} */ row, /** @type {number} */ index) => {
+          const id = `a-${quantity}-${row.tier}`;
+          return el("div", { class: "field" }, [
+            el("label", { for: id }, [label(page.tiers()[index])]),
+            el("input", { type: "number", id, step: "any", min: "0", inputmode: "decimal",
+              "data-tier": row.tier, "data-quantity": quantity, "data-field": `overrides.${row.tier}.${quantity}`,
+              "aria-describedby": `${id}-range`, value: displayValue(quantity, state.overrides[row.tier]?.[quantity] ?? row[quantity].typical),
+              ...(PERCENT.has(quantity) ? { "data-unit": "percent" } : {}) }),
+            el("span", { id: `${id}-range`, class: "hint range" }),
+          ]);
+        })),
+        sourceLine(report.tiers[0][quantity].source),
+      ]));
+    $("assumptions").replaceChildren(globals, ...blocks);
+    update(page.report ?? report);
+  }
+
+  /** Each field's range and whether it was edited, for the engine's latest report. */
+  function update(/** @type {any} */ report) {
+    for (const row of report.tiers) {
+      for (const quantity of QUANTITIES) {
+        const value = row[quantity];
+        const id = `a-${quantity}-${row.tier}`;
+        const input = /** @type {HTMLInputElement | null} */ (document.getElementById(id));
+        if (!input) continue;
+        // A value the user typed stays as typed, even while invalid, until they change it.
+        const typed = state.overrides[row.tier]?.[quantity] !== undefined;
+        if (document.activeElement !== input && !typed) input.value = displayValue(quantity, value.typical);
+        input.classList.toggle("edited", value.overridden);
+        const range = tr("assumptions.range", { low: formatAssumption(quantity, value.low), high: formatAssumption(quantity, value.high) });
+        $(`${id}-range`).textContent = value.overridden ? `${range} · ${tr("assumptions.edited")}` : range;
+      }
+    }
+  }
+
+  function readOverride(/** @type {HTMLInputElement} */ input) {
+    const tier = input.dataset.tier ?? "";
+    const quantity = input.dataset.quantity ?? "";
+    const own = (state.overrides[tier] ??= {});
+    if (input.value === "") delete own[quantity];
+    else own[quantity] = PERCENT.has(quantity) ? input.valueAsNumber / 100 : input.valueAsNumber;
+    if (Object.keys(own).length === 0) delete state.overrides[tier];
+  }
+
+  function readGlobal(/** @type {HTMLInputElement} */ input) {
+    const key = input.dataset.global ?? "";
+    if (input.value === "") delete state.globals[key];
+    else state.globals[key] = input.valueAsNumber;
+  }
+
+  $("assumptions").addEventListener("input", (event) => {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    if (input.dataset.global) readGlobal(input);
+    else if (input.dataset.quantity) readOverride(input);
+    page.recompute();
+  });
+  $("assumptions").addEventListener("change", () => page.recompute());
+  $("assumptions-reset").addEventListener("click", () => {
+    state.overrides = {};
+    state.globals = {};
+    reset();
+  });
+
+  return { build, update };
+}

@@ -1,0 +1,96 @@
+// The page object every section of the calculator is created with (see app.js), and what the
+// sections hand back. Types only: nothing here is loaded by the browser.
+
+export type Lang = "en" | "fr";
+export type Translate = (key: string, values?: Record<string, string>) => string;
+export type Formatters = ReturnType<typeof import("../format.js").formatters>;
+export type EngineWorker = ReturnType<typeof import("../engine.js").backgroundEngine>;
+
+export interface Tier {
+  id: string;
+  label: { en: string; fr: string };
+  minFollowers: number;
+}
+
+export interface Source {
+  id: string;
+  text: string;
+  url?: string;
+  year: number | string;
+}
+
+/** What the reader set; everything else the page shows is computed from it. */
+export interface PageState {
+  lang: Lang;
+  schemeId: string;
+  /** The reader's edited thresholds, or null for the preset's. */
+  customTiers: Tier[] | null;
+  /** Percent of the budget per tier id. */
+  shares: Record<string, number>;
+  overrides: Record<string, Record<string, number>>;
+  globals: Record<string, number>;
+  /** What the best mix aims for: an objective and, for the blend, the weight of persuasion. */
+  goal: { objective: string; lambda: number };
+  /** Team hours available, or NaN for no cap. */
+  maxHours: number;
+}
+
+export interface Page {
+  state: PageState;
+  /** The wasm engine (core build). */
+  engine: any;
+  presets: any[];
+  /** The scenario read from the inputs at their last change, and its JSON (a cache key). */
+  input: any;
+  inputKey: string;
+  /** What the engine answered for the last valid inputs (still shown while the inputs are invalid). */
+  comparison: any;
+  report: any;
+  /** The charts' width, kept up to date by a ResizeObserver so drawing never forces a layout. */
+  chartWidth: number;
+  tr: Translate;
+  fmt: () => Formatters;
+  label: (item: { label: { en: string; fr: string } }) => string;
+  preset: () => any;
+  /** The tiers in use: the preset's, or the reader's edited thresholds. */
+  tiers: () => Tier[];
+  /** Builds the scenario from the inputs now (recompute caches it in `input`). */
+  readScenario: () => any;
+  /** Spreads the budget evenly over the tiers in use. */
+  evenShares: () => void;
+  formatMetric: (kind: string, value: number | null) => string;
+  /** "Source: <linked citation> (year). note" as nodes. */
+  citation: (source: Source) => (Node | string)[];
+  showError: (error: unknown) => void;
+  /** Every input change ends here: computes once and hands the answer to each section. */
+  recompute: () => void;
+  /** Redraws everything that depends on the language or the scheme. */
+  rebuild: () => void;
+  /** The engine in a worker of its own, with the module the page compiled. */
+  engineWorker: () => EngineWorker;
+}
+
+export type Errors = ReturnType<typeof import("./shell.js").createErrors>;
+export type Language = ReturnType<typeof import("./shell.js").createLanguage>;
+export type Mix = ReturnType<typeof import("./inputs.js").createMix>;
+export type Thresholds = ReturnType<typeof import("./inputs.js").createThresholds>;
+export type Assumptions = ReturnType<typeof import("./inputs.js").createAssumptions>;
+export type Results = ReturnType<typeof import("./results.js").createResults>;
+export type Certainty = ReturnType<typeof import("./results.js").createCertainty>;
+export type TradeOffs = ReturnType<typeof import("./results.js").createTradeOffs>;
+export type Link = ReturnType<typeof import("./link.js").createLink>;
+export type Goal = ReturnType<typeof import("./inputs.js").createGoal>;
+export type Classify = ReturnType<typeof import("./inputs.js").createClassify>;
+export type Candidates = ReturnType<typeof import("./candidates.js").createCandidates>;
+
+/** The sections that need the engine, created once it is loaded (app.js). */
+export interface Sections {
+  mix: Mix;
+  thresholds: Thresholds;
+  goal: Goal;
+  assumptions: Assumptions;
+  results: Results;
+  certainty: Certainty;
+  tradeOffs: TradeOffs;
+  classify: Classify;
+}
