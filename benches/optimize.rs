@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::Instant;
 use tiermix::input::Value;
 use tiermix::uncertainty::{self, Settings};
-use tiermix::{model, optimize, scenario::Scenario};
+use tiermix::{compare, model, optimize, scenario::Scenario};
 
 fn scenario(json: &str) -> Scenario {
     Scenario::from_value(&serde_json::from_str::<Value>(json).unwrap()).unwrap()
@@ -126,7 +126,7 @@ fn main() {
             black_box(optimize::frontier(&s, &s.goal, 21).unwrap());
         });
         time(&format!("compare (with optimum) {label}"), 200, || {
-            black_box(model::compare(&s).unwrap());
+            black_box(compare::compare(&s).unwrap());
         });
         time(&format!("simulate 2000 draws × {} mixes {label}", s.scheme.tiers.len() + 2), 20, || {
             black_box(uncertainty::simulate(&s, Settings { draws: 2000, seed: 1 }).unwrap());

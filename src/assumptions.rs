@@ -4,7 +4,8 @@
 use crate::error::{Error, Result};
 use crate::input::{self, Object, Value};
 use crate::sources::{self, Source};
-use crate::tiers::{TierScheme, MAX_FOLLOWERS};
+use crate::limits::MAX_FOLLOWERS;
+use crate::tiers::TierScheme;
 use serde::Serialize;
 
 /// A value and how unsure we are of it. Always `low ≤ typical ≤ high`.

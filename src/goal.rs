@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::input::{self, Object, Value};
-use crate::scenario::MAX_COUNT;
+use crate::limits::MAX_COUNT;
 use crate::tiers::TierScheme;
 use serde::Serialize;
 

@@ -17,9 +17,11 @@
 //! ```
 
 pub mod assumptions;
+pub mod compare;
 pub mod error;
 pub mod goal;
 pub mod input;
+pub mod limits;
 pub mod model;
 pub mod optimize;
 pub mod roster;

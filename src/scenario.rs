@@ -5,12 +5,11 @@ use crate::assumptions::{self, Overrides, Range, TierAssumptions};
 use crate::error::{Error, Result};
 use crate::goal::Goal;
 use crate::input::{self, Object, Value};
+use crate::limits::MAX_COUNT;
 use crate::sources::{self, Source};
 use crate::tiers::TierScheme;
 use serde::Serialize;
 
-/// More influencers than this per tier is not a campaign, it is a census.
-pub const MAX_COUNT: u64 = 1_000_000;
 /// Shares may add up to a hair above 1 from decimal rounding in the caller.
 const SHARE_SUM_SLACK: f64 = 1e-9;
 

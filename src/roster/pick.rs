@@ -627,7 +627,7 @@ fn describe(scenario: &Scenario, candidates: &[Candidate], problem: &Problem, ch
         total.persuasion = if total.impressions > 0.0 { total.persuasion / total.impressions } else { 0.0 };
     }
     let label = Label::fixed("Best from your roster", "Le meilleur de votre liste");
-    (rows, model::outcome_for_groups(scenario, &totals, &members, label, "roster"))
+    (rows, model::outcome_for_groups(scenario, &totals, &members, label, model::OutcomeKind::Roster))
 }
 
 /// The outcome of hiring the candidates at the positions in `chosen`, whatever the budget:

@@ -1,5 +1,6 @@
 use super::*;
 use crate::tiers::preset;
+use crate::limits::MAX_ROWS;
 
 fn fr() -> TierScheme {
     preset("fr2018").unwrap()

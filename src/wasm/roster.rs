@@ -174,7 +174,7 @@ const MAX_ESTIMATED: u32 = 2;
 
 /// The candidates of a `parseRoster` result (or a list of rows), read column by column.
 fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, JsValue> {
-    let columns = settled(roster_columns(roster_value, roster::MAX_ROWS as u32, MAX_ESTIMATED))?;
+    let columns = settled(roster_columns(roster_value, crate::limits::MAX_ROWS as u32, MAX_ESTIMATED))?;
     if columns.is_null() || columns.is_undefined() {
         return Err(js_error(
             Error::new("roster", "must be the result of parseRoster, or a list of rows").got(read("roster", roster_value)?.describe()),
