@@ -35,7 +35,7 @@ fn time(name: &str, runs: usize, mut work: impl FnMut()) {
 /// "exact", or how many optima were cut short and the largest gap among them.
 fn proof<'a>(optima: impl Iterator<Item = &'a model::Outcome>) -> String {
     let (mut all, mut cut, mut gap) = (0, 0, 0.0f64);
-    for o in optima.filter(|o| o.kind == "optimum") {
+    for o in optima.filter(|o| o.kind == model::OutcomeKind::Optimum) {
         all += 1;
         if o.exact == Some(false) {
             cut += 1;

@@ -29,16 +29,24 @@ pub struct TierEconomics {
 }
 
 impl TierEconomics {
+    /// A tier's typical influencer.
     pub fn new(a: &TierAssumptions, posts: f64, hourly_cost: f64) -> Self {
-        let followers = a.typical(Quantity::TypicalFollowers);
-        let hours = a.typical(Quantity::Hours);
+        TierEconomics::of(|q| a.typical(q), posts, hourly_cost)
+    }
+
+    /// The one account whose value of each quantity is `at(quantity)` (its follower count
+    /// under `TypicalFollowers`): the unit economics both the tier model and the roster pick
+    /// use.
+    pub fn of(at: impl Fn(Quantity) -> f64, posts: f64, hourly_cost: f64) -> Self {
+        let followers = at(Quantity::TypicalFollowers);
+        let hours = at(Quantity::Hours);
         TierEconomics {
-            unit_cost: posts * a.typical(Quantity::Fee) + hours * hourly_cost,
-            impressions: posts * followers * a.typical(Quantity::ReachRate) * a.typical(Quantity::RealShare),
-            engagements: posts * followers * a.typical(Quantity::EngagementRate) * a.typical(Quantity::SponsoredFactor),
+            unit_cost: posts * at(Quantity::Fee) + hours * hourly_cost,
+            impressions: posts * followers * at(Quantity::ReachRate) * at(Quantity::RealShare),
+            engagements: posts * followers * at(Quantity::EngagementRate) * at(Quantity::SponsoredFactor),
             hours,
-            concentration: a.typical(Quantity::Concentration),
-            persuasion: a.typical(Quantity::Persuasion),
+            concentration: at(Quantity::Concentration),
+            persuasion: at(Quantity::Persuasion),
         }
     }
 

@@ -43,7 +43,7 @@
 
 use crate::assumptions::within;
 use crate::error::{Error, Result};
-use crate::goal::{Goal, Objective};
+use crate::goal::{Goal, Objective, Weights};
 use crate::model::{self, BudgetLeft, Binding, Outcome, OutcomeKind, TierEconomics};
 use crate::limits::{MAX_COUNT, MAX_TIERS};
 use crate::scenario::{Mix, Scenario};
@@ -361,32 +361,20 @@ impl Problem {
         })
     }
 
-    fn reach(&self, phi: f64) -> f64 {
-        self.audience * -libm::expm1(-phi)
+    fn weights(&self) -> Weights {
+        self.objective.weights(self.value, self.blend)
     }
 
     fn value_of(&self, s: &Sums) -> f64 {
-        match self.objective {
-            Objective::Reach => self.reach(s.phi),
-            Objective::Conversions => self.reach(s.psi),
-            Objective::Engagements => s.engagements,
-            Objective::NetValue => self.value * self.reach(s.psi) - s.cost,
-            Objective::Blend => self.blend.0 * self.reach(s.phi) + self.blend.1 * self.reach(s.psi),
-        }
+        self.weights().value(self.audience, s.phi, s.psi, s.engagements, s.cost)
     }
 
     /// The objective's tangent at the exposure point of `s`.
     fn tangent(&self, s: &Sums) -> Tangent {
         self.work.add(1);
-        let slope_phi = self.audience * libm::exp(-s.phi);
-        let slope_psi = self.audience * libm::exp(-s.psi);
-        let (dphi, dpsi, dengagements, dcost) = match self.objective {
-            Objective::Reach => (slope_phi, 0.0, 0.0, 0.0),
-            Objective::Conversions => (0.0, slope_psi, 0.0, 0.0),
-            Objective::Engagements => (0.0, 0.0, 1.0, 0.0),
-            Objective::NetValue => (0.0, self.value * slope_psi, 0.0, 1.0),
-            Objective::Blend => (self.blend.0 * slope_phi, self.blend.1 * slope_psi, 0.0, 0.0),
-        };
+        let weights = self.weights();
+        let (dphi, dpsi) = weights.slopes(self.audience, s.phi, s.psi);
+        let (dengagements, dcost) = (weights.engagements, -weights.cost);
         let constant = self.value_of(s) - dphi * s.phi - dpsi * s.psi - dengagements * s.engagements + dcost * s.cost;
         Tangent { constant, dphi, dpsi, dengagements, dcost }
     }
