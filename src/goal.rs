@@ -20,6 +20,10 @@ pub enum Objective {
 }
 
 impl Objective {
+    /// In the order a page lists them.
+    pub const ALL: [Objective; 5] =
+        [Objective::Reach, Objective::Engagements, Objective::Conversions, Objective::Blend, Objective::NetValue];
+
     const IDS: [(&'static str, Objective); 5] = [
         ("reach", Objective::Reach),
         ("engagements", Objective::Engagements),
@@ -83,6 +87,11 @@ impl Weights {
     }
 }
 
+/// What a scenario's goal aims for when it names none.
+pub const DEFAULT_OBJECTIVE: Objective = Objective::Conversions;
+/// The blend's weight of persuasion when the goal gives none: reach and persuasion alike.
+pub const DEFAULT_LAMBDA: f64 = 0.5;
+
 /// Limits on one tier. Each is optional; a tier locked to a count has equal min and max.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TierLimits {
@@ -104,7 +113,7 @@ pub struct Goal {
 
 impl Goal {
     pub fn new(objective: Objective, tiers: usize) -> Goal {
-        Goal { objective, lambda: 0.5, limits: vec![TierLimits::default(); tiers], max_hours: None }
+        Goal { objective, lambda: DEFAULT_LAMBDA, limits: vec![TierLimits::default(); tiers], max_hours: None }
     }
 
     /// The blend's weights `(1−λ)/U*` and `λ/P*` of reach and conversions, from the best reach
@@ -116,7 +125,7 @@ impl Goal {
 
     /// Reads `{ objective, lambda?, limits?, maxHours? }`; absent means "most conversions".
     pub fn from_value(path: &str, value: Option<&Value>, scheme: &TierScheme) -> Result<Goal> {
-        let mut goal = Goal::new(Objective::Conversions, scheme.tiers.len());
+        let mut goal = Goal::new(DEFAULT_OBJECTIVE, scheme.tiers.len());
         let Some(value) = value else { return Ok(goal) };
         let object = Object::read(path, value)?;
         object.only(&["objective", "lambda", "limits", "maxHours"])?;

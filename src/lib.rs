@@ -18,6 +18,7 @@
 
 pub mod assumptions;
 pub mod compare;
+pub mod describe;
 pub mod error;
 pub mod goal;
 pub mod input;

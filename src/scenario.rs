@@ -10,6 +10,8 @@ use crate::sources::{self, Source};
 use crate::tiers::TierScheme;
 use serde::Serialize;
 
+/// The currency of a scenario that names none.
+pub const DEFAULT_CURRENCY: &str = "EUR";
 /// Shares may add up to a hair above 1 from decimal rounding in the caller.
 const SHARE_SUM_SLACK: f64 = 1e-9;
 
@@ -172,7 +174,7 @@ impl Scenario {
         // is the first one on the page.
         let budget = GLOBALS.budget.read(&object)?;
         let currency = match object.text("currency")? {
-            None => "EUR".to_owned(),
+            None => DEFAULT_CURRENCY.to_owned(),
             Some(code) if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => code.to_owned(),
             Some(code) => {
                 return Err(Error::new("currency", "must be a three-letter ISO 4217 code such as EUR or USD")
