@@ -158,9 +158,8 @@ pub struct TierOutcome {
     pub workload_hours: f64,
 }
 
-/// What an outcome is the outcome of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// What an outcome is the outcome of. Serialised as its id, `"single"`, `"mix"`, …
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutcomeKind {
     /// The whole budget on one tier.
     Single,
@@ -174,6 +173,23 @@ pub enum OutcomeKind {
 
 impl OutcomeKind {
     pub const ALL: [OutcomeKind; 4] = [OutcomeKind::Single, OutcomeKind::Mix, OutcomeKind::Optimum, OutcomeKind::Roster];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            OutcomeKind::Single => "single",
+            OutcomeKind::Mix => "mix",
+            OutcomeKind::Optimum => "optimum",
+            OutcomeKind::Roster => "roster",
+        }
+    }
+}
+
+// As text rather than serde's unit variant: the output every caller already reads, and less
+// code in the wasm module than the variant's path through serde-wasm-bindgen.
+impl Serialize for OutcomeKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

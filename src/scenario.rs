@@ -59,6 +59,12 @@ pub const GLOBALS: Globals<Global> = Globals {
 };
 
 impl Global {
+    // Out of line: inlined, its search was copied for each global.
+    #[inline(never)]
+    fn is_set(&self, object: &Object) -> bool {
+        object.get(self.id).is_some()
+    }
+
     fn read(&self, object: &Object) -> Result<f64> {
         let Some(value) = object.number(self.id)? else { return Ok(self.default) };
         let path = input::join(object.path(), self.id);
@@ -193,7 +199,7 @@ impl Scenario {
         let overrides = Overrides::from_value("overrides", object.get("overrides"), &scheme)?;
         let assumptions = assumptions::resolve(&scheme, &overrides, "overrides")?;
         let goal = Goal::from_value("goal", object.get("goal"), &scheme)?;
-        let set = |g: &Global| object.get(g.id).is_some();
+        let set = |g: &Global| g.is_set(&object);
         let globals_set = Globals {
             budget: set(&GLOBALS.budget),
             audience: set(&GLOBALS.audience),
