@@ -255,13 +255,23 @@ impl Problem {
         self.objective.weights(self.value, self.blend)
     }
 
+    /// `Φ` and `Ψ` of a choice, each only if the objective weighs it: the search evaluates
+    /// choices in its inner loop.
+    fn terms(&self, weights: &Weights, s: &Sums) -> (f64, f64) {
+        let term = |weight: f64, x: &[f64]| if weight == 0.0 { 0.0 } else { self.phi(x) };
+        (term(weights.reach, &s.exposures), term(weights.conversions, &s.persuaded))
+    }
+
     fn value_of(&self, s: &Sums) -> f64 {
-        self.weights().value(self.audience, self.phi(&s.exposures), self.phi(&s.persuaded), s.engagements, s.cost)
+        let weights = self.weights();
+        let (phi, psi) = self.terms(&weights, s);
+        weights.value(self.audience, phi, psi, s.engagements, s.cost)
     }
 
     fn tangent(&self, s: &Sums) -> Tangent {
         let weights = self.weights();
-        let (d_phi, d_psi) = weights.slopes(self.audience, self.phi(&s.exposures), self.phi(&s.persuaded));
+        let (phi, psi) = self.terms(&weights, s);
+        let (d_phi, d_psi) = weights.slopes(self.audience, phi, psi);
         // dΦ/dx_t = 1 / (1 + x_t/k_t).
         let spread = |slope: f64, x: &[f64]| -> Vec<f64> { self.shapes.iter().zip(x).map(|(&k, &x)| slope / (1.0 + x / k)).collect() };
         Tangent {
