@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::Instant;
 use tiermix::input::Value;
 use tiermix::uncertainty::{self, Settings};
-use tiermix::{model, optimize, scenario::Scenario};
+use tiermix::{compare, model, optimize, scenario::Scenario};
 
 fn scenario(json: &str) -> Scenario {
     Scenario::from_value(&serde_json::from_str::<Value>(json).unwrap()).unwrap()
@@ -35,7 +35,7 @@ fn time(name: &str, runs: usize, mut work: impl FnMut()) {
 /// "exact", or how many optima were cut short and the largest gap among them.
 fn proof<'a>(optima: impl Iterator<Item = &'a model::Outcome>) -> String {
     let (mut all, mut cut, mut gap) = (0, 0, 0.0f64);
-    for o in optima.filter(|o| o.kind == "optimum") {
+    for o in optima.filter(|o| o.kind == model::OutcomeKind::Optimum) {
         all += 1;
         if o.exact == Some(false) {
             cut += 1;
@@ -126,7 +126,7 @@ fn main() {
             black_box(optimize::frontier(&s, &s.goal, 21).unwrap());
         });
         time(&format!("compare (with optimum) {label}"), 200, || {
-            black_box(model::compare(&s).unwrap());
+            black_box(compare::compare(&s).unwrap());
         });
         time(&format!("simulate 2000 draws × {} mixes {label}", s.scheme.tiers.len() + 2), 20, || {
             black_box(uncertainty::simulate(&s, Settings { draws: 2000, seed: 1 }).unwrap());

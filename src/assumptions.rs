@@ -4,7 +4,8 @@
 use crate::error::{Error, Result};
 use crate::input::{self, Object, Value};
 use crate::sources::{self, Source};
-use crate::tiers::{TierScheme, MAX_FOLLOWERS};
+use crate::limits::MAX_FOLLOWERS;
+use crate::tiers::TierScheme;
 use serde::Serialize;
 
 /// A value and how unsure we are of it. Always `low ≤ typical ≤ high`.
@@ -19,6 +20,23 @@ impl Range {
     pub const fn fixed(value: f64) -> Self {
         Range { low: value, typical: value, high: value }
     }
+}
+
+/// What a number is measured in, so a page knows how to show and read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Unit {
+    /// People, followers, influencers, posts.
+    Count,
+    /// In the scenario's currency.
+    Money,
+    /// A fraction from 0 to 1 (a page shows it as a percentage).
+    Share,
+    /// A multiplier around 1 (a page shows it as a percentage: 50 % of the usual engagement).
+    Factor,
+    Hours,
+    /// The audience's spread, the negative binomial's `k`: no unit.
+    Shape,
 }
 
 /// Every per-tier quantity a user can see and override.
@@ -64,6 +82,17 @@ impl Quantity {
         }
     }
 
+    pub fn unit(self) -> Unit {
+        match self {
+            Quantity::TypicalFollowers => Unit::Count,
+            Quantity::Fee => Unit::Money,
+            Quantity::ReachRate | Quantity::EngagementRate | Quantity::RealShare | Quantity::Persuasion => Unit::Share,
+            Quantity::SponsoredFactor => Unit::Factor,
+            Quantity::Hours => Unit::Hours,
+            Quantity::Concentration => Unit::Shape,
+        }
+    }
+
     pub fn source(self) -> &'static Source {
         match self {
             Quantity::TypicalFollowers => &sources::TYPICAL_FOLLOWERS,
@@ -79,7 +108,7 @@ impl Quantity {
     }
 
     /// The values that make sense, and how to say so.
-    pub(crate) fn domain(self) -> (f64, f64, &'static str) {
+    pub fn domain(self) -> (f64, f64, &'static str) {
         const SHARE: &str = "a share from 0 to 1";
         match self {
             Quantity::TypicalFollowers => (1.0, MAX_FOLLOWERS as f64, "a number of followers from 1 to 10000000000"),

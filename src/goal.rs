@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::input::{self, Object, Value};
-use crate::scenario::MAX_COUNT;
+use crate::limits::MAX_COUNT;
 use crate::tiers::TierScheme;
 use serde::Serialize;
 
@@ -20,6 +20,10 @@ pub enum Objective {
 }
 
 impl Objective {
+    /// In the order a page lists them.
+    pub const ALL: [Objective; 5] =
+        [Objective::Reach, Objective::Engagements, Objective::Conversions, Objective::Blend, Objective::NetValue];
+
     const IDS: [(&'static str, Objective); 5] = [
         ("reach", Objective::Reach),
         ("engagements", Objective::Engagements),
@@ -31,7 +35,62 @@ impl Objective {
     pub fn id(self) -> &'static str {
         Objective::IDS.iter().find(|(_, o)| *o == self).map_or("", |(id, _)| id)
     }
+
+    /// What the objective weighs: `conversion_value` prices a conversion for net value, `blend`
+    /// holds the blend's weights `(1−λ)/U*` and `λ/P*` (see [`Goal::blend_weights`]).
+    pub fn weights(self, conversion_value: f64, blend: (f64, f64)) -> Weights {
+        let none = Weights { reach: 0.0, conversions: 0.0, engagements: 0.0, cost: 0.0 };
+        match self {
+            Objective::Reach => Weights { reach: 1.0, ..none },
+            Objective::Engagements => Weights { engagements: 1.0, ..none },
+            Objective::Conversions => Weights { conversions: 1.0, ..none },
+            Objective::NetValue => Weights { conversions: conversion_value, cost: -1.0, ..none },
+            Objective::Blend => Weights { reach: blend.0, conversions: blend.1, ..none },
+        }
+    }
 }
+
+/// Every objective is a weighted sum of four totals of a plan: people reached, people
+/// persuaded (conversions), engagements and spend. The tier optimiser and the roster pick both
+/// judge a plan, and take the objective's slopes, through these weights, so they maximise the
+/// same thing.
+///
+/// People are counted from exposure terms `Φ = Σ_t k_t ln(1 + x_t/k_t)` (reach) and `Ψ` (the
+/// same exposures thinned by persuasion): `A·(1 − e^{−Φ})` of an audience `A`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    pub reach: f64,
+    pub conversions: f64,
+    pub engagements: f64,
+    pub cost: f64,
+}
+
+/// People reached at least once out of `audience`, from the exposure term `phi`. `expm1`
+/// keeps precision when a plan barely dents a large audience.
+pub fn people(audience: f64, phi: f64) -> f64 {
+    audience * -libm::expm1(-phi)
+}
+
+impl Weights {
+    /// The objective's value for a plan's exposure terms, engagements and cost. A total the
+    /// objective does not weigh is not computed.
+    pub fn value(&self, audience: f64, phi: f64, psi: f64, engagements: f64, cost: f64) -> f64 {
+        let weighed = |weight: f64, phi: f64| if weight == 0.0 { 0.0 } else { weight * people(audience, phi) };
+        weighed(self.reach, phi) + weighed(self.conversions, psi) + self.engagements * engagements + self.cost * cost
+    }
+
+    /// The value's slopes in `Φ` and `Ψ`: `weight · A·e^{−Φ}`, the people a little more
+    /// exposure would still find.
+    pub fn slopes(&self, audience: f64, phi: f64, psi: f64) -> (f64, f64) {
+        let slope = |weight: f64, phi: f64| if weight == 0.0 { 0.0 } else { weight * (audience * libm::exp(-phi)) };
+        (slope(self.reach, phi), slope(self.conversions, psi))
+    }
+}
+
+/// What a scenario's goal aims for when it names none.
+pub const DEFAULT_OBJECTIVE: Objective = Objective::Conversions;
+/// The blend's weight of persuasion when the goal gives none: reach and persuasion alike.
+pub const DEFAULT_LAMBDA: f64 = 0.5;
 
 /// Limits on one tier. Each is optional; a tier locked to a count has equal min and max.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -54,7 +113,7 @@ pub struct Goal {
 
 impl Goal {
     pub fn new(objective: Objective, tiers: usize) -> Goal {
-        Goal { objective, lambda: 0.5, limits: vec![TierLimits::default(); tiers], max_hours: None }
+        Goal { objective, lambda: DEFAULT_LAMBDA, limits: vec![TierLimits::default(); tiers], max_hours: None }
     }
 
     /// The blend's weights `(1−λ)/U*` and `λ/P*` of reach and conversions, from the best reach
@@ -66,7 +125,7 @@ impl Goal {
 
     /// Reads `{ objective, lambda?, limits?, maxHours? }`; absent means "most conversions".
     pub fn from_value(path: &str, value: Option<&Value>, scheme: &TierScheme) -> Result<Goal> {
-        let mut goal = Goal::new(Objective::Conversions, scheme.tiers.len());
+        let mut goal = Goal::new(DEFAULT_OBJECTIVE, scheme.tiers.len());
         let Some(value) = value else { return Ok(goal) };
         let object = Object::read(path, value)?;
         object.only(&["objective", "lambda", "limits", "maxHours"])?;

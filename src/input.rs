@@ -6,11 +6,9 @@
 //! path (`mix.shares.micro`) and what it got.
 
 use crate::error::{clip, Error, Got, Result, QUOTE_LIMIT};
+use crate::limits::MAX_DEPTH;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
-
-/// No real input nests deeper; a deeper (or cyclic) object would otherwise exhaust the stack.
-pub const MAX_DEPTH: usize = 32;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {

@@ -8,7 +8,8 @@
 
 use crate::assumptions::{Quantity, TierAssumptions};
 use crate::error::{Error, Result};
-use crate::scenario::{Mix, Scenario, MAX_COUNT};
+use crate::limits::MAX_COUNT;
+use crate::scenario::{Mix, Scenario};
 use crate::sources::Label;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -28,16 +29,24 @@ pub struct TierEconomics {
 }
 
 impl TierEconomics {
+    /// A tier's typical influencer.
     pub fn new(a: &TierAssumptions, posts: f64, hourly_cost: f64) -> Self {
-        let followers = a.typical(Quantity::TypicalFollowers);
-        let hours = a.typical(Quantity::Hours);
+        TierEconomics::of(|q| a.typical(q), posts, hourly_cost)
+    }
+
+    /// The one account whose value of each quantity is `at(quantity)` (its follower count
+    /// under `TypicalFollowers`): the unit economics both the tier model and the roster pick
+    /// use.
+    pub fn of(at: impl Fn(Quantity) -> f64, posts: f64, hourly_cost: f64) -> Self {
+        let followers = at(Quantity::TypicalFollowers);
+        let hours = at(Quantity::Hours);
         TierEconomics {
-            unit_cost: posts * a.typical(Quantity::Fee) + hours * hourly_cost,
-            impressions: posts * followers * a.typical(Quantity::ReachRate) * a.typical(Quantity::RealShare),
-            engagements: posts * followers * a.typical(Quantity::EngagementRate) * a.typical(Quantity::SponsoredFactor),
+            unit_cost: posts * at(Quantity::Fee) + hours * hourly_cost,
+            impressions: posts * followers * at(Quantity::ReachRate) * at(Quantity::RealShare),
+            engagements: posts * followers * at(Quantity::EngagementRate) * at(Quantity::SponsoredFactor),
             hours,
-            concentration: a.typical(Quantity::Concentration),
-            persuasion: a.typical(Quantity::Persuasion),
+            concentration: at(Quantity::Concentration),
+            persuasion: at(Quantity::Persuasion),
         }
     }
 
@@ -149,12 +158,45 @@ pub struct TierOutcome {
     pub workload_hours: f64,
 }
 
+/// What an outcome is the outcome of. Serialised as its id, `"single"`, `"mix"`, …
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutcomeKind {
+    /// The whole budget on one tier.
+    Single,
+    /// The caller's own mix.
+    Mix,
+    /// The best mix for a goal.
+    Optimum,
+    /// The best subset of a roster's real candidates (`pickRoster`).
+    Roster,
+}
+
+impl OutcomeKind {
+    pub const ALL: [OutcomeKind; 4] = [OutcomeKind::Single, OutcomeKind::Mix, OutcomeKind::Optimum, OutcomeKind::Roster];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            OutcomeKind::Single => "single",
+            OutcomeKind::Mix => "mix",
+            OutcomeKind::Optimum => "optimum",
+            OutcomeKind::Roster => "roster",
+        }
+    }
+}
+
+// As text rather than serde's unit variant: the output every caller already reads, and less
+// code in the wasm module than the variant's path through serde-wasm-bindgen.
+impl Serialize for OutcomeKind {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     pub label: Label,
-    /// `"single"` (the whole budget on one tier), `"mix"` (the caller's) or `"optimum"`.
-    pub kind: &'static str,
+    pub kind: OutcomeKind,
     /// The tier of a single-tier mix.
     pub tier: Option<String>,
     pub influencers: u32,
@@ -179,10 +221,10 @@ pub struct Outcome {
     pub tiers: Vec<TierOutcome>,
     /// For an optimum: the limits that hold it where it is.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub binding: Option<Vec<crate::optimize::Binding>>,
+    pub binding: Option<Vec<Binding>>,
     /// For an optimum: the money it leaves, and why.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub budget_left: Option<crate::optimize::BudgetLeft>,
+    pub budget_left: Option<BudgetLeft>,
     /// For a blend optimum: the weight of persuasion.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lambda: Option<f64>,
@@ -193,6 +235,25 @@ pub struct Outcome {
     /// bound `U` on the optimum, `(U − value) / U`; 0 when `exact`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gap: Option<f64>,
+}
+
+/// A limit that holds the optimum where it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Binding {
+    /// `budget`, `maxHours`, `minCount`, `maxCount`, `minSpend` or `maxSpend`.
+    pub limit: &'static str,
+    /// The tier a per-tier limit applies to.
+    pub tier: Option<String>,
+}
+
+/// Money the optimum leaves, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BudgetLeft {
+    pub amount: f64,
+    /// `none`; `tooSmall` (less than one more influencer of any tier that may still grow);
+    /// `limits` (every tier is at its maximum); `maxHours` (the workload cap stops it);
+    /// `notWorthIt` (net value: one more influencer would return less than it costs).
+    pub reason: &'static str,
 }
 
 fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
@@ -206,7 +267,7 @@ pub fn outcome_for_counts(
     tiers: &[TierEconomics],
     counts: &[u32],
     label: Label,
-    kind: &'static str,
+    kind: OutcomeKind,
 ) -> Outcome {
     let groups: Vec<TierEconomics> = tiers
         .iter()
@@ -236,7 +297,7 @@ pub fn outcome_for_groups(
     groups: &[TierEconomics],
     members: &[u32],
     label: Label,
-    kind: &'static str,
+    kind: OutcomeKind,
 ) -> Outcome {
     let audience = scenario.audience;
     let hired: Vec<u32> = members.iter().map(|&n| u32::from(n > 0)).collect();
@@ -299,17 +360,19 @@ pub fn outcome_for_groups(
 
 /// Evaluates the scenario's own mix.
 pub fn evaluate(scenario: &Scenario) -> Result<Outcome> {
-    evaluate_mix(scenario, &economics(scenario), &scenario.mix, Label::fixed("Your mix", "Votre mix"), "mix")
+    evaluate_mix(scenario, &economics(scenario), &scenario.mix, Label::fixed("Your mix", "Votre mix"), OutcomeKind::Mix)
 }
 
-fn evaluate_mix(
+pub(crate) fn evaluate_mix(
     scenario: &Scenario,
     tiers: &[TierEconomics],
     mix: &Mix,
     label: Label,
-    kind: &'static str,
+    kind: OutcomeKind,
 ) -> Result<Outcome> {
-    let cap = kind == "single";
+    // Only a single-tier mix holds a tier at the largest count instead of failing: the caller
+    // chose neither its share nor its count.
+    let cap = kind == OutcomeKind::Single;
     let mut capped = false;
     let counts = match mix {
         Mix::Shares(shares) => {
@@ -331,25 +394,4 @@ fn evaluate_mix(
     let mut outcome = outcome_for_counts(scenario, tiers, &counts, label, kind);
     outcome.capped = capped;
     Ok(outcome)
-}
-
-/// Each single-tier mix (the whole budget on one tier), the scenario's own mix, then the
-/// optimum for the scenario's goal.
-pub fn compare(scenario: &Scenario) -> Result<Vec<Outcome>> {
-    let tiers = economics(scenario);
-    let tier_count = scenario.scheme.tiers.len();
-    let mut outcomes = scenario
-        .scheme
-        .tiers
-        .iter()
-        .enumerate()
-        .map(|(index, tier)| {
-            let mut outcome = evaluate_mix(scenario, &tiers, &Mix::single(tier_count, index), single_label(tier), "single")?;
-            outcome.tier = Some(tier.id.to_string());
-            Ok(outcome)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    outcomes.push(evaluate(scenario)?);
-    outcomes.push(crate::optimize::optimize(scenario, &scenario.goal)?);
-    Ok(outcomes)
 }

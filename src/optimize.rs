@@ -43,11 +43,11 @@
 
 use crate::assumptions::within;
 use crate::error::{Error, Result};
-use crate::goal::{Goal, Objective};
-use crate::model::{self, Outcome, TierEconomics};
-use crate::scenario::{Mix, Scenario, MAX_COUNT};
+use crate::goal::{Goal, Objective, Weights};
+use crate::model::{self, BudgetLeft, Binding, Outcome, OutcomeKind, TierEconomics};
+use crate::limits::{MAX_COUNT, MAX_TIERS};
+use crate::scenario::{Mix, Scenario};
 use crate::sources::Label;
-use crate::tiers::MAX_TIERS;
 use serde::Serialize;
 use std::cell::Cell;
 
@@ -361,32 +361,20 @@ impl Problem {
         })
     }
 
-    fn reach(&self, phi: f64) -> f64 {
-        self.audience * -libm::expm1(-phi)
+    fn weights(&self) -> Weights {
+        self.objective.weights(self.value, self.blend)
     }
 
     fn value_of(&self, s: &Sums) -> f64 {
-        match self.objective {
-            Objective::Reach => self.reach(s.phi),
-            Objective::Conversions => self.reach(s.psi),
-            Objective::Engagements => s.engagements,
-            Objective::NetValue => self.value * self.reach(s.psi) - s.cost,
-            Objective::Blend => self.blend.0 * self.reach(s.phi) + self.blend.1 * self.reach(s.psi),
-        }
+        self.weights().value(self.audience, s.phi, s.psi, s.engagements, s.cost)
     }
 
     /// The objective's tangent at the exposure point of `s`.
     fn tangent(&self, s: &Sums) -> Tangent {
         self.work.add(1);
-        let slope_phi = self.audience * libm::exp(-s.phi);
-        let slope_psi = self.audience * libm::exp(-s.psi);
-        let (dphi, dpsi, dengagements, dcost) = match self.objective {
-            Objective::Reach => (slope_phi, 0.0, 0.0, 0.0),
-            Objective::Conversions => (0.0, slope_psi, 0.0, 0.0),
-            Objective::Engagements => (0.0, 0.0, 1.0, 0.0),
-            Objective::NetValue => (0.0, self.value * slope_psi, 0.0, 1.0),
-            Objective::Blend => (self.blend.0 * slope_phi, self.blend.1 * slope_psi, 0.0, 0.0),
-        };
+        let weights = self.weights();
+        let (dphi, dpsi) = weights.slopes(self.audience, s.phi, s.psi);
+        let (dengagements, dcost) = (weights.engagements, -weights.cost);
         let constant = self.value_of(s) - dphi * s.phi - dpsi * s.psi - dengagements * s.engagements + dcost * s.cost;
         Tangent { constant, dphi, dpsi, dengagements, dcost }
     }
@@ -1078,25 +1066,6 @@ impl<'a> Piece<'a> {
 // ---------------------------------------------------------------------------------------------
 // Results
 
-/// A limit that holds the optimum where it is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Binding {
-    /// `budget`, `maxHours`, `minCount`, `maxCount`, `minSpend` or `maxSpend`.
-    pub limit: &'static str,
-    /// The tier a per-tier limit applies to.
-    pub tier: Option<String>,
-}
-
-/// Money the optimum leaves, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct BudgetLeft {
-    pub amount: f64,
-    /// `none`; `tooSmall` (less than one more influencer of any tier that may still grow);
-    /// `limits` (every tier is at its maximum); `maxHours` (the workload cap stops it);
-    /// `notWorthIt` (net value: one more influencer would return less than it costs).
-    pub reason: &'static str,
-}
-
 // Out of line: inlined, its five labels were built anew at each of its three callers.
 #[inline(never)]
 fn label(objective: Objective) -> Label {
@@ -1185,7 +1154,7 @@ fn optimize_within(scenario: &Scenario, goal: &Goal, allowance: &mut Allowance) 
     let economics = model::economics(scenario);
     let (problem, best) = solve(scenario, &economics, goal, goal.objective, allowance)?;
     let counts = problem.counts_in_scheme_order(&best);
-    let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(goal.objective), "optimum");
+    let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(goal.objective), OutcomeKind::Optimum);
     outcome.capped = counts.iter().any(|&n| u64::from(n) >= MAX_COUNT);
     prove(&mut outcome, &best);
     let (binding, left) = explain(&problem, &best, scenario);
@@ -1272,7 +1241,7 @@ pub fn frontier_with_work(scenario: &Scenario, goal: &Goal, points: u32, work: u
         let point = Goal { lambda, ..blend.clone() };
         let best = solve_blend(&mut problem, &point, &reach, &conversions, &[&previous, &conversions.counts], allowance.generous(), &mut allowance);
         let counts = problem.counts_in_scheme_order(&best);
-        let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(Objective::Blend), "optimum");
+        let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(Objective::Blend), OutcomeKind::Optimum);
         outcome.lambda = Some(lambda);
         prove(&mut outcome, &best);
         outcomes.push(outcome);
@@ -1285,7 +1254,7 @@ pub fn frontier_with_work(scenario: &Scenario, goal: &Goal, points: u32, work: u
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Curve {
     pub label: Label,
-    pub kind: &'static str,
+    pub kind: OutcomeKind,
     pub tier: Option<String>,
     pub reach: Vec<f64>,
     pub conversions: Vec<f64>,
@@ -1317,7 +1286,7 @@ pub fn response_curves_with_work(scenario: &Scenario, goal: &Goal, budgets: &[f6
     for (index, tier) in scenario.scheme.tiers.iter().enumerate() {
         let mut curve = Curve {
             label: model::single_label(tier),
-            kind: "single",
+            kind: OutcomeKind::Single,
             tier: Some(tier.id.to_string()),
             reach: Vec::with_capacity(budgets.len()),
             conversions: Vec::with_capacity(budgets.len()),
@@ -1335,7 +1304,7 @@ pub fn response_curves_with_work(scenario: &Scenario, goal: &Goal, budgets: &[f6
     }
     let mut best = Curve {
         label: label(goal.objective),
-        kind: "optimum",
+        kind: OutcomeKind::Optimum,
         tier: None,
         reach: Vec::with_capacity(budgets.len()),
         conversions: Vec::with_capacity(budgets.len()),

@@ -1,43 +1,70 @@
 //! A scenario: the budget, the tier scheme, the mix and every assumption, validated once so
 //! the model can trust it.
 
-use crate::assumptions::{self, Overrides, Range, TierAssumptions};
+use crate::assumptions::{self, Overrides, Range, TierAssumptions, Unit};
 use crate::error::{Error, Result};
 use crate::goal::Goal;
 use crate::input::{self, Object, Value};
+use crate::limits::MAX_COUNT;
 use crate::sources::{self, Source};
 use crate::tiers::TierScheme;
 use serde::Serialize;
 
-/// More influencers than this per tier is not a campaign, it is a census.
-pub const MAX_COUNT: u64 = 1_000_000;
+/// The currency of a scenario that names none.
+pub const DEFAULT_CURRENCY: &str = "EUR";
 /// Shares may add up to a hair above 1 from decimal rounding in the caller.
 const SHARE_SUM_SLACK: f64 = 1e-9;
 
 /// A scenario-wide input with its default and the values it accepts.
 pub struct Global {
     pub id: &'static str,
+    pub unit: Unit,
     pub default: f64,
-    min: f64,
-    max: f64,
+    pub min: f64,
+    pub max: f64,
+    pub source: &'static Source,
     what: &'static str,
     whole: bool,
 }
 
-pub const BUDGET: Global =
-    Global { id: "budget", default: 20_000.0, min: 0.0, max: 1e12, what: "a finite number from 0 to 1000000000000", whole: false };
-pub const AUDIENCE: Global =
-    Global { id: "audience", default: 5_000_000.0, min: 1.0, max: 1e10, what: "a number of people from 1 to 10000000000", whole: false };
-pub const POSTS: Global =
-    Global { id: "postsPerInfluencer", default: 1.0, min: 1.0, max: 1000.0, what: "", whole: true };
-pub const HOURLY_COST: Global =
-    Global { id: "hourlyCost", default: 50.0, min: 0.0, max: 1e6, what: "an amount from 0 to 1000000", whole: false };
-pub const CONVERSION_VALUE: Global =
-    Global { id: "conversionValue", default: 40.0, min: 0.0, max: 1e9, what: "an amount from 0 to 1000000000", whole: false };
+/// One of each scenario-wide input, by name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Globals<T> {
+    pub budget: T,
+    pub audience: T,
+    pub posts_per_influencer: T,
+    pub hourly_cost: T,
+    pub conversion_value: T,
+}
 
-pub const GLOBALS: [&Global; 5] = [&BUDGET, &AUDIENCE, &POSTS, &HOURLY_COST, &CONVERSION_VALUE];
+impl<T> Globals<T> {
+    /// Every one, in the order a person fills them in.
+    pub fn list(&self) -> [&T; 5] {
+        [&self.budget, &self.audience, &self.posts_per_influencer, &self.hourly_cost, &self.conversion_value]
+    }
+}
+
+const fn global(id: &'static str, unit: Unit, default: f64, min: f64, max: f64, what: &'static str, whole: bool) -> Global {
+    Global { id, unit, default, min, max, source: &sources::YOUR_INPUT, what, whole }
+}
+
+/// Every scenario-wide input: the caller's own numbers, with no curve behind them.
+pub const GLOBALS: Globals<Global> = Globals {
+    budget: global("budget", Unit::Money, 20_000.0, 0.0, 1e12, "a finite number from 0 to 1000000000000", false),
+    audience: global("audience", Unit::Count, 5_000_000.0, 1.0, 1e10, "a number of people from 1 to 10000000000", false),
+    posts_per_influencer: global("postsPerInfluencer", Unit::Count, 1.0, 1.0, 1000.0, "", true),
+    hourly_cost: global("hourlyCost", Unit::Money, 50.0, 0.0, 1e6, "an amount from 0 to 1000000", false),
+    conversion_value: global("conversionValue", Unit::Money, 40.0, 0.0, 1e9, "an amount from 0 to 1000000000", false),
+};
 
 impl Global {
+    // Out of line: inlined, its search was copied for each global.
+    #[inline(never)]
+    fn is_set(&self, object: &Object) -> bool {
+        object.get(self.id).is_some()
+    }
+
     fn read(&self, object: &Object) -> Result<f64> {
         let Some(value) = object.number(self.id)? else { return Ok(self.default) };
         let path = input::join(object.path(), self.id);
@@ -124,8 +151,8 @@ pub struct Scenario {
     pub assumptions: Vec<TierAssumptions>,
     /// What the optimum in comparisons aims for (default: most conversions).
     pub goal: Goal,
-    /// Which globals the caller set, in the order of [`GLOBALS`].
-    pub globals_set: [bool; 5],
+    /// Which globals the caller set.
+    pub globals_set: Globals<bool>,
 }
 
 const SCENARIO_FIELDS: [&str; 10] = [
@@ -151,9 +178,9 @@ impl Scenario {
         object.only(&SCENARIO_FIELDS)?;
         // Fields are checked in the order a person fills them in, so the first error reported
         // is the first one on the page.
-        let budget = BUDGET.read(&object)?;
+        let budget = GLOBALS.budget.read(&object)?;
         let currency = match object.text("currency")? {
-            None => "EUR".to_owned(),
+            None => DEFAULT_CURRENCY.to_owned(),
             Some(code) if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => code.to_owned(),
             Some(code) => {
                 return Err(Error::new("currency", "must be a three-letter ISO 4217 code such as EUR or USD")
@@ -165,14 +192,21 @@ impl Scenario {
             Some(mix) => Mix::from_value("mix", mix, &scheme)?,
             None => Mix::even(scheme.tiers.len()),
         };
-        let audience = AUDIENCE.read(&object)?;
-        let posts_per_influencer = POSTS.read(&object)?;
-        let hourly_cost = HOURLY_COST.read(&object)?;
-        let conversion_value = CONVERSION_VALUE.read(&object)?;
+        let audience = GLOBALS.audience.read(&object)?;
+        let posts_per_influencer = GLOBALS.posts_per_influencer.read(&object)?;
+        let hourly_cost = GLOBALS.hourly_cost.read(&object)?;
+        let conversion_value = GLOBALS.conversion_value.read(&object)?;
         let overrides = Overrides::from_value("overrides", object.get("overrides"), &scheme)?;
         let assumptions = assumptions::resolve(&scheme, &overrides, "overrides")?;
         let goal = Goal::from_value("goal", object.get("goal"), &scheme)?;
-        let globals_set = GLOBALS.map(|g| object.get(g.id).is_some());
+        let set = |g: &Global| g.is_set(&object);
+        let globals_set = Globals {
+            budget: set(&GLOBALS.budget),
+            audience: set(&GLOBALS.audience),
+            posts_per_influencer: set(&GLOBALS.posts_per_influencer),
+            hourly_cost: set(&GLOBALS.hourly_cost),
+            conversion_value: set(&GLOBALS.conversion_value),
+        };
         Ok(Scenario {
             budget,
             audience,
@@ -199,16 +233,6 @@ impl Scenario {
 
     pub fn with_budget(&self, budget: f64) -> Scenario {
         Scenario { budget, ..self.clone() }
-    }
-
-    fn global_value(&self, index: usize) -> f64 {
-        match index {
-            0 => self.budget,
-            1 => self.audience,
-            2 => self.posts_per_influencer,
-            3 => self.hourly_cost,
-            _ => self.conversion_value,
-        }
     }
 }
 
@@ -245,15 +269,7 @@ pub struct TierReport {
     pub concentration: Assumed,
 }
 
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GlobalsReport {
-    pub budget: Assumed,
-    pub audience: Assumed,
-    pub posts_per_influencer: Assumed,
-    pub hourly_cost: Assumed,
-    pub conversion_value: Assumed,
-}
+pub type GlobalsReport = Globals<Assumed>;
 
 #[derive(Debug, Serialize)]
 pub struct AssumptionsReport {
@@ -284,18 +300,16 @@ pub fn report(scenario: &Scenario) -> AssumptionsReport {
             }
         })
         .collect();
-    let global = |index: usize| {
-        let set = scenario.globals_set.get(index).copied().unwrap_or(false);
-        Assumed::new(Range::fixed(scenario.global_value(index)), &sources::YOUR_INPUT, set)
-    };
+    let global = |g: &Global, value: f64, set: bool| Assumed::new(Range::fixed(value), g.source, set);
+    let (s, set) = (scenario, &scenario.globals_set);
     AssumptionsReport {
         tiers,
-        globals: GlobalsReport {
-            budget: global(0),
-            audience: global(1),
-            posts_per_influencer: global(2),
-            hourly_cost: global(3),
-            conversion_value: global(4),
+        globals: Globals {
+            budget: global(&GLOBALS.budget, s.budget, set.budget),
+            audience: global(&GLOBALS.audience, s.audience, set.audience),
+            posts_per_influencer: global(&GLOBALS.posts_per_influencer, s.posts_per_influencer, set.posts_per_influencer),
+            hourly_cost: global(&GLOBALS.hourly_cost, s.hourly_cost, set.hourly_cost),
+            conversion_value: global(&GLOBALS.conversion_value, s.conversion_value, set.conversion_value),
         },
     }
 }

@@ -3,20 +3,11 @@
 
 use crate::error::{Error, Result};
 use crate::input::{self, Object, Value};
+use crate::limits::{MAX_FOLLOWERS, MAX_ID_BYTES, MAX_TIERS, TOO_MANY_TIERS};
 use crate::sources::{self, Label, Source};
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// Follower counts above this are not accounts but typos (no account has 10 billion followers).
-/// The same bound for counts typed in and counts read from a roster file.
-pub const MAX_FOLLOWERS: u64 = tiermix_sheet::rows::MAX_FOLLOWERS;
-/// A scheme with more tiers than this is a mistake, not a taxonomy.
-pub const MAX_TIERS: usize = 12;
-/// MAX_TIERS, written out: the binding refuses a longer list with it before reading a tier,
-/// and formatting the number would cost the module more than the text.
-pub const TOO_MANY_TIERS: &str = "may list at most 12 tiers";
-/// Ids are keys in mixes and overrides, not prose.
-const MAX_ID_BYTES: usize = 64;
 /// Below this, a tier's "typical" account is taken to have at least this many followers:
 /// nobody hires an account with 3 followers.
 const TYPICAL_FLOOR: f64 = 100.0;

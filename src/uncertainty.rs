@@ -29,16 +29,14 @@
 use crate::assumptions::{self, Quantity, Range, TierAssumptions, QUANTITY_COUNT};
 use crate::error::Result;
 use crate::input::{self, Object, Value};
-use crate::model::{self, Outcome, TierEconomics};
+use crate::limits::{MAX_DRAWS, MAX_SEED};
+use crate::model::{self, Outcome, OutcomeKind, TierEconomics};
 use crate::scenario::Scenario;
 use crate::sources::Label;
 use serde::Serialize;
 
-pub const MAX_DRAWS: u32 = 100_000;
 pub const DEFAULT_DRAWS: u32 = 2_000;
 pub const DEFAULT_SEED: u64 = 1;
-/// Seeds are whole numbers JavaScript can hold exactly.
-const MAX_SEED: u64 = (1 << 53) - 1;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
@@ -100,7 +98,7 @@ impl Band {
 #[serde(rename_all = "camelCase")]
 pub struct MixBands {
     pub label: Label,
-    pub kind: &'static str,
+    pub kind: OutcomeKind,
     pub tier: Option<String>,
     pub spend: Band,
     pub reach: Band,
@@ -187,7 +185,7 @@ fn run(scenario: &Scenario, tiers: &[TierEconomics], counts: &[u32]) -> Draw {
 
 /// Simulates every mix of `compare` (single-tier mixes, the user's mix, the optimum).
 pub fn simulate(scenario: &Scenario, settings: Settings) -> Result<Simulation> {
-    let plans: Vec<Outcome> = model::compare(scenario)?;
+    let plans: Vec<Outcome> = crate::compare::compare(scenario)?;
     let counts: Vec<Vec<u32>> = plans.iter().map(|o| o.tiers.iter().map(|t| t.influencers).collect()).collect();
     let draws = settings.draws as usize;
     let mut rng = fastrand::Rng::with_seed(settings.seed);

@@ -8,6 +8,7 @@ mod common;
 use common::{scenario, score};
 use proptest::prelude::*;
 use tiermix::goal::{Goal, Objective, TierLimits};
+use tiermix::compare;
 use tiermix::model;
 use tiermix::optimize;
 use tiermix::scenario::Scenario;
@@ -50,7 +51,7 @@ fn brute_force(s: &Scenario, goal: &Goal) -> Option<(f64, Vec<u32>)> {
         let spend: f64 = counts.iter().zip(&economics).map(|(&n, e)| f64::from(n) * e.unit_cost).sum();
         let hours: f64 = counts.iter().zip(&economics).map(|(&n, e)| f64::from(n) * e.hours).sum();
         if spend <= s.budget && goal.max_hours.is_none_or(|h| hours <= h * (1.0 + 1e-12)) {
-            let o = model::outcome_for_counts(s, &economics, &counts, tiermix::sources::Label::fixed("", ""), "mix");
+            let o = model::outcome_for_counts(s, &economics, &counts, tiermix::sources::Label::fixed("", ""), model::OutcomeKind::Mix);
             let v = score(&o, goal.objective, goal.lambda, best_reach, best_conversions);
             if best.as_ref().is_none_or(|(b, _)| v > *b) {
                 best = Some((v, counts.clone()));
@@ -131,7 +132,7 @@ fn the_default_fr2018_optimum_beats_every_single_tier_mix_on_conversions() {
     let goal = Goal::new(Objective::Conversions, 3);
     check(&s, &goal);
     let best = optimize::optimize(&s, &goal).unwrap();
-    for o in model::compare(&s).unwrap() {
+    for o in compare::compare(&s).unwrap() {
         assert!(best.conversions >= o.conversions - 1e-9, "{} vs {}", best.conversions, o.label.en);
     }
 }
@@ -197,7 +198,7 @@ fn response_curves_cover_every_single_tier_mix_and_the_optimum() {
     let curves = optimize::response_curves(&s, &s.goal, &[0.0, 5_000.0, 20_000.0, 80_000.0]).unwrap();
     assert_eq!(curves.curves.len(), 4);
     let best = &curves.curves[3];
-    assert_eq!(best.kind, "optimum");
+    assert_eq!(best.kind, model::OutcomeKind::Optimum);
     for w in best.reach.windows(2) {
         assert!(w[1] >= w[0]);
     }
@@ -211,9 +212,9 @@ fn response_curves_cover_every_single_tier_mix_and_the_optimum() {
 #[test]
 fn compare_ends_with_the_optimum_for_the_scenarios_goal() {
     let s = scenario(r#"{"goal": {"objective": "netValue"}}"#);
-    let outcomes = model::compare(&s).unwrap();
+    let outcomes = compare::compare(&s).unwrap();
     let last = outcomes.last().unwrap();
-    assert_eq!(last.kind, "optimum");
+    assert_eq!(last.kind, model::OutcomeKind::Optimum);
     assert_eq!(last.label.en, "Best net value");
     assert!(last.budget_left.is_some());
 }
@@ -282,7 +283,7 @@ proptest! {
             (0.0, 0.0)
         };
         let mine = score(&best, objective, lambda, r, c);
-        let mut others = model::compare(&s).unwrap();
+        let mut others = compare::compare(&s).unwrap();
         others.push(model::evaluate(&s.with_mix(tiermix::scenario::Mix::even(s.scheme.tiers.len()))).unwrap());
         for other in others.iter().filter(|o| !o.capped) {
             let theirs = score(other, objective, lambda, r, c);
@@ -466,12 +467,12 @@ fn realistic_scenarios_are_proven_optimal_with_a_fraction_of_the_work() {
 #[test]
 fn compare_and_response_curves_say_whether_their_optimum_is_proven() {
     let s = scenario(r#"{"budget": 20000}"#);
-    let optimum = model::compare(&s).unwrap().pop().unwrap();
+    let optimum = compare::compare(&s).unwrap().pop().unwrap();
     assert_eq!((optimum.exact, optimum.gap), (Some(true), Some(0.0)));
     let curves = optimize::response_curves(&s, &s.goal, &[0.0, 20_000.0, 80_000.0]).unwrap();
     let best = curves.curves.last().unwrap();
     assert_eq!((best.exact, best.gap), (Some(true), Some(0.0)));
-    assert!(curves.curves.iter().filter(|c| c.kind == "single").all(|c| c.exact.is_none() && c.gap.is_none()));
+    assert!(curves.curves.iter().filter(|c| c.kind == model::OutcomeKind::Single).all(|c| c.exact.is_none() && c.gap.is_none()));
     // Cut short, the largest gap among the budgets is the curve's.
     let s = scenario(r#"{"budget": 1e8, "scheme": "traackr", "goal": {"objective": "conversions"}}"#);
     let cut = optimize::response_curves_with_work(&s, &s.goal, &[1e8, 2e8], 0).unwrap().answer;

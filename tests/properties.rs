@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 use proptest::prelude::*;
 use tiermix::input::Value;
+use tiermix::compare;
 use tiermix::model::{self, Outcome};
 use tiermix::scenario::Scenario;
 
@@ -72,7 +73,7 @@ proptest! {
     #[test]
     fn spend_never_exceeds_budget((value, _) in scenario_value()) {
         let s = Scenario::from_value(&value).unwrap();
-        for o in model::compare(&s).unwrap() {
+        for o in compare::compare(&s).unwrap() {
             prop_assert!(o.spend <= s.budget, "{} > {}", o.spend, s.budget);
             prop_assert!((o.spend + o.unspent - s.budget).abs() <= s.budget * 1e-9 + 1e-6);
         }
@@ -81,7 +82,7 @@ proptest! {
     #[test]
     fn reach_is_at_most_audience_and_impressions((value, _) in scenario_value()) {
         let s = Scenario::from_value(&value).unwrap();
-        for o in model::compare(&s).unwrap() {
+        for o in compare::compare(&s).unwrap() {
             prop_assert!(o.reach <= s.audience.min(o.impressions) * (1.0 + 1e-9) + 1e-9,
                 "reach {} audience {} impressions {}", o.reach, s.audience, o.impressions);
             prop_assert!(o.conversions <= o.reach * (1.0 + 1e-9) + 1e-9);
@@ -91,7 +92,7 @@ proptest! {
     #[test]
     fn every_output_is_finite_and_non_negative((value, _) in scenario_value()) {
         let s = Scenario::from_value(&value).unwrap();
-        for o in model::compare(&s).unwrap() {
+        for o in compare::compare(&s).unwrap() {
             prop_assert!(all_finite_and_non_negative(&o), "{o:?}");
         }
     }
@@ -102,10 +103,10 @@ proptest! {
     ) {
         let s = Scenario::from_value(&value).unwrap();
         let richer = s.with_budget(s.budget + extra);
-        for (poor, rich) in model::compare(&s).unwrap().iter().zip(model::compare(&richer).unwrap()) {
+        for (poor, rich) in compare::compare(&s).unwrap().iter().zip(compare::compare(&richer).unwrap()) {
             // The optimum (for conversions, the default goal) may trade reach for persuasion
             // as money grows; it never loses conversions.
-            if poor.kind != "optimum" {
+            if poor.kind != model::OutcomeKind::Optimum {
                 prop_assert!(rich.reach >= poor.reach);
                 prop_assert!(rich.engagements >= poor.engagements);
             }
@@ -142,7 +143,7 @@ proptest! {
         // and says what it must be.
         match Scenario::from_value(&value) {
             Ok(s) => {
-                let compared = model::compare(&s);
+                let compared = compare::compare(&s);
                 if let Err(e) = compared {
                     prop_assert!(e.field.starts_with("mix"), "only the user's own mix may fail: {e}");
                 }
@@ -162,7 +163,7 @@ proptest! {
         let s = Scenario::from_value(&value).unwrap();
         // The user's mix may legitimately be refused (counts over budget, a free tier with a
         // share); every single-tier comparison must still come out.
-        let outcomes = match model::compare(&s) {
+        let outcomes = match compare::compare(&s) {
             Ok(outcomes) => outcomes,
             Err(e) => {
                 prop_assert!(e.field.starts_with("mix"), "{e}");

@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use tiermix::assumptions::Range;
 use tiermix::input::Value;
-use tiermix::model;
+use tiermix::compare;
 use tiermix::scenario::Scenario;
 use tiermix::uncertainty::{self, quantile, Band, Settings};
 
@@ -46,7 +46,7 @@ fn collapsing_every_range_to_its_typical_value_gives_the_deterministic_answer() 
     let mut s = scenario(r#"{"mix": {"shares": {"nano": 0.3, "micro": 0.3, "macro": 0.4}}}"#);
     s.assumptions = s.assumptions.iter().map(|a| a.map(|_, r| Range::fixed(r.typical))).collect();
     let sim = uncertainty::simulate(&s, settings(50, 3)).unwrap();
-    for (bands, outcome) in sim.mixes.iter().zip(model::compare(&s).unwrap()) {
+    for (bands, outcome) in sim.mixes.iter().zip(compare::compare(&s).unwrap()) {
         for (band, value) in [(&bands.reach, outcome.reach), (&bands.conversions, outcome.conversions), (&bands.spend, outcome.spend), (&bands.engagements, outcome.engagements)] {
             for p in [band.p10, band.p50, band.p90] {
                 assert!((p - value).abs() <= 1e-9 * value.abs().max(1.0), "{}: {band:?} vs {value}", outcome.label.en);

@@ -111,7 +111,7 @@ fn what_reading_an_argument_throws_comes_back_as_an_error_and_the_module_survive
 #[wasm_bindgen_test]
 fn the_limits_the_reader_states_are_the_ones_it_applies() {
     let error = message(wasm::evaluate(json(&format!(r#"{{"mix": {}}}"#, "[".repeat(40) + &"]".repeat(40)))).unwrap_err());
-    assert!(error.ends_with(&format!("is too deep: input may be nested at most {} levels", tiermix::input::MAX_DEPTH)), "{error}");
+    assert!(error.ends_with(&format!("is too deep: input may be nested at most {} levels", tiermix::limits::MAX_DEPTH)), "{error}");
     // A plain list is read a count at a time, a Float64Array at once: each is held to its own
     // limit, which passes and is refused one past, before a single item is read.
     let error = message(wasm::classify_many(js("return new Array(10000001)"), JsValue::UNDEFINED).unwrap_err());
@@ -123,7 +123,7 @@ fn the_limits_the_reader_states_are_the_ones_it_applies() {
     assert_eq!(error, "followers may hold at most 10000000 counts (got 10000001)");
     assert_eq!(wasm::classify_many(Float64Array::new_with_length(10_000_000).into(), JsValue::UNDEFINED).unwrap().len(), 10_000_000);
     let tiers = |n: usize| js(&format!("return {{ tiers: Array.from({{ length: {n} }}, (_, i) => ({{ id: 't' + i, minFollowers: i }})) }}"));
-    let most = tiermix::tiers::MAX_TIERS;
+    let most = tiermix::limits::MAX_TIERS;
     assert!(wasm::classify(JsValue::from_f64(5.0), tiers(most)).is_ok());
     let error = message(wasm::classify(JsValue::from_f64(5.0), tiers(most + 1)).unwrap_err());
     assert_eq!(error, format!("scheme.tiers may list at most {most} tiers (got {})", most + 1));

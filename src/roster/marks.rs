@@ -18,7 +18,8 @@ pub type Estimated = Marks<ESTIMATED>;
 pub type Flags = Marks<FLAGS>;
 
 impl<const SET: u8> Marks<SET> {
-    const fn names() -> &'static [&'static str] {
+    /// The names, in bit order: bit `i` is `names()[i]`.
+    pub const fn names() -> &'static [&'static str] {
         match SET {
             ESTIMATED => &["engagementRate", "fee"],
             _ => &["belowTiers", "lowEngagement", "highEngagement", "duplicate"],

@@ -16,7 +16,7 @@ use serde::Serialize;
 use std::rc::Rc;
 
 pub use pick::{pick, Pick};
-pub use sheet::{ColumnUse, RowError, MAX_ROWS};
+pub use sheet::{ColumnUse, RowError};
 
 /// The low and high engagement rate the curve expects for an account's size.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

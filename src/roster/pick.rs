@@ -12,7 +12,7 @@
 
 use crate::assumptions::Quantity;
 use crate::error::{Error, Result};
-use crate::goal::{Goal, Objective};
+use crate::goal::{Goal, Objective, Weights};
 use crate::input;
 use crate::model::{self, Outcome, TierEconomics};
 use crate::scenario::Scenario;
@@ -187,19 +187,26 @@ impl Problem {
                 continue;
             };
             let Some(a) = scenario.assumptions.get(tier) else { continue };
-            let at = |q: Quantity| candidate_value(q, c.followers, a);
-            let posts = scenario.posts_per_influencer;
-            let fee = c.fee.unwrap_or_else(|| at(Quantity::Fee));
-            let rate = c.engagement_rate.unwrap_or_else(|| at(Quantity::EngagementRate));
-            let hours = at(Quantity::Hours);
+            // The candidate's own numbers where the file gives them, else the curves at its size
+            // under the tier's overrides; within a tier, audiences overlap with the tier's shape.
+            // Shares need no clamp: a curve stays within 0…1 at any size, an override within
+            // its domain (tested in `tests.rs`).
+            let at = |q: Quantity| match q {
+                Quantity::TypicalFollowers => c.followers,
+                Quantity::Fee => c.fee.unwrap_or_else(|| candidate_value(q, c.followers, a)),
+                Quantity::EngagementRate => c.engagement_rate.unwrap_or_else(|| candidate_value(q, c.followers, a)),
+                Quantity::Concentration => a.typical(q),
+                _ => candidate_value(q, c.followers, a),
+            };
+            let e = TierEconomics::of(at, scenario.posts_per_influencer, scenario.hourly_cost);
             items.push(Item {
                 index,
                 tier,
-                cost: posts * fee + hours * scenario.hourly_cost,
-                hours,
-                engagements: posts * c.followers * rate * at(Quantity::SponsoredFactor),
-                impressions: posts * c.followers * at(Quantity::ReachRate).min(1.0) * at(Quantity::RealShare).min(1.0),
-                persuasion: at(Quantity::Persuasion).min(1.0),
+                cost: e.unit_cost,
+                hours: e.hours,
+                engagements: e.engagements,
+                impressions: e.impressions,
+                persuasion: e.persuasion,
             });
         }
         let mut limits = Vec::with_capacity(tiers);
@@ -239,40 +246,41 @@ impl Problem {
         self.shapes.len()
     }
 
-    /// People left unreached by exposures `x` per tier, as `ln` of their share: −Σ k ln(1 + x/k).
-    fn log_missed(&self, x: &[f64]) -> f64 {
-        self.shapes.iter().zip(x).map(|(&k, &x)| -k * libm::log1p(x / k)).sum()
+    /// The exposure term `Φ = Σ k ln(1 + x/k)` of exposures `x` per tier (see [`Weights`]).
+    fn phi(&self, x: &[f64]) -> f64 {
+        self.shapes.iter().zip(x).map(|(&k, &x)| k * libm::log1p(x / k)).sum()
     }
 
-    fn people(&self, x: &[f64]) -> f64 {
-        self.audience * -libm::expm1(self.log_missed(x))
+    fn weights(&self) -> Weights {
+        self.objective.weights(self.value, self.blend)
+    }
+
+    /// `Φ` and `Ψ` of a choice, each only if the objective weighs it: the search evaluates
+    /// choices in its inner loop.
+    fn terms(&self, weights: &Weights, s: &Sums) -> (f64, f64) {
+        let term = |weight: f64, x: &[f64]| if weight == 0.0 { 0.0 } else { self.phi(x) };
+        (term(weights.reach, &s.exposures), term(weights.conversions, &s.persuaded))
     }
 
     fn value_of(&self, s: &Sums) -> f64 {
-        match self.objective {
-            Objective::Reach => self.people(&s.exposures),
-            Objective::Conversions => self.people(&s.persuaded),
-            Objective::Engagements => s.engagements,
-            Objective::NetValue => self.value * self.people(&s.persuaded) - s.cost,
-            Objective::Blend => self.blend.0 * self.people(&s.exposures) + self.blend.1 * self.people(&s.persuaded),
-        }
+        let weights = self.weights();
+        let (phi, psi) = self.terms(&weights, s);
+        weights.value(self.audience, phi, psi, s.engagements, s.cost)
     }
 
     fn tangent(&self, s: &Sums) -> Tangent {
-        // d/dx_t of A·(1 − e^{L}) with L = −Σ k ln(1 + x/k) is A·e^{L} / (1 + x_t/k_t).
-        let slopes = |x: &[f64], weight: f64| -> Vec<f64> {
-            let unreached = self.audience * libm::exp(self.log_missed(x));
-            self.shapes.iter().zip(x).map(|(&k, &x)| weight * unreached / (1.0 + x / k)).collect()
-        };
-        let none = || vec![0.0; self.tiers()];
-        let (d_exposures, d_persuaded, d_engagements, d_cost) = match self.objective {
-            Objective::Reach => (slopes(&s.exposures, 1.0), none(), 0.0, 0.0),
-            Objective::Conversions => (none(), slopes(&s.persuaded, 1.0), 0.0, 0.0),
-            Objective::Engagements => (none(), none(), 1.0, 0.0),
-            Objective::NetValue => (none(), slopes(&s.persuaded, self.value), 0.0, -1.0),
-            Objective::Blend => (slopes(&s.exposures, self.blend.0), slopes(&s.persuaded, self.blend.1), 0.0, 0.0),
-        };
-        Tangent { value: self.value_of(s), d_exposures, d_persuaded, d_engagements, d_cost }
+        let weights = self.weights();
+        let (phi, psi) = self.terms(&weights, s);
+        let (d_phi, d_psi) = weights.slopes(self.audience, phi, psi);
+        // dΦ/dx_t = 1 / (1 + x_t/k_t).
+        let spread = |slope: f64, x: &[f64]| -> Vec<f64> { self.shapes.iter().zip(x).map(|(&k, &x)| slope / (1.0 + x / k)).collect() };
+        Tangent {
+            value: self.value_of(s),
+            d_exposures: spread(d_phi, &s.exposures),
+            d_persuaded: spread(d_psi, &s.persuaded),
+            d_engagements: weights.engagements,
+            d_cost: weights.cost,
+        }
     }
 
     /// An item's value on the tangent plane.
@@ -627,7 +635,7 @@ fn describe(scenario: &Scenario, candidates: &[Candidate], problem: &Problem, ch
         total.persuasion = if total.impressions > 0.0 { total.persuasion / total.impressions } else { 0.0 };
     }
     let label = Label::fixed("Best from your roster", "Le meilleur de votre liste");
-    (rows, model::outcome_for_groups(scenario, &totals, &members, label, "roster"))
+    (rows, model::outcome_for_groups(scenario, &totals, &members, label, model::OutcomeKind::Roster))
 }
 
 /// The outcome of hiring the candidates at the positions in `chosen`, whatever the budget:

@@ -1,5 +1,6 @@
 use super::*;
 use crate::tiers::preset;
+use crate::limits::MAX_ROWS;
 
 fn fr() -> TierScheme {
     preset("fr2018").unwrap()
@@ -206,4 +207,24 @@ fn old_mac_line_endings_keep_their_line_numbers() {
     let roster = read("handle,followers\ralice,100\rbob,lots\rcarol,300\r");
     assert_eq!(roster.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 4]);
     assert_eq!(roster.errors[0].line, 3);
+}
+
+/// The pick uses a candidate's rates as they come: no clamp is needed, because the curves stay
+/// within 0…1 at every size a candidate may have and an override is kept within its domain.
+#[test]
+fn candidate_shares_stay_within_zero_and_one() {
+    let shares = [Quantity::ReachRate, Quantity::EngagementRate, Quantity::RealShare, Quantity::Persuasion];
+    let plain = crate::scenario::Scenario::defaults().unwrap();
+    let json = r#"{"overrides": {"*": {"reachRate": 1, "engagementRate": 1, "realShare": 1, "persuasion": 1}}}"#;
+    let high = crate::scenario::Scenario::from_value(&serde_json::from_str(json).unwrap()).unwrap();
+    for followers in [1.0, 7.0, 100.0, 1e4, 1e6, crate::limits::MAX_FOLLOWERS as f64] {
+        for s in [&plain, &high] {
+            for a in &s.assumptions {
+                for q in shares {
+                    let v = candidate_value(q, followers, a);
+                    assert!((0.0..=1.0).contains(&v), "{} at {followers}: {v}", q.id());
+                }
+            }
+        }
+    }
 }

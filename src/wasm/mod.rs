@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::input::{self, Value};
 use crate::scenario::{self, Scenario};
 use crate::goal::Goal;
-use crate::{model, optimize, tiers};
+use crate::{limits, model, optimize, tiers};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -64,7 +64,7 @@ fn write<T: Serialize>(value: &T) -> JsResult {
 /// A scheme's tiers, the one list inside a scenario or a scheme, refused past their limit
 /// before a single tier is read.
 const fn tiers_at(keys: &'static [&'static str]) -> read::List {
-    read::List { keys, limit: tiers::MAX_TIERS as u32, too_many: tiers::TOO_MANY_TIERS }
+    read::List { keys, limit: limits::MAX_TIERS as u32, too_many: limits::TOO_MANY_TIERS }
 }
 
 fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
@@ -160,7 +160,7 @@ struct Comparison {
 /// Every single-tier mix and the scenario's own mix, side by side.
 #[wasm_bindgen]
 pub fn compare(scenario_value: JsValue) -> JsResult {
-    write(&Comparison { mixes: model::compare(&scenario(&scenario_value)?).map_err(js_error)? })
+    write(&Comparison { mixes: crate::compare::compare(&scenario(&scenario_value)?).map_err(js_error)? })
 }
 
 /// Reads a goal argument; absent means the scenario's own goal.
@@ -179,10 +179,6 @@ pub fn optimize(scenario_value: JsValue, goal_value: JsValue) -> JsResult {
     write(&optimize::optimize(&scenario, &goal).map_err(js_error)?)
 }
 
-/// The most points a frontier or a response curve is computed at.
-const MAX_POINTS: u32 = 201;
-/// MAX_POINTS, written out as above.
-const BUDGETS: &str = "must hold from 1 to 201 budgets";
 
 /// The optimum from λ = 0 (reach) to λ = 1 (persuasion), under the scenario goal's limits.
 #[wasm_bindgen]
@@ -190,7 +186,7 @@ pub fn frontier(scenario_value: JsValue, points: JsValue) -> JsResult {
     let scenario = scenario(&scenario_value)?;
     let points = match read("points", &points)? {
         Value::Null => 21,
-        value => input::whole_in("points", input::number("points", &value).map_err(js_error)?, 2, u64::from(MAX_POINTS))
+        value => input::whole_in("points", input::number("points", &value).map_err(js_error)?, 2, u64::from(limits::MAX_POINTS))
             .map_err(js_error)? as u32,
     };
     write(&optimize::frontier(&scenario, &scenario.goal, points).map_err(js_error)?)
@@ -200,12 +196,12 @@ pub fn frontier(scenario_value: JsValue, points: JsValue) -> JsResult {
 #[wasm_bindgen(js_name = responseCurves)]
 pub fn response_curves(scenario_value: JsValue, budgets: JsValue) -> JsResult {
     let scenario = scenario(&scenario_value)?;
-    let list = read::List { keys: &[], limit: MAX_POINTS, too_many: BUDGETS };
+    let list = read::List { keys: &[], limit: limits::MAX_POINTS, too_many: limits::TOO_MANY_BUDGETS };
     let Value::List(items) = read_with("budgets", &budgets, Some(&list))? else {
         return Err(js_error(Error::new("budgets", "must be a list of budgets")));
     };
     if items.is_empty() {
-        return Err(js_error(Error::new("budgets", BUDGETS).got_number(0.0)));
+        return Err(js_error(Error::new("budgets", limits::TOO_MANY_BUDGETS).got_number(0.0)));
     }
     let budgets = numbers("budgets", &items)?;
     // As the scenario's budget: NaN and ±∞ are outside the range too.

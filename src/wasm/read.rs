@@ -14,7 +14,8 @@
 
 use super::js_error;
 use crate::error::{clip, Error, Got, QUOTE_LIMIT};
-use crate::input::{Value, MAX_DEPTH};
+use crate::input::Value;
+use crate::limits::MAX_DEPTH;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 

@@ -3,6 +3,7 @@
 use super::read::{is_typed, thrown_at};
 use super::{goal, js_error, read, scenario, scheme, write, JsResult};
 use crate::error::Error;
+use crate::roster::marks::{Estimated, Flags};
 use crate::{input, roster, tiers};
 use wasm_bindgen::prelude::*;
 
@@ -15,7 +16,7 @@ extern "C" {
     #[wasm_bindgen(js_name = attachRows)]
     fn attach_rows(roster: &JsValue, columns: &js_sys::Object) -> JsValue;
     #[wasm_bindgen(catch, js_name = rosterColumns)]
-    fn roster_columns(roster: &JsValue, max_rows: u32, max_estimated: u32) -> Result<JsValue, JsValue>;
+    fn roster_columns(roster: &JsValue, max_rows: u32, estimated_names: &js_sys::Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = attachHandles)]
     fn attach_handles(picked: &JsValue, roster: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = encodeInto)]
@@ -67,11 +68,18 @@ fn utf8_bytes(text: &JsValue, units: usize) -> Vec<u8> {
     bytes
 }
 
-/// Bits of `marks` for rows.js: estimated values in the low two (as `roster::marks` orders
-/// them), flags in the next four.
-const RATE_ESTIMATED: u8 = 1;
-const FEE_ESTIMATED: u8 = 2;
-const FLAGS_SHIFT: u8 = 2;
+/// Bits of `marks` for rows.js: estimated values in the low bits, flags above them, each set
+/// in the order of `roster::marks`; rows.js gets the names from here (see `names`).
+const FLAGS_SHIFT: usize = Estimated::names().len();
+
+/// A set of marks' names, in bit order, for rows.js.
+fn names(names: &[&str]) -> js_sys::Array {
+    let list = js_sys::Array::new();
+    for name in names {
+        list.push(&JsValue::from_str(name));
+    }
+    list
+}
 
 /// Length of `text` in UTF-16 code units, JavaScript's string offsets.
 fn utf16_len(text: &str) -> u32 {
@@ -146,6 +154,8 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
         ids.push(&JsValue::from_str(&tier.id));
     }
     set(&columns, "tierIds", &ids);
+    set(&columns, "estimatedNames", &names(Estimated::names()));
+    set(&columns, "flagNames", &names(Flags::names()));
     Ok(attach_rows(&meta, &columns))
 }
 
@@ -169,12 +179,9 @@ pub fn parse_roster(input: JsValue, scheme_value: JsValue) -> JsResult {
     roster_to_js(&sheet, &completions, &scheme)
 }
 
-/// The most names a row's `estimated` lists: `fee` and `engagementRate`.
-const MAX_ESTIMATED: u32 = 2;
-
 /// The candidates of a `parseRoster` result (or a list of rows), read column by column.
 fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, JsValue> {
-    let columns = settled(roster_columns(roster_value, roster::MAX_ROWS as u32, MAX_ESTIMATED))?;
+    let columns = settled(roster_columns(roster_value, crate::limits::MAX_ROWS as u32, &names(Estimated::names())))?;
     if columns.is_null() || columns.is_undefined() {
         return Err(js_error(
             Error::new("roster", "must be the result of parseRoster, or a list of rows").got(read("roster", roster_value)?.describe()),
@@ -204,12 +211,12 @@ fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, Js
                 other => Ok(other),
             }
         };
-        let marks = estimated.get(i).copied().unwrap_or(0);
+        let marks: Estimated = roster::marks::Marks(estimated.get(i).copied().unwrap_or(0));
         let raw = roster::pick::Raw {
             line: value(&lines, "line", false)?,
             followers: value(&followers, "followers", false)?,
-            fee: value(&fees, "fee", marks & FEE_ESTIMATED != 0)?,
-            engagement_rate: value(&rates, "engagementRate", marks & RATE_ESTIMATED != 0)?,
+            fee: value(&fees, "fee", marks.contains("fee"))?,
+            engagement_rate: value(&rates, "engagementRate", marks.contains("engagementRate"))?,
         };
         list.push(roster::pick::Candidate::new(&row_path, raw).map_err(js_error)?);
     }

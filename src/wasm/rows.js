@@ -5,35 +5,22 @@
 // string of all the text, and these two functions build or read the plain row objects of the
 // API in a single JavaScript loop. Nothing here computes: values are copied, not derived.
 
-// The bits of `marks` (see FEE_ESTIMATED in mod.rs and roster/marks.rs).
-const RATE_ESTIMATED = 1;
-const FEE_ESTIMATED = 2;
-const BELOW_TIERS = 4;
-const LOW_ENGAGEMENT = 8;
-const HIGH_ENGAGEMENT = 16;
-const DUPLICATE = 32;
-
-// Rows share their `estimated` and `flags` lists: every possible one, frozen, made once,
-// instead of two new arrays per row for the garbage collector.
-const ESTIMATED = [0, 1, 2, 3].map((m) => Object.freeze([
-  ...(m & RATE_ESTIMATED ? ["engagementRate"] : []),
-  ...(m & FEE_ESTIMATED ? ["fee"] : []),
-]));
-const FLAGS = Array.from({ length: 16 }, (_, i) => {
-  const m = i << 2;
-  return Object.freeze([
-    ...(m & BELOW_TIERS ? ["belowTiers"] : []),
-    ...(m & LOW_ENGAGEMENT ? ["lowEngagement"] : []),
-    ...(m & HIGH_ENGAGEMENT ? ["highEngagement"] : []),
-    ...(m & DUPLICATE ? ["duplicate"] : []),
-  ]);
-});
+// Rows share their `estimated` and `flags` lists: every possible one of a set of marks, frozen,
+// made once per call, instead of two new arrays per row for the garbage collector. The module
+// names the marks in bit order (bit i is names[i]; roster/marks.rs): estimated values in the
+// low bits of `marks`, flags above them.
+const everyList = (names) =>
+  Array.from({ length: 1 << names.length }, (_, m) => Object.freeze(names.filter((_, i) => m & (1 << i))));
 
 /// Builds `roster.rows` from columns. `ends` holds, per row, where its handle, platform and
 /// topic end in `texts` (each starts where the previous one ended); a platform or topic is
 /// usually an index into `labels` instead (−1: none; −2: its own text).
 export function attachRows(roster, c) {
   const { line, followers, tier, fee, rate, low, high, marks, platform, topic, labels, texts, ends, tierIds } = c;
+  const estimatedLists = everyList(c.estimatedNames);
+  const flagLists = everyList(c.flagNames);
+  const shift = c.estimatedNames.length;
+  const estimatedBits = (1 << shift) - 1;
   const rows = new Array(line.length);
   let start = 0;
   const text = (label, from, to) => (label >= 0 ? labels[label] : label === -1 ? null : texts.slice(from, to));
@@ -53,9 +40,9 @@ export function attachRows(roster, c) {
       tierIndex: t < 0 ? null : t,
       fee: fee[i],
       engagementRate: rate[i],
-      estimated: ESTIMATED[m & 3],
+      estimated: estimatedLists[m & estimatedBits],
       expectedEngagement: { low: low[i], high: high[i] },
-      flags: FLAGS[(m >> 2) & 15],
+      flags: flagLists[m >> shift],
     };
     start = topicEnd;
   }
@@ -71,10 +58,12 @@ const rowPath = (base, i, key) => (i < 0 ? base : `${base}[${i}]${key && "." + k
 
 /// Reads the rows `pickRoster` needs into columns. A value of the wrong type becomes `-Infinity`
 /// (absent values `NaN`), which the module reports with the row's path. Each list's length is
-/// read once and checked against its limit (`maxRows`, `maxEstimated`) before anything is
+/// read once and checked against its limit (`maxRows`, and as many `estimated` names as the
+/// module knows, `estimatedNames` in bit order) before anything is
 /// allocated or read: a sparse list of 2³² − 1 rows, or a Proxy whose length grows as it is
 /// read, costs no more than its limit. A longer list comes back as `{ path, length, limit }`.
-export function rosterColumns(roster, maxRows, maxEstimated) {
+export function rosterColumns(roster, maxRows, estimatedNames) {
+  const maxEstimated = estimatedNames.length;
   let base = "roster";
   let i = -1;
   let key = "";
@@ -114,7 +103,8 @@ export function rosterColumns(roster, maxRows, maxEstimated) {
         if (!(m <= maxEstimated)) return { path: rowPath(base, i, key), length: m, limit: maxEstimated };
         for (let k = 0; k < m; k++) {
           const name = e[k];
-          estimated[i] |= name === "fee" ? FEE_ESTIMATED : name === "engagementRate" ? RATE_ESTIMATED : 0;
+          const bit = estimatedNames.indexOf(name);
+          if (bit >= 0) estimated[i] |= 1 << bit;
         }
       }
     }

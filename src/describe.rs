@@ -1,0 +1,138 @@
+//! The engine's facts that a page restates — its defaults, objectives, assumptions and their
+//! units, limits, simulation settings — in one answer, so no page keeps a copy that can drift.
+//!
+//! The wasm modules do not export it: serialising it there costs the core module about 2.7 KB
+//! gzipped, more than its size budget leaves. It serialises to JSON natively, so a build step
+//! can write it next to the modules, as the `sources_json` example writes the sources.
+
+use crate::assumptions::{Quantity, Unit};
+use crate::goal::{Objective, DEFAULT_LAMBDA, DEFAULT_OBJECTIVE};
+use crate::limits;
+use crate::model::OutcomeKind;
+use crate::scenario::{DEFAULT_CURRENCY, GLOBALS};
+use crate::tiers::DEFAULT_SCHEME;
+use crate::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Description {
+    /// What an empty scenario means.
+    pub defaults: Defaults,
+    pub objectives: Vec<ObjectiveFact>,
+    /// The per-tier assumptions, in the order of the assumptions report.
+    pub quantities: Vec<Fact>,
+    /// The scenario-wide inputs, budget first.
+    pub globals: Vec<Fact>,
+    pub limits: Limits,
+    /// What `simulate` draws when its options are absent.
+    pub simulation: Simulation,
+    /// Every `kind` an outcome may have.
+    pub outcome_kinds: &'static [OutcomeKind],
+}
+
+#[derive(Debug, Serialize)]
+pub struct Defaults {
+    pub budget: f64,
+    pub currency: &'static str,
+    pub scheme: &'static str,
+    pub goal: GoalDefaults,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoalDefaults {
+    pub objective: &'static str,
+    pub lambda: f64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectiveFact {
+    pub id: &'static str,
+    /// The outcome's measure the objective is judged by: `reach`, `engagements`,
+    /// `conversions`, or `netValue` (revenue − spend).
+    pub measure: &'static str,
+    pub unit: Unit,
+    /// Whether the goal's `lambda` weighs it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub uses_lambda: bool,
+}
+
+/// An input a scenario may set: its id (the key of an override or of the scenario), its unit
+/// and the values it accepts; a global also has its default.
+#[derive(Debug, Serialize)]
+pub struct Fact {
+    pub id: &'static str,
+    pub unit: Unit,
+    pub min: f64,
+    pub max: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    /// Influencers per tier: a mix's count above it is refused, a single-tier mix is held at it.
+    pub max_count: f64,
+    pub max_tiers: f64,
+    pub max_followers: f64,
+    pub max_id_bytes: f64,
+    /// Points of a frontier, budgets of `responseCurves`.
+    pub max_budget_points: f64,
+    pub max_draws: f64,
+    pub max_seed: f64,
+    pub max_depth: f64,
+    pub max_rows: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Simulation {
+    pub draws: f64,
+    pub seed: f64,
+}
+
+pub fn describe() -> Description {
+    let objective = |objective: Objective| {
+        let (measure, unit) = match objective {
+            Objective::Reach => ("reach", Unit::Count),
+            Objective::Engagements => ("engagements", Unit::Count),
+            Objective::NetValue => ("netValue", Unit::Money),
+            // The blend is shown by its conversions, as the page reads its trade-off.
+            Objective::Conversions | Objective::Blend => ("conversions", Unit::Count),
+        };
+        ObjectiveFact { id: objective.id(), measure, unit, uses_lambda: objective == Objective::Blend }
+    };
+    let quantity = |q: Quantity| {
+        let (min, max, _) = q.domain();
+        Fact { id: q.id(), unit: q.unit(), min, max, default: None }
+    };
+    Description {
+        defaults: Defaults {
+            budget: GLOBALS.budget.default,
+            currency: DEFAULT_CURRENCY,
+            scheme: DEFAULT_SCHEME,
+            goal: GoalDefaults { objective: DEFAULT_OBJECTIVE.id(), lambda: DEFAULT_LAMBDA },
+        },
+        objectives: Objective::ALL.into_iter().map(objective).collect(),
+        quantities: Quantity::ALL.into_iter().map(quantity).collect(),
+        globals: GLOBALS
+            .list()
+            .into_iter()
+            .map(|g| Fact { id: g.id, unit: g.unit, min: g.min, max: g.max, default: Some(g.default) })
+            .collect(),
+        limits: Limits {
+            max_count: limits::MAX_COUNT as f64,
+            max_tiers: limits::MAX_TIERS as f64,
+            max_followers: limits::MAX_FOLLOWERS as f64,
+            max_id_bytes: limits::MAX_ID_BYTES as f64,
+            max_budget_points: f64::from(limits::MAX_POINTS),
+            max_draws: f64::from(limits::MAX_DRAWS),
+            max_seed: limits::MAX_SEED as f64,
+            max_depth: limits::MAX_DEPTH as f64,
+            max_rows: limits::MAX_ROWS as f64,
+        },
+        simulation: Simulation { draws: f64::from(DEFAULT_DRAWS), seed: DEFAULT_SEED as f64 },
+        outcome_kinds: &OutcomeKind::ALL,
+    }
+}
