@@ -32,7 +32,7 @@ export function svgDocument(root) {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
 }
 
-/** The chart as a PNG at `scale` times its size. @param {SVGSVGElement} root */
+/** The chart as a PNG at `scale` times its size. @param {SVGSVGElement} root @returns {Promise<Blob>} */
 export async function pngBlob(root, scale = 2) {
   const url = URL.createObjectURL(new Blob([svgDocument(root)], { type: "image/svg+xml" }));
   try {

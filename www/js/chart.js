@@ -115,13 +115,11 @@ export function drawBars(root, chart) {
   if (!wide) for (const text of labels) text.remove();
 }
 
-/** Measured label widths: measuring forces a layout, which a keystroke should not pay for twice. */
-const widths = new Map();
+/** Measured label widths: measuring forces a layout, which a keystroke should not pay for twice. @type {Record<string, number>} */
+const widths = {};
 
-function textWidth(/** @type {SVGTextElement} */ text) {
-  const key = `${text.getAttribute("class")}|${text.textContent}`;
-  if (!widths.has(key)) widths.set(key, text.getComputedTextLength());
-  return widths.get(key);
+function textWidth(/** @type {SVGElement} */ text) {
+  return (widths[`${text.getAttribute("class")}|${text.textContent}`] ??= /** @type {SVGTextElement} */ (text).getComputedTextLength());
 }
 
 /** Dash patterns that tell lines apart without colour. */
@@ -243,7 +241,7 @@ export function drawTornado(root, chart) {
     const a = sx(Math.min(row.low, row.high));
     const b = sx(Math.max(row.low, row.high));
     root.append(
-      svg("text", { x: narrow ? 0 : 0, y: narrow ? y + 14 : y + barTop + 15, class: "chart-label" }, row.label),
+      svg("text", { x: 0, y: narrow ? y + 14 : y + barTop + 15, class: "chart-label" }, row.label),
       svg("rect", { x: a, y: y + barTop, width: Math.max(1, b - a), height: 20, rx: 2, class: "chart-bar chart-bar-0" }),
       svg("text", { x: sx(row.low) + (row.low <= row.high ? -4 : 4), y: y + barTop + 15, class: "chart-value",
         "text-anchor": row.low <= row.high ? "end" : "start" }, row.lowText),

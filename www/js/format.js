@@ -1,14 +1,12 @@
 // @ts-check
 // Numbers become text only here, with Intl.NumberFormat for the chosen language.
 
-/** Building an Intl.NumberFormat costs far more than using one: keep one set per language and currency. */
-const cache = new Map();
+/** Building an Intl.NumberFormat costs far more than using one: keep one set per language and currency. @type {Record<string, ReturnType<typeof build>>} */
+const cache = {};
 
 /** @param {"en" | "fr"} lang @param {string} currency */
 export function formatters(lang, currency) {
-  const key = `${lang} ${currency}`;
-  if (!cache.has(key)) cache.set(key, build(lang, currency));
-  return cache.get(key);
+  return (cache[`${lang} ${currency}`] ??= build(lang, currency));
 }
 
 /** @param {"en" | "fr"} lang @param {string} currency */

@@ -27,14 +27,13 @@ const loaded = new Set();
  */
 export function loadLang(lang, part = "") {
   const name = /** @type {keyof typeof files} */ (part ? `${part}.${lang}` : lang);
-  loading[name] ??= files[name]().then(
+  return (loading[name] ??= files[name]().then(
     (module) => {
       tables[lang] = { ...tables[lang], ...module.default };
       loaded.add(name);
     },
     (error) => { delete loading[name]; throw error; },
-  );
-  return /** @type {Promise<void>} */ (loading[name]);
+  ));
 }
 
 /** Adds sentences read elsewhere (the page's markup). @param {Lang} lang @param {Record<string, string>} table */

@@ -1,5 +1,6 @@
 // @ts-check
 // Roster exports: CSV a spreadsheet opens safely, and JSON.
+/** @import { Roster, RosterPick, RosterRow } from "../pkg/tiermix.js" */
 
 /**
  * One CSV cell. A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, their
@@ -23,7 +24,7 @@ export function toCsv(head, rows) {
 
 const COLUMNS = ["line", "handle", "platform", "topic", "followers", "tier", "engagementRate", "engagementRateEstimated", "fee", "feeEstimated", "flags"];
 
-/** Every candidate as read, with whether the pick chose it. @param {any[]} rows @param {Set<number>} chosen */
+/** Every candidate as read, with whether the pick chose it. @param {RosterRow[]} rows @param {Set<number>} chosen */
 export function rosterCsv(rows, chosen) {
   return toCsv([...COLUMNS, "chosen"], rows.map((row, index) => [
     row.line, row.handle, row.platform, row.topic, row.followers, row.tier, row.engagementRate,
@@ -31,15 +32,15 @@ export function rosterCsv(rows, chosen) {
   ]));
 }
 
-/** The chosen candidates with what each costs. @param {any} pick @param {any[]} rows */
+/** The chosen candidates with what each costs. @param {RosterPick} pick @param {RosterRow[]} rows */
 export function choiceCsv(pick, rows) {
   return toCsv(["line", "handle", "platform", "topic", "tier", "followers", "cost", "hours"], pick.rows.map((chosen) => {
-    const row = rows[chosen.index] ?? {};
-    return [chosen.line, chosen.handle, row.platform, row.topic, chosen.tier, chosen.followers, chosen.cost, chosen.hours];
+    const row = rows[chosen.index];
+    return [chosen.line, chosen.handle, row?.platform, row?.topic, chosen.tier, chosen.followers, chosen.cost, chosen.hours];
   }));
 }
 
-/** The whole roster and the pick, as JSON. @param {any} roster @param {any} pick */
+/** The whole roster and the pick, as JSON. @param {Roster} roster @param {RosterPick | null} pick */
 export function rosterJson(roster, pick) {
   return JSON.stringify({ roster, pick }, null, 2);
 }

@@ -5,27 +5,35 @@
 // Handing the page every row would cost it a long freeze just to receive them.
 import { loadRosterEngine } from "./engine.js";
 import { choiceCsv, rosterCsv, rosterJson } from "./roster-export.js";
+/** @import { Roster, RosterPick, RosterRow } from "../pkg/tiermix.js" */
+/** @import { RosterAnswer, RosterRequest, ViewAsk } from "./messages.js" */
 
 /** The most errors the page lists; the count says how many there are. */
 const ERRORS_SHOWN = 500;
+/** Each file the page can ask for, written from the roster read and the pick from it. @type {Record<string, { type: string, write: (roster: Roster, pick: RosterPick | null) => string }>} */
 const EXPORTS = {
-  table: { type: "text/csv;charset=utf-8", write: () => rosterCsv(roster.rows, chosen) },
-  choice: { type: "text/csv;charset=utf-8", write: () => choiceCsv(pick, roster.rows) },
-  json: { type: "application/json", write: () => rosterJson(roster, pick) },
+  table: { type: "text/csv;charset=utf-8", write: (roster) => rosterCsv(roster.rows, chosen) },
+  // Asked for only with a pick (see the handler).
+  choice: { type: "text/csv;charset=utf-8", write: (roster, pick) => choiceCsv(/** @type {RosterPick} */ (pick), roster.rows) },
+  json: { type: "application/json", write: (roster, pick) => rosterJson(roster, pick) },
 };
 
+/** @type {Promise<typeof import("../pkg/tiermix.js")>} */
 const engine = loadRosterEngine();
-/** The last roster read, and the last pick from it. @type {any} */
+/** The last roster read, and the last pick from it. @type {Roster | null} */
 let roster = null;
-/** @type {any} */
+/** @type {RosterPick | null} */
 let pick = null;
-/** Row indices the pick chose. */
+/** Row indices the pick chose. @type {Set<number>} */
 let chosen = new Set();
 /** The last table view's filtered and sorted row indices, kept for "show more". */
 let view = { key: "", indices: /** @type {number[]} */ ([]) };
 /** Bumped by every read and pick: a view computed before either is stale. */
 let generation = 0;
 const collator = new Intl.Collator();
+
+/** Answers the page in the shapes it reads (`self.postMessage` takes whatever it is given). @param {RosterAnswer} answer */
+const reply = (answer) => self.postMessage(answer);
 
 /** Reads a file chunk by chunk, reporting progress, into one byte array. @param {File} file @param {number} id */
 async function readBytes(file, id) {
@@ -38,32 +46,31 @@ async function readBytes(file, id) {
     // A file that grew while being read keeps what fits; the rest would be a different file.
     bytes.set(value.subarray(0, bytes.length - loaded), loaded);
     loaded += value.length;
-    self.postMessage({ id, type: "progress", loaded: Math.min(loaded, file.size), total: file.size });
+    reply({ id, type: "progress", loaded: Math.min(loaded, file.size), total: file.size });
   }
   return bytes;
 }
 
-/** What the page shows about the file: everything but the rows. */
-function summary() {
-  const { rows, errors, ...reading } = roster;
-  const tiers = [...new Set(rows.map((/** @type {any} */ row) => row.tier).filter(Boolean))];
+/** What the page shows about the file: everything but the rows. @param {Roster} parsed */
+function summary(parsed) {
+  const { rows, errors, ...reading } = parsed;
+  const tiers = [...new Set(rows.flatMap((row) => (row.tier ? [row.tier] : [])))];
   return { ...reading, rowCount: rows.length, errorCount: errors.length, errors: errors.slice(0, ERRORS_SHOWN), tiers };
 }
 
 /**
  * The row indices a table view shows, filtered and sorted; the same view again (more rows of
  * it) reuses them.
- * @param {{ tier: string, flag: string, sort: { key: string, ascending: boolean } }} request
+ * @param {RosterRow[]} rows @param {ViewAsk} request
  */
-function indicesFor({ tier, flag, sort }) {
+function indicesFor(rows, { tier, flag, sort }) {
   const key = JSON.stringify([generation, tier, flag, sort]);
   if (view.key === key) return view.indices;
-  const rows = roster.rows;
   const indices = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (tier === "-" ? row.tier !== null : tier !== "" && row.tier !== tier) continue;
-    if (flag === "chosen" ? !chosen.has(i) : flag === "flagged" ? row.flags.length === 0 : flag !== "" && !row.flags.includes(flag)) continue;
+    if (flag === "chosen" ? !chosen.has(i) : flag === "flagged" ? row.flags.length === 0 : flag !== "" && !row.flags.some((f) => f === flag)) continue;
     indices.push(i);
   }
   const value = (/** @type {number} */ i) => (sort.key === "tier" ? rows[i].tierIndex ?? -1 : rows[i][sort.key]);
@@ -71,52 +78,55 @@ function indicesFor({ tier, flag, sort }) {
   indices.sort((a, b) => {
     const x = value(a);
     const y = value(b);
-    const order = typeof x === "string" ? collator.compare(x, y) : x - y;
+    // One column: both values are of one type.
+    const order = typeof x === "string" ? collator.compare(x, /** @type {string} */ (y)) : x - /** @type {number} */ (y);
     return direction * order || a - b;
   });
   view = { key, indices };
   return indices;
 }
 
-self.addEventListener("message", async (event) => {
-  const { id, type } = event.data;
+self.addEventListener("message", async (/** @type {MessageEvent<RosterRequest>} */ event) => {
+  const request = event.data;
+  const { id, type } = request;
   try {
     const tiermix = await engine;
-    if (type === "read") {
-      const { file, text, scheme } = event.data;
+    if (request.type === "read") {
+      const { file, text, scheme } = request;
       const input = file ? await readBytes(file, id) : text;
-      self.postMessage({ id, type: "parsing" });
+      reply({ id, type: "parsing" });
       const started = performance.now();
       roster = tiermix.parseRoster(input, scheme);
       pick = null;
       chosen = new Set();
       generation += 1;
-      self.postMessage({ id, type: "read", roster: summary(), milliseconds: performance.now() - started });
+      reply({ id, type: "read", roster: summary(roster), milliseconds: performance.now() - started });
       return;
     }
     if (!roster) throw new Error("no roster has been read yet");
-    if (type === "pick") {
+    if (request.type === "pick") {
       const started = performance.now();
       // A pick that fails leaves none: the table and the exports must not show an older one.
       pick = null;
       chosen = new Set();
       generation += 1;
-      pick = tiermix.pickRoster(roster, event.data.scenario, null);
-      chosen = new Set(pick.rows.map((/** @type {any} */ row) => row.index));
+      pick = tiermix.pickRoster(roster, request.scenario, null);
+      chosen = new Set(pick.rows.map((row) => row.index));
       generation += 1;
       // The chosen rows reach the page through the table; the positions below every tier not at all.
       const { rows, belowTiers, ...outcome } = pick;
-      self.postMessage({ id, type: "pick", pick: { ...outcome, chosen: rows.length }, milliseconds: performance.now() - started });
-    } else if (type === "view") {
-      const indices = indicesFor(event.data);
-      const rows = indices.slice(0, event.data.shown).map((index) => ({ ...roster.rows[index], index, chosen: chosen.has(index) }));
-      self.postMessage({ id, type: "view", rows, total: indices.length });
-    } else if (type === "export") {
-      const format = EXPORTS[/** @type {keyof typeof EXPORTS} */ (event.data.kind)];
-      if (!format || (event.data.kind === "choice" && !pick)) throw new Error(`nothing to export as ${event.data.kind}`);
-      self.postMessage({ id, type: "export", kind: event.data.kind, blob: new Blob([format.write()], { type: format.type }) });
+      reply({ id, type: "pick", pick: { ...outcome, chosen: rows.length }, milliseconds: performance.now() - started });
+    } else if (request.type === "view") {
+      const all = roster.rows;
+      const indices = indicesFor(all, request);
+      const rows = indices.slice(0, request.shown).map((index) => ({ ...all[index], index, chosen: chosen.has(index) }));
+      reply({ id, type: "view", rows, total: indices.length });
+    } else if (request.type === "export") {
+      const format = EXPORTS[request.kind];
+      if (!format || (request.kind === "choice" && !pick)) throw new Error(`nothing to export as ${request.kind}`);
+      reply({ id, type: "export", kind: request.kind, blob: new Blob([format.write(roster, pick)], { type: format.type }) });
     }
   } catch (error) {
-    self.postMessage({ id, type: "error", request: type, message: error instanceof Error ? error.message : String(error) });
+    reply({ id, type: "error", request: type, message: error instanceof Error ? error.message : String(error) });
   }
 });

@@ -8,6 +8,9 @@ import { $, el, fillRows, setText } from "./dom.js";
 import { rosterResult } from "./roster-result.js";
 import { save } from "./save.js";
 import { plural } from "./i18n.js";
+/** @import { Outcome, RowError, Scenario } from "../pkg/tiermix.js" */
+/** @import { PickSummary, RosterAnswer, RosterAsk, RosterSource, RosterSummary, SortKey, ViewAsk, ViewRow } from "./messages.js" */
+/** @import { Formatters, Lang, Translate } from "./page/types.js" */
 
 const PAGE = 100;
 const SAMPLE = new URL("../samples/roster.csv", import.meta.url);
@@ -17,8 +20,8 @@ const COLUMNS = ["chosen", "handle", "platform", "tier", "followers", "engagemen
 const EXPORT_NAMES = { table: "tiermix-roster.csv", choice: "tiermix-choice.csv", json: "tiermix-roster.json" };
 
 /**
- * @param {{ tr: (key: string, values?: Record<string, string>) => string, fmt: () => any, lang: () => "en" | "fr",
- *   scenario: () => any, tierLabel: (id: string) => string, bestTierMix: () => any, metrics: [string, string][],
+ * @param {{ tr: Translate, fmt: () => Formatters, lang: () => Lang, scenario: () => Scenario,
+ *   tierLabel: (id: string) => string, bestTierMix: () => Outcome | null, metrics: Metric[],
  *   formatMetric: (kind: string, value: number | null) => string }} page
  */
 export function createRoster(page) {
@@ -28,17 +31,18 @@ export function createRoster(page) {
   let worker = null;
   let lastId = 0;
   /** The last request of each kind: an answer to an older one, or to anything asked before the
-   *  last read, is stale. @type {Record<string, number>} */
+   *  last read, is stale. @type {Record<RosterAsk["type"], number>} */
   const latest = { read: 0, pick: 0, view: 0, export: 0 };
-  /** What was read last, to read it again when the scheme changes. @type {{ kind: "sample" | "paste" | "file", text?: string, file?: File, name?: string } | null} */
+  /** What was read last, to read it again when the scheme changes. @type {RosterSource | null} */
   let source = null;
-  /** What the worker read, without its rows. @type {any} */
+  /** What the worker read, without its rows. @type {RosterSummary | null} */
   let roster = null;
-  /** The pick's outcome, without its rows. @type {any} */
+  /** The pick's outcome, without its rows. @type {PickSummary | null} */
   let pick = null;
   let pickError = "";
   /** A pick was asked for and has not answered yet. */
   let picking = false;
+  /** @type {ViewAsk["sort"]} */
   let sort = { key: "line", ascending: true };
   let shown = PAGE;
   let pickTimer = 0;
@@ -47,20 +51,20 @@ export function createRoster(page) {
   /** The scenario of the last pick asked for: the same one (a language switch) is not picked twice. */
   let pickedFor = "";
 
-  function send(/** @type {"read" | "pick" | "view" | "export"} */ type, /** @type {any} */ message = {}) {
+  function send(/** @type {RosterAsk} */ message) {
     if (!worker) {
       worker = new Worker(new URL("./roster-worker.js", import.meta.url), { type: "module" });
       worker.addEventListener("message", receive);
       worker.addEventListener("error", () => status(tr("roster.pickFailed", { message: "worker" })));
     }
     lastId += 1;
-    latest[type] = lastId;
-    worker.postMessage({ ...message, type, id: lastId });
+    latest[message.type] = lastId;
+    worker.postMessage({ ...message, id: lastId });
   }
 
-  /** Whether an answer is to the newest request of its kind, made since the last read. @param {any} message */
+  /** Whether an answer is to the newest request of its kind, made since the last read. @param {RosterAnswer} message */
   function current(message) {
-    const kind = ["progress", "parsing"].includes(message.type) ? "read" : message.type === "error" ? message.request : message.type;
+    const kind = message.type === "progress" || message.type === "parsing" ? "read" : message.type === "error" ? message.request : message.type;
     return message.id === latest[kind] && message.id >= latest.read;
   }
 
@@ -71,16 +75,16 @@ export function createRoster(page) {
     if (progress !== null) bar.value = progress;
   }
 
-  function read(/** @type {NonNullable<typeof source>} */ from) {
+  function read(/** @type {RosterSource} */ from) {
     source = from;
     const scenario = page.scenario();
     readScheme = JSON.stringify(scenario.scheme);
     pickedFor = "";
     status(tr("roster.parsing"), 0);
-    send("read", { file: from.file, text: from.text, scheme: scenario.scheme });
+    send({ type: "read", scheme: scenario.scheme, ...(from.kind === "file" ? { file: from.file } : { text: from.text }) });
   }
 
-  function receive(/** @type {MessageEvent} */ event) {
+  function receive(/** @type {MessageEvent<RosterAnswer>} */ event) {
     const message = event.data;
     if (!current(message)) return;
     const f = fmt();
@@ -105,7 +109,7 @@ export function createRoster(page) {
     } else if (message.type === "view") {
       showTable(message);
     } else if (message.type === "export") {
-      save(message.blob, EXPORT_NAMES[/** @type {keyof typeof EXPORT_NAMES} */ (message.kind)]);
+      save(message.blob, EXPORT_NAMES[message.kind]);
     } else if (message.type === "error") {
       if (message.request === "read") {
         status(message.message);
@@ -136,7 +140,7 @@ export function createRoster(page) {
       pickedFor = key;
       picking = true;
       setText($("roster-pick-proof"), tr("roster.picking"));
-      send("pick", { scenario });
+      send({ type: "pick", scenario });
     }, 150);
   }
 
@@ -158,20 +162,20 @@ export function createRoster(page) {
         ? tr("roster.errorsNone")
         : plural(lang, "roster.errorsSome", errors, { count: `${f.count(errors)} ${plural(lang, "roster.rows", errors)}` }),
     }));
-    const columnNames = roster.columns.map((/** @type {any} */ c) => c.header || tr(`roster.column.${c.column}`));
+    const columnNames = roster.columns.map((c) => c.header || tr(`roster.column.${c.column}`));
     const notes = [
       tr("roster.columns", { columns: columnNames.join(", ") || tr("roster.none"), ignored: roster.ignoredColumns.join(", ") || tr("roster.none") }),
-      ...roster.notes.map((/** @type {string} */ note) => tr(`roster.note.${note}`)),
+      ...roster.notes.map((note) => tr(`roster.note.${note}`)),
     ];
     $("roster-notes").replaceChildren(...notes.map((note) => el("li", {}, [note])));
     $("roster-errors").hidden = errors === 0;
-    $("roster-error-list").replaceChildren(...roster.errors.map((/** @type {any} */ e) =>
+    $("roster-error-list").replaceChildren(...roster.errors.map((e) =>
       el("li", {}, [e.line > 0 ? tr("roster.errorLine", { line: String(e.line), message: errorText(e) }) : tr("roster.errorFile", { message: errorText(e) })])));
-    buildFilters();
+    buildFilters(roster.tiers);
     renderTable();
   }
 
-  /** An error in the reader's language; the engine's English message is the fallback. @param {any} e */
+  /** An error in the reader's language; the engine's English message is the fallback. @param {RowError} e */
   function errorText(e) {
     if (page.lang() === "en") return e.message;
     const key = `roster.error.${e.code}`;
@@ -180,14 +184,14 @@ export function createRoster(page) {
     return translated === key ? e.message : translated.charAt(0).toUpperCase() + translated.slice(1);
   }
 
-  function buildFilters() {
+  function buildFilters(/** @type {string[]} */ tiers) {
     const tierSelect = /** @type {HTMLSelectElement} */ ($("roster-filter-tier"));
     const flagSelect = /** @type {HTMLSelectElement} */ ($("roster-filter-flag"));
     const keepTier = tierSelect.value;
     const keepFlag = flagSelect.value;
     tierSelect.replaceChildren(
       el("option", { value: "" }, [tr("roster.filterAll")]),
-      ...roster.tiers.map((id) => el("option", { value: String(id) }, [page.tierLabel(String(id))])),
+      ...tiers.map((id) => el("option", { value: id }, [page.tierLabel(id)])),
       el("option", { value: "-" }, [tr("roster.filterBelow")]),
     );
     flagSelect.replaceChildren(
@@ -239,10 +243,10 @@ export function createRoster(page) {
     }));
   }
 
-  function cells(/** @type {any} */ row) {
+  function cells(/** @type {ViewRow} */ row) {
     const f = fmt();
-    const estimated = (/** @type {string} */ field) => (row.estimated.includes(field) ? ` ${tr("roster.estimated")}` : "");
-    const flags = row.flags.map((/** @type {string} */ flag) => tr(`roster.flag.${flag}`));
+    const estimated = (/** @type {"engagementRate" | "fee"} */ field) => (row.estimated.includes(field) ? ` ${tr("roster.estimated")}` : "");
+    const flags = row.flags.map((flag) => tr(`roster.flag.${flag}`));
     if (row.flags.includes("lowEngagement") || row.flags.includes("highEngagement")) {
       flags.push(tr("roster.band", { low: f.percent(row.expectedEngagement.low), high: f.percent(row.expectedEngagement.high) }));
     }
@@ -267,10 +271,10 @@ export function createRoster(page) {
     table.setAttribute("aria-busy", "true");
     const tier = /** @type {HTMLSelectElement} */ ($("roster-filter-tier")).value;
     const flag = /** @type {HTMLSelectElement} */ ($("roster-filter-flag")).value;
-    send("view", { tier, flag, sort, shown });
+    send({ type: "view", tier, flag, sort, shown });
   }
 
-  /** The rows of the table's current page, with the pick they were marked by. @param {{ rows: any[], total: number }} view */
+  /** The rows of the table's current page, with the pick they were marked by. @param {{ rows: ViewRow[], total: number }} view */
   function showTable({ rows, total }) {
     const table = /** @type {HTMLTableElement} */ ($("roster-table"));
     table.tBodies[0]?.replaceChildren(...rows.map((row) => el("tr", row.chosen ? { class: "chosen" } : {}, cells(row))));
@@ -327,7 +331,8 @@ export function createRoster(page) {
   $("roster-table").addEventListener("click", (event) => {
     const button = /** @type {HTMLElement} */ (event.target).closest("button[data-sort]");
     if (!button) return;
-    const key = button.getAttribute("data-sort") ?? "line";
+    // The header's buttons are made from SORTABLE.
+    const key = /** @type {SortKey} */ (button.getAttribute("data-sort") ?? "line");
     sort = { key, ascending: sort.key === key ? !sort.ascending : true };
     renderTable();
     /** @type {HTMLElement | null} */ ($("roster-table").querySelector(`button[data-sort="${key}"]`))?.focus();
@@ -337,9 +342,9 @@ export function createRoster(page) {
     renderTable();
   });
   // The worker writes the files: a 200,000-row JSON export is a second of work.
-  $("roster-export-table").addEventListener("click", () => roster && send("export", { kind: "table" }));
-  $("roster-export-choice").addEventListener("click", () => roster && pick && send("export", { kind: "choice" }));
-  $("roster-export-json").addEventListener("click", () => roster && send("export", { kind: "json" }));
+  $("roster-export-table").addEventListener("click", () => roster && send({ type: "export", kind: "table" }));
+  $("roster-export-choice").addEventListener("click", () => roster && pick && send({ type: "export", kind: "choice" }));
+  $("roster-export-json").addEventListener("click", () => roster && send({ type: "export", kind: "json" }));
 
   return {
     /** Inputs changed: pick again (and read again under a new scheme). */

@@ -6,7 +6,7 @@ import { METRICS } from "../engine.js";
 const ROSTER_METRICS = ["influencers", "spend", "reach", "engagements", "conversions", "costPerConversion", "workloadHours"];
 
 /**
- * @param {import("./types.js").Page} page
+ * @param {SectionPage} page
  * @param {(part: "roster") => Promise<void>} addSentences loads a view's sentences, now and with every language
  */
 export function createCandidates(page, addSentences) {
@@ -26,8 +26,8 @@ export function createCandidates(page, addSentences) {
         const tier = page.tiers().find((t) => t.id === id);
         return tier ? label(tier) : id;
       },
-      bestTierMix: () => page.comparison?.mixes.find((/** @type {any} */ m) => m.kind === "optimum") ?? null,
-      metrics: METRICS.filter(([key]) => ROSTER_METRICS.includes(key)),
+      bestTierMix: () => page.comparison?.mixes.find((m) => m.kind === "optimum") ?? null,
+      metrics: /** @type {Metric[]} */ (METRICS.filter(([key]) => ROSTER_METRICS.includes(key))),
       formatMetric: page.formatMetric,
     });
     for (const control of document.querySelectorAll("#panel-roster [disabled]")) control.removeAttribute("disabled");

@@ -7,22 +7,23 @@ import { plural } from "../i18n.js";
 import { drawBars, drawNote, drawTornado, drawXY } from "../chart.js";
 import { BANDED, DRAWS, MAX_INFLUENCERS, METRICS, SEED } from "../engine.js";
 
-const TIER_COLUMNS = METRICS.filter(([key]) => ["influencers", "spend", "reach", "engagements", "conversions", "workloadHours"].includes(key));
+const SHOWN = /** @type {Metric[]} */ (METRICS);
+const TIER_COLUMNS = /** @type {Metric<TierOutcome>[]} */ (METRICS.filter(([key]) => ["influencers", "spend", "reach", "engagements", "conversions", "workloadHours"].includes(key)));
 
-const columnClass = (/** @type {any} */ m) => (m.kind === "mix" ? "mine" : m.kind === "optimum" ? "best-col" : "");
+const columnClass = (/** @type {Outcome} */ m) => (m.kind === "mix" ? "mine" : m.kind === "optimum" ? "best-col" : "");
 
-/** @param {import("./types.js").Page} page @typedef {any[] | null} Bands per mix, if known for these inputs */
+/** @param {SectionPage} page */
 export function createResults(page) {
   const { state, tr, label, formatMetric } = page;
 
   /** "880 (610–1,150)" when a band is known for this mix and metric, else just the value. */
-  function withBand(/** @type {string} */ kind, /** @type {any} */ value, /** @type {any} */ band) {
+  function withBand(/** @type {string} */ kind, /** @type {number | null} */ value, /** @type {?Band=} */ band) {
     const text = formatMetric(kind, value);
     if (!band || value === null) return text;
     return tr("certainty.band", { value: text, low: formatMetric(kind, band.p10), high: formatMetric(kind, band.p90) });
   }
 
-  function drawChart(/** @type {any[]} */ mixes, /** @type {Bands} */ bands) {
+  function drawChart(/** @type {Outcome[]} */ mixes, /** @type {Bands} */ bands) {
     const f = page.fmt();
     const rows = mixes.map((m, i) => {
       const band = bands?.[i];
@@ -46,15 +47,15 @@ export function createResults(page) {
     });
   }
 
-  function renderBest(/** @type {any} */ mine, /** @type {any} */ best) {
+  function renderBest(/** @type {Outcome} */ mine, /** @type {Optimum} */ best) {
     const f = page.fmt();
     $("best-heading").textContent = tr("best.heading", { label: label(best) });
     $("best-summary").textContent = tr("best.summary", { reach: f.count(best.reach), people: plural(state.lang, "people", best.reach),
       conversions: f.count(best.conversions), spend: f.money(best.spend) });
-    const changes = best.tiers
-      .map((/** @type {any} */ row, /** @type {number} */ i) => [row.influencers - mine.tiers[i].influencers, label(page.tiers()[i])])
-      .filter(([delta]) => delta !== 0)
-      .map(([delta, name]) => `${delta > 0 ? "+" : "−"}${f.count(Math.abs(Number(delta)))} ${name}`);
+    const changes = best.tiers.flatMap((row, i) => {
+      const delta = row.influencers - mine.tiers[i].influencers;
+      return delta !== 0 ? [`${delta > 0 ? "+" : "−"}${f.count(Math.abs(delta))} ${label(page.tiers()[i])}`] : [];
+    });
     setText($("best-diff"), changes.length ? tr("best.diff", { changes: changes.join(", ") }) : tr("best.same"));
     const left = best.budgetLeft;
     const notes = [tr(`best.left.${left.reason}`, { amount: f.money(left.amount) })];
@@ -63,10 +64,10 @@ export function createResults(page) {
     /** @type {HTMLButtonElement} */ ($("use-best")).disabled = changes.length === 0;
   }
 
-  function render(/** @type {any} */ comparison, /** @type {Bands} */ bands) {
+  function render(/** @type {Comparison} */ comparison, /** @type {Bands} */ bands) {
     const mixes = comparison.mixes;
-    const mine = mixes.find((/** @type {any} */ m) => m.kind === "mix");
-    const best = mixes.find((/** @type {any} */ m) => m.kind === "optimum");
+    const mine = /** @type {Outcome} */ (mixes.find((m) => m.kind === "mix"));
+    const best = /** @type {Optimum} */ (mixes.find((m) => m.kind === "optimum"));
     const f = page.fmt();
 
     const values = { reach: f.count(mine.reach), people: plural(state.lang, "people", mine.reach),
@@ -77,16 +78,16 @@ export function createResults(page) {
 
     const table = /** @type {HTMLTableElement} */ ($("compare"));
     const classes = ["", ...mixes.map(columnClass)];
-    fillRows(table.tHead, [[tr("results.metric"), ...mixes.map((/** @type {any} */ m) => label(m) + (m.capped ? " *" : ""))]], classes, "col");
-    const capped = mixes.some((/** @type {any} */ m) => m.capped);
+    fillRows(table.tHead, [[tr("results.metric"), ...mixes.map((m) => label(m) + (m.capped ? " *" : ""))]], classes, "col");
+    const capped = mixes.some((m) => m.capped);
     $("capped").hidden = !capped;
     $("capped").textContent = capped ? tr("results.capped", { cap: f.count(MAX_INFLUENCERS) }) : "";
-    fillRows(table.tBodies[0], METRICS.map(([key, kind]) => [tr(`metric.${key}`), ...mixes.map((/** @type {any} */ m, /** @type {number} */ i) =>
-      withBand(kind, m[key], BANDED.has(key) ? bands?.[i]?.[key] : null))]), classes, "row");
+    fillRows(table.tBodies[0], SHOWN.map(([key, kind]) => [tr(`metric.${key}`), ...mixes.map((m, i) =>
+      withBand(kind, m[key], BANDED.has(key) ? bands?.[i]?.[/** @type {BandKey} */ (key)] : null))]), classes, "row");
 
     const tierTable = /** @type {HTMLTableElement} */ ($("tiers"));
     fillRows(tierTable.tHead, [[tr("results.tier"), ...TIER_COLUMNS.map(([key]) => tr(`metric.${key}`))]], [], "col");
-    fillRows(tierTable.tBodies[0], mine.tiers.map((/** @type {any} */ row, /** @type {number} */ index) =>
+    fillRows(tierTable.tBodies[0], mine.tiers.map((row, index) =>
       [label(page.tiers()[index]), ...TIER_COLUMNS.map(([key, kind]) => formatMetric(kind, row[key]))]), [], "row");
     $("overlap").textContent = mine.overlap >= 0.5 ? tr("results.overlap", { overlap: f.count(mine.overlap) }) : "";
 
@@ -96,10 +97,10 @@ export function createResults(page) {
 
   /** Takes the best mix as the user's own: each tier's share is exactly what its influencers cost. */
   function useBest() {
-    const best = page.comparison?.mixes.find((/** @type {any} */ m) => m.kind === "optimum");
+    const best = page.comparison?.mixes.find((m) => m.kind === "optimum");
     const budget = /** @type {HTMLInputElement} */ ($("budget")).valueAsNumber;
     if (!best || !(budget > 0)) return;
-    state.shares = Object.fromEntries(best.tiers.map((/** @type {any} */ row) => [row.tier, (row.spend / budget) * 100]));
+    state.shares = Object.fromEntries(best.tiers.map((row) => [row.tier, (row.spend / budget) * 100]));
     page.recompute();
   }
 
@@ -109,15 +110,15 @@ export function createResults(page) {
 }
 
 /**
- * @param {import("./types.js").Page} page
+ * @param {SectionPage} page
  * @param {() => void} bandsChanged the bands for the inputs on screen came or went
  */
 export function createCertainty(page, bandsChanged) {
   const { state, tr, label } = page;
-  /** @type {import("./types.js").EngineWorker | null} */
+  /** @type {EngineWorker | null} */
   let simulator = null;
   let timer = 0;
-  /** The latest simulation and the scenario it was run for (as JSON). @type {{ key: string, simulation: any, swings: any[] } | null} */
+  /** The latest simulation. @type {SimulationRun | null} */
   let last = null;
 
   const current = () => (last && last.key === page.inputKey ? last : null);
@@ -130,7 +131,7 @@ export function createCertainty(page, bandsChanged) {
     fillTable($("tornado-table"), "", [], []);
   }
 
-  function receive(/** @type {any} */ answer) {
+  function receive(/** @type {EngineAnswer | null} */ answer) {
     // None: a simulation for newer inputs replaced this one.
     if (!answer) return;
     if (answer.error) {
@@ -141,7 +142,7 @@ export function createCertainty(page, bandsChanged) {
       bandsChanged();
       return;
     }
-    const [simulation, swings] = answer.results;
+    const [simulation, swings] = /** @type {[Simulation, Swing[]]} */ (answer.results);
     last = { key: answer.key, simulation, swings };
     done(simulation.draws);
     bandsChanged();
@@ -151,8 +152,9 @@ export function createCertainty(page, bandsChanged) {
   function schedule() {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (current()) {
-        done(last?.simulation.draws);
+      const sim = current();
+      if (sim) {
+        done(sim.simulation.draws);
         return;
       }
       setText($("certainty-status"), tr("certainty.running", { draws: page.fmt().count(DRAWS) }));
@@ -173,15 +175,15 @@ export function createCertainty(page, bandsChanged) {
     const f = page.fmt();
     const mixes = comparison.mixes;
     const beats = sim.simulation.beats.conversions;
-    const plan = (/** @type {any} */ m) => m.tiers.map((/** @type {any} */ t) => t.influencers).join(",");
+    const plan = (/** @type {Outcome} */ m) => m.tiers.map((t) => t.influencers).join(",");
     const sentence = (/** @type {number} */ i, /** @type {number} */ j) =>
       tr("certainty.beats", { first: label(mixes[i]), second: label(mixes[j]), share: f.share(beats[i][j]) });
-    const singles = mixes.map((/** @type {any} */ m, /** @type {number} */ i) => [m, i]).filter(([m]) => m.kind === "single")
-      .sort((a, b) => sim.simulation.mixes[b[1]].conversions.p50 - sim.simulation.mixes[a[1]].conversions.p50);
+    const singles = mixes.flatMap((m, i) => (m.kind === "single" ? [i] : []))
+      .sort((a, b) => sim.simulation.mixes[b].conversions.p50 - sim.simulation.mixes[a].conversions.p50);
     const sentences = [];
-    if (singles.length > 1) sentences.push(sentence(singles[0][1], singles[1][1]));
-    const mine = mixes.findIndex((/** @type {any} */ m) => m.kind === "mix");
-    const best = mixes.findIndex((/** @type {any} */ m) => m.kind === "optimum");
+    if (singles.length > 1) sentences.push(sentence(singles[0], singles[1]));
+    const mine = mixes.findIndex((m) => m.kind === "mix");
+    const best = mixes.findIndex((m) => m.kind === "optimum");
     if (plan(mixes[mine]) !== plan(mixes[best])) sentences.push(sentence(best, mine));
     // A live region: replace its content only when the words change.
     const list = $("certainty-sentences");
@@ -189,11 +191,11 @@ export function createCertainty(page, bandsChanged) {
       list.replaceChildren(...sentences.map((text) => el("li", {}, [text])));
     }
 
-    const metric = { reach: "reach", engagements: "engagements", netValue: "netValue" }[state.goal.objective] ?? "conversions";
+    const metric = /** @type {const} */ ({ reach: "reach", engagements: "engagements", netValue: "netValue" })[state.goal.objective] ?? "conversions";
     const kind = metric === "netValue" ? "money" : "count";
     const centre = metric === "netValue" ? mixes[mine].revenue - mixes[mine].spend : mixes[mine][metric];
     const rows = sim.swings
-      .map((/** @type {any} */ w) => ({ label: tr(`q.${w.quantity}`), low: w.low[metric], high: w.high[metric] }))
+      .map((w) => ({ label: tr(`q.${w.quantity}`), low: w.low[metric], high: w.high[metric] }))
       .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low))
       .map((r) => ({ ...r, lowText: page.formatMetric(kind, r.low), highText: page.formatMetric(kind, r.high) }));
     const metricName = tr(`metric.${metric}`);
@@ -221,19 +223,19 @@ export function createCertainty(page, bandsChanged) {
 const BUDGET_STEPS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
 const FRONTIER_POINTS = 21;
 
-/** @param {import("./types.js").Page} page */
+/** @param {SectionPage} page */
 export function createTradeOffs(page) {
   const { tr, label } = page;
   let timer = 0;
-  /** @type {import("./types.js").EngineWorker | null} */
+  /** @type {EngineWorker | null} */
   let worker = null;
-  /** The last answer drawn: `{ key, results: [frontier, curves] }`. @type {any} */
+  /** The last answer drawn: `{ key, results: [frontier, curves] }`. @type {EngineAnswer | null} */
   let answer = null;
 
   /** Charts and tables say why they are empty: still computing, or failed. */
   function empty(/** @type {string} */ message, /** @type {boolean} */ busy) {
     $("frontier").closest("section")?.setAttribute("aria-busy", String(busy));
-    for (const id of ["frontier", "curves-reach", "curves"]) drawNote(/** @type {any} */ ($(id)), message);
+    for (const id of ["frontier", "curves-reach", "curves"]) drawNote(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($(id))), message);
     for (const id of ["frontier", "curves"]) fillTable($(`${id}-table`), `${tr(`${id}.caption`)}${tr("colon")}${message}`, [], []);
   }
 
@@ -252,7 +254,7 @@ export function createTradeOffs(page) {
     if (answer?.key !== page.inputKey) {
       worker ??= page.engineWorker();
       worker(page.inputKey, [["frontier", [input, FRONTIER_POINTS]], ["responseCurves", [input, BUDGET_STEPS.map((k) => k * input.budget)]]])
-        .then((/** @type {any} */ reply) => {
+        .then((reply) => {
           // Dropped if the inputs on screen changed since (null: a newer request replaced it).
           if (reply?.key !== page.inputKey) return;
           if (reply.error) empty(tr("tradeOffs.failed"), false);
@@ -264,10 +266,10 @@ export function createTradeOffs(page) {
       return;
     }
     const started = performance.now();
-    const [frontier, curves] = answer.results;
+    const [frontier, curves] = /** @type {[FrontierPoint[], ResponseCurves]} */ (answer.results);
     const f = page.fmt();
     const mixes = comparison.mixes;
-    const items = mixes.map((/** @type {any} */ m) => `${label(m)}: ${tr("results.reachBar")} ${f.count(m.reach)}, ${tr("results.conversionsBar")} ${f.count(m.conversions)}.`).join(" ");
+    const items = mixes.map((m) => `${label(m)}: ${tr("results.reachBar")} ${f.count(m.reach)}, ${tr("results.conversionsBar")} ${f.count(m.conversions)}.`).join(" ");
     drawXY(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($("frontier"))), {
       title: tr("frontier.title"),
       description: tr("frontier.desc", { items }),
@@ -275,33 +277,33 @@ export function createTradeOffs(page) {
       x: { label: tr("results.reachBar"), format: f.compact },
       y: { label: tr("results.conversionsBar"), format: f.compact },
       series: [
-        { label: tr("frontier.line"), kind: "line", points: frontier.map((/** @type {any} */ o) => [o.reach, o.conversions]) },
-        ...mixes.map((/** @type {any} */ m) => ({ label: label(m), kind: "point", emphasis: m.kind !== "single", points: [[m.reach, m.conversions]] })),
+        { label: tr("frontier.line"), kind: "line", points: frontier.map((o) => [o.reach, o.conversions]) },
+        ...mixes.map((m) => ({ label: label(m), kind: /** @type {const} */ ("point"), emphasis: m.kind !== "single", points: [[m.reach, m.conversions]] })),
       ],
     });
     fillTable($("frontier-table"), tr("frontier.caption"),
       [tr("frontier.weight"), tr("results.reachBar"), tr("results.conversionsBar"), tr("metric.spend"), ...page.tiers().map(label)],
-      frontier.map((/** @type {any} */ o) => [f.percent(o.lambda), f.count(o.reach), f.count(o.conversions), f.money(o.spend),
-        ...o.tiers.map((/** @type {any} */ t) => f.count(t.influencers))]));
+      frontier.map((o) => [f.percent(o.lambda), f.count(o.reach), f.count(o.conversions), f.money(o.spend),
+        ...o.tiers.map((t) => f.count(t.influencers))]));
 
-    const atBudget = curves.curves.map((/** @type {any} */ c) => `${label(c)} ${tr("curves.atBudget", { budget: f.money(input.budget),
+    const atBudget = curves.curves.map((c) => `${label(c)} ${tr("curves.atBudget", { budget: f.money(input.budget),
       reach: f.count(c.reach[4]), conversions: f.count(c.conversions[4]) })}.`).join(" ");
-    for (const [id, key, axis] of [["curves-reach", "reach", "results.reachBar"], ["curves", "conversions", "results.conversionsBar"]]) {
+    for (const [id, key, axis] of /** @type {const} */ ([["curves-reach", "reach", "results.reachBar"], ["curves", "conversions", "results.conversionsBar"]])) {
       drawXY(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($(id))), {
         title: `${tr("curves.title")} — ${tr(axis)}`,
         description: tr("curves.desc", { budget: f.money(input.budget), items: atBudget }),
         width: page.chartWidth,
         x: { label: tr("curves.budget"), format: f.compactMoney },
         y: { label: tr(axis), format: f.compact },
-        series: curves.curves.map((/** @type {any} */ c) => ({ label: label(c), kind: /** @type {const} */ ("line"), emphasis: c.kind === "optimum",
-          points: curves.budgets.map((/** @type {number} */ b, /** @type {number} */ i) => [b, c[key][i]]) })),
+        series: curves.curves.map((c) => ({ label: label(c), kind: /** @type {const} */ ("line"), emphasis: c.kind === "optimum",
+          points: curves.budgets.map((b, i) => [b, c[key][i]]) })),
         marker: { x: input.budget, label: f.compactMoney(input.budget) },
       });
     }
     fillTable($("curves-table"), tr("curves.caption"),
-      [tr("curves.budget"), ...curves.curves.flatMap((/** @type {any} */ c) => [`${label(c)} — ${tr("results.reachBar")}`, `${label(c)} — ${tr("results.conversionsBar")}`])],
-      curves.budgets.map((/** @type {number} */ b, /** @type {number} */ i) => [f.money(b),
-        ...curves.curves.flatMap((/** @type {any} */ c) => [f.count(c.reach[i]), f.count(c.conversions[i])])]));
+      [tr("curves.budget"), ...curves.curves.flatMap((c) => [`${label(c)} — ${tr("results.reachBar")}`, `${label(c)} — ${tr("results.conversionsBar")}`])],
+      curves.budgets.map((b, i) => [f.money(b),
+        ...curves.curves.flatMap((c) => [f.count(c.reach[i]), f.count(c.conversions[i])])]));
     $("frontier").closest("section")?.setAttribute("aria-busy", "false");
     performance.measure("tiermix:trade-offs", { start: started });
   }
