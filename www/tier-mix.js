@@ -11,14 +11,14 @@ import { el } from "./js/dom.js";
 import { errorField, loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
 import { hasLang, loadLang, pickLang, plural, t } from "./js/i18n.js";
-import { fractions, pairs, quoted, writeFragment } from "./js/share.js";
+import facts from "./pkg/facts.js";
+import { PAGE_GOALS, fractions, pairs, quoted, writeFragment } from "./js/share.js";
 
 const STYLES = new URL("./css/tier-mix.css", import.meta.url).href;
 const CALCULATOR = new URL("./index.html", import.meta.url).href;
-/** The goals the full calculator offers, so the widget's link always opens there as it is. */
-const OBJECTIVES = ["reach", "blend", "conversions", "netValue"];
-/** What stands in for an attribute that is absent or refused. */
-const DEFAULTS = { budget: 20000, currency: "EUR", scheme: "fr2018", goal: { objective: "conversions" } };
+/** What stands in for an attribute that is absent or refused: the engine's defaults. */
+const DEFAULTS = { budget: facts.defaults.budget, currency: facts.defaults.currency, scheme: facts.defaults.scheme,
+  goal: { objective: facts.defaults.goal.objective } };
 /** The languages the widget speaks, and the themes its stylesheet knows. */
 const LANGUAGE = /^(en|fr)(-|$)/i;
 const THEMES = ["auto", "light", "dark"];
@@ -95,7 +95,7 @@ class TierMix extends HTMLElement {
     if (mix === null) refused.push("mix");
     else if (Object.keys(mix).length) scenario.mix = { shares: mix };
     const goal = this.given("goal");
-    if (goal !== null && OBJECTIVES.includes(goal)) scenario.goal = { objective: goal };
+    if (goal !== null && PAGE_GOALS.some((offered) => offered === goal)) scenario.goal = { objective: goal };
     else if (goal !== null) refused.push("goal");
     const lang = this.given("lang");
     if (lang !== null && !LANGUAGE.test(lang)) refused.push("lang");

@@ -5,9 +5,10 @@
 // with it, keeping the address on the scenario, "Copy a link" and the Embed dialog (embed.js,
 // loaded on its first opening). Nothing from a link is ever inserted as HTML.
 import { $, setText } from "../dom.js";
-import { DEFAULT_GOAL, OBJECTIVES, errorField } from "../engine.js";
+import facts from "../../pkg/facts.js";
+import { errorField } from "../engine.js";
 import { pickLang } from "../i18n.js";
-import { fractions, quoted, readFragment, writeFragment, writePairs } from "../share.js";
+import { PAGE_GOALS, fractions, quoted, readFragment, writeFragment, writePairs } from "../share.js";
 
 /** @param {import("./types.js").Page} page */
 export function createLink(page) {
@@ -76,9 +77,9 @@ export function createLink(page) {
         rejected.push(quoted(field));
       }
     }
-    if (!OBJECTIVES.includes(state.goal.objective)) {
+    if (!PAGE_GOALS.some((goal) => goal === state.goal.objective)) {
       rejected.push(quoted(`goal=${state.goal.objective}`));
-      state.goal.objective = DEFAULT_GOAL.objective;
+      state.goal.objective = facts.defaults.goal.objective;
     }
     const radio = /** @type {HTMLInputElement | null} */ (document.querySelector(`input[name="goal"][value="${state.goal.objective}"]`));
     if (radio) radio.checked = true;
@@ -103,7 +104,7 @@ export function createLink(page) {
     else if (head.startsWith("scheme")) state.customTiers = null;
     else if (head === "mix") page.evenShares();
     else if (head === "goal") {
-      state.goal = { ...DEFAULT_GOAL };
+      state.goal = { ...facts.defaults.goal };
       state.maxHours = NaN;
     } else if (head === "overrides" && second && third) delete state.overrides[second]?.[third.replace(/\W.*$/, "")];
     else if (head === "overrides" && second) delete state.overrides[second.replace(/\s.*$/, "")];
