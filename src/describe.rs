@@ -107,7 +107,7 @@ pub fn describe() -> Description {
         ObjectiveFact { id: objective.id(), measure, unit, uses_lambda: objective == Objective::Blend }
     };
     let quantity = |q: Quantity| {
-        let (min, max, _) = q.domain();
+        let crate::input::Bounds { min, max, .. } = q.domain();
         Fact { id: q.id(), unit: q.unit(), min, max, default: None }
     };
     Description {

@@ -143,7 +143,12 @@ test("every export's declared types accept its real inputs and answers, and only
     thrown(() => tiermix.optimize(MIX, { objective: "fame" })),
     thrown(() => tiermix.pickRoster("not a roster", MIX)),
     thrown(() => calculator.simulate(MIX, { draws: 0 })),
+    thrown(() => tiermix.compare({ budjet: 5 })),
+    thrown(() => tiermix.compare({ currency: 5 })),
+    thrown(() => tiermix.compare({ goal: { objective: "reach", maxHours: -1 } })),
+    thrown(() => tiermix.compare({ overrides: { micro: { reachRate: 2 } } })),
   ];
+  assert.deepEqual(errors.map((error) => error.code), ["number", "invalid", "whole", "invalid", "invalid", "whole", "unknownField", "notText", "hoursAtLeast", "share"]);
   errors.forEach((error, i) => lines.push(`export const error${i}: T.EngineError = ${literal(error)};`));
   lines.push("", "// The facts the build writes next to the modules.", `export const facts: Facts = ${literal(facts)};`);
 
@@ -164,6 +169,8 @@ test("every export's declared types accept its real inputs and answers, and only
     `export const typo: Parameters<typeof T.compare>[0] = ${literal({ budgett: 20000 })};`,
     "// @ts-expect-error an objective the API does not know",
     `export const objective: Parameters<typeof T.optimize>[1] = ${literal({ objective: "fame" })};`,
+    "// @ts-expect-error an error code the API does not know",
+    `export const unknownCode: T.EngineError = ${literal({ ...errors[0], code: "negative" })};`,
     "// @ts-expect-error a fact its type does not declare",
     `export const extraFact: Facts = ${literal({ ...facts, limits: { ...facts.limits, maxSpend: 1 } })};`,
     "// @ts-expect-error a quantity the API does not know",

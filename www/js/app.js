@@ -67,7 +67,8 @@ const page = {
   engineWorker: () => backgroundEngine(new URL("./engine-worker.js", import.meta.url), engineModule),
 };
 
-const errors = createErrors({ tr, hasResults: () => page.comparison !== null });
+const errors = createErrors({ tr, lang: () => state.lang, fmt: () => page.fmt(), words: () => language.addPart("errors"),
+  hasResults: () => page.comparison !== null });
 const language = createLanguage({ state, tr, showError: page.showError, chosen: rebuild });
 
 /** The link's reader and writer, loaded when the page first has a link to read or write. @type {import("./page/types.js").Link | undefined} */
