@@ -228,6 +228,14 @@ mod tests {
     use tiermix_sheet::rows::QUOTE_LIMIT;
 
     #[test]
+    fn every_code_has_its_own_id() {
+        let ids: std::collections::BTreeSet<&str> = Code::ALL.iter().map(|code| code.id()).collect();
+        assert_eq!(ids.len(), Code::ALL.len());
+        // The binding sends a code as its number, which error.js reads in this order.
+        assert!(Code::ALL.iter().enumerate().all(|(i, code)| *code as usize == i));
+    }
+
+    #[test]
     fn clip_keeps_short_text_and_cuts_long_text_on_a_character() {
         assert_eq!(clip("fee", 3), "fee");
         assert_eq!(clip("fees", 3), "fee…");

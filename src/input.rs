@@ -303,6 +303,19 @@ mod tests {
     }
 
     #[test]
+    fn a_range_error_carries_its_code_and_bounds_and_reads_as_before() {
+        let e = finite_in("overrides.micro.fee", -5.0, &FEE).unwrap_err();
+        assert_eq!((e.code, e.range), (Code::Amount, Some((0.0, 1e9))));
+        assert_eq!(e.to_string(), "overrides.micro.fee must be an amount from 0 to 1000000000 (got -5)");
+        let e = whole_in("draws", 0.5, 1, 100_000).unwrap_err();
+        assert_eq!((e.code, e.range), (Code::Whole, Some((1.0, 1e5))));
+        assert_eq!(number("budget", &Value::Bool(true)).unwrap_err().code, Code::NotNumber);
+        let v = Value::Object(vec![("budjet".into(), Value::Number(1.0))]);
+        assert_eq!(Object::read("", &v).unwrap().only(&["budget"]).unwrap_err().code, Code::UnknownField);
+        assert_eq!(Error::new("mix", "must give either shares or counts").code, Code::Invalid);
+    }
+
+    #[test]
     fn whole_numbers_reject_fractions_and_nan() {
         assert!(whole_in("n", 1.5, 0, 10).is_err());
         assert!(whole_in("n", f64::NAN, 0, 10).is_err());

@@ -47,9 +47,10 @@ extern "C" {
 }
 
 /// Turns a core error into a JS `Error` (error.js): its message, as `Detail::message_with` writes
-/// it, and the field's path, the code and its numbers on their own, so a page can point at the
-/// input and word the error in its reader's language without parsing the message. JavaScript
-/// writes the message and prints the numbers, so the module carries no float-formatting code.
+/// it, and the field's path, the code (by number: error.js names it) and its numbers on their
+/// own, so a page can point at the input and word the error in its reader's language without
+/// parsing the message. JavaScript writes the message and prints the numbers in one call, so
+/// the module carries no float-formatting code, no code names and no call per property.
 fn js_error(error: Error) -> JsValue {
     let (got, number, text) = match &error.got {
         None => (0, 0.0, ""),

@@ -7,7 +7,7 @@ import facts from "../../www/pkg/facts.js";
 import { CODES } from "../../src/wasm/error.js";
 import { addSentences, t } from "../../www/js/i18n.js";
 import { formatters } from "../../www/js/format.js";
-import { wordError } from "../../www/js/page/shell.js";
+import { wordError } from "../../www/js/page/wording.js";
 import en from "../../www/js/i18n/errors.en.js";
 import fr from "../../www/js/i18n/errors.fr.js";
 
@@ -70,14 +70,13 @@ test("the English wording of every error is the engine's message, a range of a p
     const expected = percents.has(error.field.split(".").at(-1))
       ? `${error.field} must be a percentage from ${error.min * 100} to ${error.max * 100}.`
       : error.message;
-    assert.equal(wordError(error, { tr, number: String, name: null })?.text, expected, error.code);
+    assert.equal(wordError(error, { tr, lang: "en", fmt: () => formatters("en", "EUR"), name: null })?.text, expected, error.code);
   }
 });
 
 test("the French wording names the field and the bounds in French", () => {
   const tr = (key, values) => t("fr", key, values);
-  const f = formatters("fr", "EUR");
-  const said = (error, name = null) => wordError(error, { tr, number: f.number, name })?.text;
+  const said = (error, name = null) => wordError(error, { tr, lang: "fr", fmt: () => formatters("fr", "EUR"), name })?.text;
   assert.equal(said(thrown(() => tiermix.compare({ budget: -5 }))), "budget doit être un nombre fini entre 0 et 1\u202f000\u202f000\u202f000\u202f000 (reçu -5)");
   assert.equal(said(thrown(() => tiermix.compare({ overrides: { micro: { reachRate: 1.5 } } })), "« Nano »"), "« Nano » doit être un pourcentage entre 0 et 100.");
   assert.equal(said(thrown(() => tiermix.compare({ overrides: { micro: { sponsoredFactor: 3 } } }))), "overrides.micro.sponsoredFactor doit être un pourcentage entre 0 et 200.");
@@ -93,5 +92,7 @@ test("the French wording names the field and the bounds in French", () => {
 
 test("a code the page does not know leaves the engine's message", () => {
   const error = Object.assign(new Error("budget is odd"), { field: "budget", code: "odd" });
-  assert.equal(wordError(error, { tr: (key, values) => t("en", key, values), number: String, name: null }), null);
+  const page = { tr: (key, values) => t("en", key, values), lang: "en", fmt: () => formatters("en", "EUR"), name: null };
+  assert.equal(wordError(error, page), null);
+  assert.equal(wordError(new Error("failed to fetch"), page), null);
 });

@@ -3,19 +3,11 @@
 // only turns text into the page's own state and back; whether a value is acceptable is the
 // engine's call (app.js asks it, field by field).
 
-/**
- * The link's short name for each of the engine's globals (pkg/facts.js), by its id. The budget
- * is a field of the link's own.
- * @type {Readonly<Record<import("../pkg/facts.js").GlobalId, string>>}
- */
+/** The link's name for each global of pkg/facts.js. @type {Readonly<Record<import("../pkg/facts.js").GlobalId, string>>} */
 export const GLOBAL_NAMES = { budget: "budget", audience: "audience", postsPerInfluencer: "posts", hourlyCost: "hourly", conversionValue: "value" };
-/** The globals as the link names them, short name to id; a Map, since `in` also finds inherited names. */
+/** Name to id, but the budget's (a field of its own); a Map, since `in` also finds inherited names. */
 const GLOBALS = new Map(Object.entries(GLOBAL_NAMES).filter(([id]) => id !== "budget").map(([id, short]) => [short, id]));
-/**
- * The goals the calculator's page offers, in its order (its radios): `engagements` is the API's
- * alone, so neither a link nor the widget carries it.
- * @type {readonly import("../pkg/calculator.js").Objective[]}
- */
+/** The page's goals (its radios; `engagements` is the API's alone). @type {readonly import("../pkg/calculator.js").Objective[]} */
 export const PAGE_GOALS = ["reach", "blend", "conversions", "netValue"];
 /** Ids, quantities and codes are plain tokens; anything else in a link is not ours. */
 const TOKEN = /^[A-Za-z0-9_*-]{1,64}$/;

@@ -2,7 +2,7 @@
 // What frames the sections: the page's language (sentences and sources' notes, loaded once each;
 // the last click wins), its one error line, the tab set and the chart downloads.
 import { $, el } from "../dom.js";
-import { errorField, isPercent, loadNotes, unitOf } from "../engine.js";
+import { errorField, loadNotes } from "../engine.js";
 import { addSentences, loadLang, pickLang } from "../i18n.js";
 
 /** The words a person sees next to an input: its label, inside its group's legend if any. */
@@ -28,66 +28,27 @@ function clearInvalid() {
   }
 }
 
-/** @typedef {import("../../pkg/calculator.js").EngineError} EngineError */
-
-/** Whether an error is one the engine threw, with its code. @returns {error is EngineError} */
-const isEngineError = (/** @type {unknown} */ error) => error instanceof Error && typeof (/** @type {{ code?: unknown }} */ (error).code) === "string";
-
-/**
- * An engine error in the page's language (its `errors` sentences loaded), from its code, field
- * and numbers: `named` when the sentence starts with the input's name rather than the field's
- * path. Null for a code the sentences do not know, or a range without the number it got: the
- * page shows the engine's message instead.
- * @param {EngineError} error
- * @param {{ tr: import("./types.js").Translate, number: (n: number) => string, name: string | null }} page
- *   `number` writes a number as the language does; `name` is the input's name, quoted, when the page shows one.
- * @returns {{ text: string, named: boolean } | null}
- */
-export function wordError(error, { tr, number, name }) {
-  const { field, min, max, got } = error;
-  if (min !== undefined && max !== undefined) {
-    // Only an empty number input gives the engine NaN.
-    if (name && Number.isNaN(got)) return { text: tr("error.range.empty", { field: name }), named: true };
-    const unit = field.split(".").reverse().map(unitOf).find(Boolean);
-    if (isPercent(unit)) {
-      return { text: tr("error.range.percent", { field: name ?? field, min: number(min * 100), max: number(max * 100) }), named: name !== null };
-    }
-  }
-  const key = `error.code.${error.code}`;
-  if (tr(key) === key) return null;
-  // A text got is quoted as given; a kind of value ("an object") is said in the language.
-  const said = typeof got === "number" ? number(got) : got === undefined || got.startsWith('"') ? got ?? "" : tr(`error.got.${got}`);
-  const numbers = { min: min === undefined ? "" : number(min), max: max === undefined ? "" : number(max), got: said };
-  return { text: tr(key, { field, message: error.message, ...numbers }), named: false };
-}
-
-/**
- * @param {{ tr: import("./types.js").Translate, lang: () => import("./types.js").Lang, fmt: () => { number: (n: number) => string },
- *   words: () => Promise<void>, hasResults: () => boolean }} page `words` loads the errors' sentences;
- *   `hasResults`: older results are on screen (and become stale).
- */
+/** @param {import("./types.js").ErrorsPage} page */
 export function createErrors({ tr, lang, fmt, words, hasResults }) {
-  /** Counts the errors shown and cleared: a sentence that loads after a newer one is dropped. */
+  // Counts the errors shown and cleared: one whose words load after a newer one is dropped.
   let latest = 0;
-  /** Whether the errors' sentences are loaded, for the page's language and every later one. */
-  let worded = false;
+  /** @type {Promise<import("./types.js").WordError | null> | undefined} */
+  let wording;
 
-  function render(/** @type {unknown} */ error) {
+  function render(/** @type {unknown} */ error, /** @type {import("./types.js").WordError | null} */ word) {
     const message = error instanceof Error ? error.message : String(error);
     // The engine names the offending input's path in `field`; inputs carry it in data-field.
     const field = errorField(error) || message.split(" ", 1)[0];
     clearInvalid();
     const input = /** @type {HTMLInputElement | null} */ (document.querySelector(`[data-field="${CSS.escape(field)}"]`));
     const name = input ? `${tr("quote.open")}${visibleName(input)}${tr("quote.close")}` : null;
-    // English numbers as the engine prints them, so its sentences read the same on the page.
-    const number = lang() === "en" ? String : (/** @type {number} */ n) => fmt().number(n);
-    const wording = isEngineError(error) ? wordError(error, { tr, number, name }) : null;
-    const sentence = wording?.text ?? message;
+    const worded = word?.(error, { tr, lang: lang(), fmt, name });
+    const sentence = worded?.text ?? message;
     let text = `${tr("error.prefix")} ${sentence}`;
     if (input) {
       input.setAttribute("aria-invalid", "true");
       describedBy(input, "error", true);
-      if (!wording?.named) text = `${tr("error.prefix")} ${name}${tr("colon")}${sentence}`;
+      if (!worded?.named) text = `${tr("error.prefix")} ${name}${tr("colon")}${sentence}`;
     }
     const box = $("error");
     box.textContent = text;
@@ -98,12 +59,10 @@ export function createErrors({ tr, lang, fmt, words, hasResults }) {
   return {
     show(/** @type {unknown} */ error) {
       const shown = ++latest;
-      if (worded || !isEngineError(error)) {
-        render(error);
-        return;
-      }
-      // The sentences load with the first engine error: a page without one never fetches them.
-      words().then(() => { worded = true; }, () => {}).then(() => shown === latest && render(error));
+      if (!(error instanceof Error && "code" in error)) return render(error, null);
+      // An engine error's words load with the first one: a page without one never fetches them.
+      wording ??= Promise.all([import("./wording.js"), words()]).then(([module]) => module.wordError, () => null);
+      wording.then((word) => shown === latest && render(error, word));
     },
     clear() {
       latest++;

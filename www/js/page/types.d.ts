@@ -71,6 +71,15 @@ export interface Page {
 }
 
 export type Errors = ReturnType<typeof import("./shell.js").createErrors>;
+/** What the error line needs: `words` loads the errors' sentences; `hasResults`: older results are on screen (and become stale). */
+export interface ErrorsPage {
+  tr: Translate;
+  lang: () => Lang;
+  fmt: () => Formatters;
+  words: () => Promise<void>;
+  hasResults: () => boolean;
+}
+export type WordError = typeof import("./wording.js").wordError;
 export type Language = ReturnType<typeof import("./shell.js").createLanguage>;
 export type Mix = ReturnType<typeof import("./inputs.js").createMix>;
 export type Thresholds = ReturnType<typeof import("./inputs.js").createThresholds>;
