@@ -10,7 +10,7 @@ import facts from "../pkg/facts.js";
 let compiled;
 /** @type {Promise<typeof core> | undefined} */
 let ready;
-/** @type {Promise<any> | undefined} */
+/** @type {Promise<typeof import("../pkg/tiermix.js")> | undefined} */
 let whole;
 
 /** The compiled core module, fetched and compiled once; the page posts it to its workers. */
