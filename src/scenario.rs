@@ -24,8 +24,8 @@ pub struct Global {
     pub max: f64,
     pub source: &'static Source,
     what: &'static str,
+    /// `whole` for a count that must be whole, else the range's code.
     code: Code,
-    whole: bool,
 }
 
 /// One of each scenario-wide input, by name.
@@ -47,8 +47,7 @@ impl<T> Globals<T> {
 }
 
 const fn global(id: &'static str, unit: Unit, default: f64, min: f64, max: f64, what: &'static str, code: Code) -> Global {
-    let whole = matches!(code, Code::Whole);
-    Global { id, unit, default, min, max, source: &sources::YOUR_INPUT, what, code, whole }
+    Global { id, unit, default, min, max, source: &sources::YOUR_INPUT, what, code }
 }
 
 /// Every scenario-wide input: the caller's own numbers, with no curve behind them.
@@ -70,7 +69,7 @@ impl Global {
     fn read(&self, object: &Object) -> Result<f64> {
         let Some(value) = object.number(self.id)? else { return Ok(self.default) };
         let path = input::join(object.path(), self.id);
-        if self.whole {
+        if self.code == Code::Whole {
             Ok(input::whole_in(&path, value, self.min as u64, self.max as u64)? as f64)
         } else {
             input::finite_in(&path, value, &Bounds { min: self.min, max: self.max, what: self.what, code: self.code })
