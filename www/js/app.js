@@ -59,7 +59,7 @@ const page = {
     };
   },
   evenShares: () => sections.mix.even(),
-  formatMetric: (kind, value) => (value === null ? tr("metric.none") : /** @type {any} */ (page.fmt())[kind](value)),
+  formatMetric: (kind, value) => (value === null ? tr("metric.none") : page.fmt()[/** @type {import("./page/types.js").MetricKind} */ (kind)](value)),
   citation: (source) => language.citation(source),
   showError: (error) => errors.show(error),
   recompute,

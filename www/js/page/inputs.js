@@ -232,10 +232,10 @@ export function createAssumptions(page, reset) {
     return f.number(value);
   }
 
-  const sourceLine = (/** @type {any} */ source) => el("p", { class: "source" }, page.citation(source));
+  const sourceLine = (/** @type {import("./types.js").Source} */ source) => el("p", { class: "source" }, page.citation(source));
 
   /** The panel's fields, from a report of the defaults; the reader's own values are put back in. */
-  function build(/** @type {any} */ report) {
+  function build(/** @type {import("../../pkg/calculator.js").Assumptions} */ report) {
     const globals = el("fieldset", { class: "assumption" }, [
       el("legend", {}, [tr("assumptions.globals")]),
       el("div", { class: "assumption-tiers" }, GLOBALS.map((key) =>
@@ -249,7 +249,7 @@ export function createAssumptions(page, reset) {
     const blocks = QUANTITIES.map((quantity) =>
       el("fieldset", { class: "assumption" }, [
         el("legend", {}, [tr(`q.${quantity}`)]),
-        el("div", { class: "assumption-tiers" }, report.tiers.map((/** @type {any} */ row, /** @type {number} */ index) => {
+        el("div", { class: "assumption-tiers" }, report.tiers.map((row, index) => {
           const id = `a-${quantity}-${row.tier}`;
           return el("div", { class: "field" }, [
             el("label", { for: id }, [label(page.tiers()[index])]),
@@ -267,7 +267,7 @@ export function createAssumptions(page, reset) {
   }
 
   /** Each field's range and whether it was edited, for the engine's latest report. */
-  function update(/** @type {any} */ report) {
+  function update(/** @type {import("../../pkg/calculator.js").Assumptions} */ report) {
     for (const row of report.tiers) {
       for (const quantity of QUANTITIES) {
         const value = row[quantity];

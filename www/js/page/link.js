@@ -22,7 +22,7 @@ export function createLink(page) {
       budget: Number.isFinite(budget) ? budget : undefined,
       currency: /** @type {HTMLSelectElement} */ ($("currency")).value,
       scheme: state.schemeId,
-      minimums: state.customTiers ? Object.fromEntries(state.customTiers.map((/** @type {any} */ t) => [t.id, t.minFollowers])) : undefined,
+      minimums: state.customTiers ? Object.fromEntries(state.customTiers.map((t) => [t.id, t.minFollowers])) : undefined,
       shares: Object.fromEntries(tiers().map((t) => [t.id, Math.round((state.shares[t.id] ?? 0) * 100) / 100])),
       goal: state.goal.objective,
       lambda: state.goal.lambda,
@@ -48,9 +48,10 @@ export function createLink(page) {
     page.evenShares();
     if (shared.minimums) {
       const minimums = shared.minimums;
+      /** @type {import("./types.js").Tier[]} */
       const base = page.preset().tiers;
-      if (Object.keys(minimums).every((id) => base.some((/** @type {any} */ t) => t.id === id))) {
-        state.customTiers = base.map((/** @type {any} */ t) => ({ id: t.id, label: t.label, minFollowers: minimums[t.id] ?? t.minFollowers }));
+      if (Object.keys(minimums).every((id) => base.some((t) => t.id === id))) {
+        state.customTiers = base.map((t) => ({ id: t.id, label: t.label, minFollowers: minimums[t.id] ?? t.minFollowers }));
       } else {
         rejected.push(quoted(`tiers=${writePairs(minimums)}`));
       }

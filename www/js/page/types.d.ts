@@ -5,6 +5,8 @@ export type Lang = "en" | "fr";
 export type Translate = (key: string, values?: Record<string, string>) => string;
 export type Formatters = ReturnType<typeof import("../format.js").formatters>;
 export type EngineWorker = ReturnType<typeof import("../engine.js").backgroundEngine>;
+/** How a metric is written (engine.js, METRICS): the formatter of that name. */
+export type MetricKind = "count" | "money" | "percent" | "number" | "roi";
 
 export interface Tier {
   id: string;
@@ -15,7 +17,7 @@ export interface Tier {
 export interface Source {
   id: string;
   text: string;
-  url?: string;
+  url?: string | null;
   year: number | string;
 }
 
