@@ -148,7 +148,8 @@ impl Error {
     fn bounded(field: String, problem: String) -> Self {
         // Bytes count at least the characters: most texts are kept as they are.
         let bound = |text: String, limit: usize| if text.len() > limit { clip(&text, limit) } else { text };
-        Error(Box::new(Detail { field: bound(field, PATH_LIMIT), problem: bound(problem, PROBLEM_LIMIT), got: None, code: Code::Invalid, range: None }))
+        let (field, problem) = (bound(field, PATH_LIMIT), bound(problem, PROBLEM_LIMIT));
+        Error(Box::new(Detail { field, problem, got: None, code: Code::Invalid, range: None }))
     }
 
     pub fn code(mut self, code: Code) -> Self {

@@ -43,7 +43,16 @@ type JsResult = Result<JsValue, JsValue>;
 #[wasm_bindgen(module = "/src/wasm/error.js")]
 extern "C" {
     #[wasm_bindgen(js_name = engineError)]
-    fn engine_error(field: &str, problem: &str, code: u8, min: Option<f64>, max: Option<f64>, got: u8, number: f64, text: &str) -> JsValue;
+    fn engine_error(
+        field: &str,
+        problem: &str,
+        code: u8,
+        min: Option<f64>,
+        max: Option<f64>,
+        got: u8,
+        number: f64,
+        text: &str,
+    ) -> JsValue;
 }
 
 /// Turns a core error into a JS `Error` (error.js): its message, as `Detail::message_with` writes
@@ -103,7 +112,10 @@ fn numbers(field: &str, items: &[Value]) -> Result<Vec<f64>, JsValue> {
     for (i, item) in items.iter().enumerate() {
         match item {
             Value::Number(n) => numbers.push(*n),
-            other => return Err(js_error(Error::new(format!("{field}[{i}]"), "must be a number").code(Code::NotNumber).got(other.describe()))),
+            other => {
+                let error = Error::new(format!("{field}[{i}]"), "must be a number").code(Code::NotNumber);
+                return Err(js_error(error.got(other.describe())));
+            }
         }
     }
     Ok(numbers)

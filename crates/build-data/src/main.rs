@@ -31,7 +31,9 @@ fn facts_module() -> Result<String, String> {
     let facts = json("facts.js", &describe())?;
     Ok(format!(
         "// Written by `make build` (crates/build-data) from the engine's own facts: do not edit.\n\
-         const freeze = (value) => {{\n  if (value && typeof value === \"object\") Object.values(Object.freeze(value)).forEach(freeze);\n  return value;\n}};\n\
+         const freeze = (value) => {{\n  \
+         if (value && typeof value === \"object\") Object.values(Object.freeze(value)).forEach(freeze);\n  \
+         return value;\n}};\n\
          export default freeze({facts});\n"
     ))
 }
