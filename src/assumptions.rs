@@ -1,8 +1,8 @@
 //! Per-influencer assumptions: the default curves of MODEL §2 as functions of follower count,
 //! each with a low / typical / high range and a source, and the user's overrides on top.
 
-use crate::error::{Error, Result};
-use crate::input::{self, Object, Value};
+use crate::error::{Code, Error, Result};
+use crate::input::{self, Bounds, Object, Value};
 use crate::sources::{self, Source};
 use crate::limits::MAX_FOLLOWERS;
 use crate::tiers::TierScheme;
@@ -108,19 +108,21 @@ impl Quantity {
     }
 
     /// The values that make sense, and how to say so.
-    pub fn domain(self) -> (f64, f64, &'static str) {
-        const SHARE: &str = "a share from 0 to 1";
-        match self {
-            Quantity::TypicalFollowers => (1.0, MAX_FOLLOWERS as f64, "a number of followers from 1 to 10000000000"),
-            Quantity::Fee => (0.0, 1e9, "an amount from 0 to 1000000000"),
-            Quantity::ReachRate | Quantity::EngagementRate | Quantity::RealShare | Quantity::Persuasion => {
-                (0.0, 1.0, SHARE)
+    pub fn domain(self) -> Bounds {
+        let (min, max, what, code) = match self {
+            Quantity::TypicalFollowers => {
+                (1.0, MAX_FOLLOWERS as f64, "a number of followers from 1 to 10000000000", Code::Followers)
             }
-            Quantity::SponsoredFactor => (0.0, 2.0, "a factor from 0 to 2"),
-            Quantity::Hours => (0.0, 10_000.0, "a number of hours from 0 to 10000"),
+            Quantity::Fee => return input::FEE,
+            Quantity::ReachRate | Quantity::EngagementRate | Quantity::RealShare | Quantity::Persuasion => {
+                return input::SHARE
+            }
+            Quantity::SponsoredFactor => (0.0, 2.0, "a factor from 0 to 2", Code::Factor),
+            Quantity::Hours => (0.0, 10_000.0, "a number of hours from 0 to 10000", Code::Hours),
             // k → ∞ is the Poisson limit; a million is indistinguishable from it.
-            Quantity::Concentration => (0.001, 1e6, "a shape from 0.001 to 1000000"),
-        }
+            Quantity::Concentration => (0.001, 1e6, "a shape from 0.001 to 1000000", Code::Shape),
+        };
+        Bounds { min, max, what, code }
     }
 
     fn from_id(id: &str) -> Option<Quantity> {
@@ -262,8 +264,8 @@ fn read_tier_overrides(path: &str, value: &Value) -> Result<Vec<(Quantity, Overr
 }
 
 fn read_override(path: &str, quantity: Quantity, value: &Value) -> Result<Override> {
-    let (min, max, what) = quantity.domain();
-    let check = |path: &str, v: f64| input::finite_in(path, v, min, max, what);
+    let bounds = quantity.domain();
+    let check = |path: &str, v: f64| input::finite_in(path, v, &bounds);
     match value {
         Value::Number(n) => Ok(Override::Typical(check(path, *n)?)),
         Value::Object(_) => {
@@ -274,14 +276,14 @@ fn read_override(path: &str, quantity: Quantity, value: &Value) -> Result<Overri
             };
             Ok(Override::Range { low: read("low")?, typical: read("typical")?, high: read("high")? })
         }
-        other => Err(Error::new(path, format!("must be {what}, or {{ low, typical, high }}")).got(other.describe())),
+        other => Err(Error::new(path, format!("must be {}, or {{ low, typical, high }}", bounds.what)).got(other.describe())),
     }
 }
 
 /// Applies one override to `range`. A bare number rescales the *default* range, so the
 /// relative uncertainty survives (a typical of 0, then another value, does not lose it).
 fn apply(path: &str, quantity: Quantity, default: Range, range: Range, change: Override) -> Result<Range> {
-    let (min, max, _) = quantity.domain();
+    let Bounds { min, max, .. } = quantity.domain();
     let next = match change {
         Override::Typical(typical) => {
             let (low, high) = if default.typical > 0.0 {
@@ -412,7 +414,7 @@ mod tests {
         for f in [1.0, 100.0, 316.0, 10_000.0, 1e6, 1e10] {
             for q in Quantity::ALL {
                 let r = default_range(q, f);
-                let (min, max, _) = q.domain();
+                let Bounds { min, max, .. } = q.domain();
                 assert!(r.low <= r.typical && r.typical <= r.high, "{q:?} at {f}: {r:?}");
                 if q != Quantity::TypicalFollowers {
                     assert!(r.low >= min && r.high <= max, "{q:?} at {f}: {r:?}");

@@ -9,6 +9,7 @@ use crate::assumptions::{Quantity, Unit};
 use crate::goal::{Objective, DEFAULT_LAMBDA, DEFAULT_OBJECTIVE};
 use crate::limits;
 use crate::model::OutcomeKind;
+use crate::roster::marks::Flags;
 use crate::scenario::{DEFAULT_CURRENCY, GLOBALS};
 use crate::tiers::DEFAULT_SCHEME;
 use crate::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED};
@@ -29,6 +30,8 @@ pub struct Description {
     pub simulation: Simulation,
     /// Every `kind` an outcome may have.
     pub outcome_kinds: &'static [OutcomeKind],
+    /// Every audit flag a roster row may carry.
+    pub roster_flags: &'static [&'static str],
 }
 
 #[derive(Debug, Serialize)]
@@ -104,7 +107,7 @@ pub fn describe() -> Description {
         ObjectiveFact { id: objective.id(), measure, unit, uses_lambda: objective == Objective::Blend }
     };
     let quantity = |q: Quantity| {
-        let (min, max, _) = q.domain();
+        let crate::input::Bounds { min, max, .. } = q.domain();
         Fact { id: q.id(), unit: q.unit(), min, max, default: None }
     };
     Description {
@@ -134,5 +137,6 @@ pub fn describe() -> Description {
         },
         simulation: Simulation { draws: f64::from(DEFAULT_DRAWS), seed: DEFAULT_SEED as f64 },
         outcome_kinds: &OutcomeKind::ALL,
+        roster_flags: Flags::names(),
     }
 }

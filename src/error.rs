@@ -46,6 +46,81 @@ impl Got {
     }
 }
 
+/// What is wrong with an input, as a stable id a page can word in its reader's language (the
+/// `message` says it in English). The range codes name what the value must be — `amount` is
+/// "an amount from `min` to `max`" — and come with the range ([`Detail::range`]); an error
+/// without a more precise code is `invalid`, and its message says why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Code {
+    Invalid,
+    NotNumber,
+    NotText,
+    NotObject,
+    UnknownField,
+    /// A finite number from `min` to `max`.
+    Number,
+    Amount,
+    /// A share of 1 (a page shows it as a percentage).
+    Share,
+    /// A multiplier around 1 (a page shows it as a percentage).
+    Factor,
+    Followers,
+    People,
+    Hours,
+    Shape,
+    Weight,
+    /// An amount of at least `min`.
+    AmountAtLeast,
+    HoursAtLeast,
+    /// A whole number from `min` to `max`.
+    Whole,
+}
+
+impl Code {
+    pub const ALL: [Code; 17] = [
+        Code::Invalid,
+        Code::NotNumber,
+        Code::NotText,
+        Code::NotObject,
+        Code::UnknownField,
+        Code::Number,
+        Code::Amount,
+        Code::Share,
+        Code::Factor,
+        Code::Followers,
+        Code::People,
+        Code::Hours,
+        Code::Shape,
+        Code::Weight,
+        Code::AmountAtLeast,
+        Code::HoursAtLeast,
+        Code::Whole,
+    ];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            Code::Invalid => "invalid",
+            Code::NotNumber => "notNumber",
+            Code::NotText => "notText",
+            Code::NotObject => "notObject",
+            Code::UnknownField => "unknownField",
+            Code::Number => "number",
+            Code::Amount => "amount",
+            Code::Share => "share",
+            Code::Factor => "factor",
+            Code::Followers => "followers",
+            Code::People => "people",
+            Code::Hours => "hours",
+            Code::Shape => "shape",
+            Code::Weight => "weight",
+            Code::AmountAtLeast => "amountAtLeast",
+            Code::HoursAtLeast => "hoursAtLeast",
+            Code::Whole => "whole",
+        }
+    }
+}
+
 /// A bad input. Boxed so that every `Result` in the crate stays one word wide: cheaper to
 /// pass around and markedly less code in the wasm module.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,6 +133,9 @@ pub struct Detail {
     /// What the field must be, phrased to follow the field name: `must be a finite number ≥ 0`.
     pub problem: String,
     pub got: Option<Got>,
+    pub code: Code,
+    /// The range a range code's value must be in, `(min, max)`.
+    pub range: Option<(f64, f64)>,
 }
 
 impl Error {
@@ -70,7 +148,20 @@ impl Error {
     fn bounded(field: String, problem: String) -> Self {
         // Bytes count at least the characters: most texts are kept as they are.
         let bound = |text: String, limit: usize| if text.len() > limit { clip(&text, limit) } else { text };
-        Error(Box::new(Detail { field: bound(field, PATH_LIMIT), problem: bound(problem, PROBLEM_LIMIT), got: None }))
+        let (field, problem) = (bound(field, PATH_LIMIT), bound(problem, PROBLEM_LIMIT));
+        Error(Box::new(Detail { field, problem, got: None, code: Code::Invalid, range: None }))
+    }
+
+    pub fn code(mut self, code: Code) -> Self {
+        self.0.code = code;
+        self
+    }
+
+    /// A range code, with its range.
+    pub fn range(mut self, code: Code, min: f64, max: f64) -> Self {
+        self.0.code = code;
+        self.0.range = Some((min, max));
+        self
     }
 
     pub fn got(mut self, got: Got) -> Self {
@@ -136,6 +227,14 @@ pub type Result<T> = std::result::Result<T, Error>;
 mod tests {
     use super::*;
     use tiermix_sheet::rows::QUOTE_LIMIT;
+
+    #[test]
+    fn every_code_has_its_own_id() {
+        let ids: std::collections::BTreeSet<&str> = Code::ALL.iter().map(|code| code.id()).collect();
+        assert_eq!(ids.len(), Code::ALL.len());
+        // The binding sends a code as its number, which error.js reads in this order.
+        assert!(Code::ALL.iter().enumerate().all(|(i, code)| *code as usize == i));
+    }
 
     #[test]
     fn clip_keeps_short_text_and_cuts_long_text_on_a_character() {

@@ -1,10 +1,14 @@
 //! What the optimiser maximises, and the limits it must respect (MODEL §4).
 
-use crate::error::{Error, Result};
-use crate::input::{self, Object, Value};
+use crate::error::{Code, Error, Result};
+use crate::input::{self, Bounds, Object, Value};
 use crate::limits::MAX_COUNT;
 use crate::tiers::TierScheme;
 use serde::Serialize;
+
+const LAMBDA: Bounds = Bounds { min: 0.0, max: 1.0, what: "a weight from 0 to 1", code: Code::Weight };
+const MAX_HOURS: Bounds = Bounds { min: 0.0, max: 1e9, what: "a number of hours ≥ 0", code: Code::HoursAtLeast };
+const SPEND: Bounds = Bounds { min: 0.0, max: 1e12, what: "an amount ≥ 0", code: Code::AmountAtLeast };
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -139,11 +143,11 @@ impl Goal {
             })?;
         }
         if let Some(lambda) = object.number("lambda")? {
-            goal.lambda = input::finite_in(&input::join(path, "lambda"), lambda, 0.0, 1.0, "a weight from 0 to 1")?;
+            goal.lambda = input::finite_in(&input::join(path, "lambda"), lambda, &LAMBDA)?;
         }
         if let Some(hours) = object.number("maxHours")? {
             goal.max_hours =
-                Some(input::finite_in(&input::join(path, "maxHours"), hours, 0.0, 1e9, "a number of hours ≥ 0")?);
+                Some(input::finite_in(&input::join(path, "maxHours"), hours, &MAX_HOURS)?);
         }
         if let Some(limits) = object.get("limits") {
             let limits_path = input::join(path, "limits");
@@ -166,7 +170,7 @@ fn read_limits(path: &str, value: &Value) -> Result<TierLimits> {
         object.number(key)?.map(|v| input::whole_in(&input::join(path, key), v, 0, MAX_COUNT).map(|n| n as u32)).transpose()
     };
     let spend = |key: &str| -> Result<Option<f64>> {
-        object.number(key)?.map(|v| input::finite_in(&input::join(path, key), v, 0.0, 1e12, "an amount ≥ 0")).transpose()
+        object.number(key)?.map(|v| input::finite_in(&input::join(path, key), v, &SPEND)).transpose()
     };
     let limits =
         TierLimits { min_count: count("minCount")?, max_count: count("maxCount")?, min_spend: spend("minSpend")?, max_spend: spend("maxSpend")? };

@@ -5,7 +5,7 @@
 //! value into this tree and the domain reads it field by field, so every error names the exact
 //! path (`mix.shares.micro`) and what it got.
 
-use crate::error::{clip, Error, Got, Result, QUOTE_LIMIT};
+use crate::error::{clip, Code, Error, Got, Result, QUOTE_LIMIT};
 use crate::limits::MAX_DEPTH;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -156,7 +156,7 @@ impl<'a> Object<'a> {
     pub fn read(path: &'a str, value: &'a Value) -> Result<Self> {
         match value {
             Value::Object(entries) => Ok(Object { path, entries }),
-            other => Err(Error::new(display_path(path), "must be an object").got(other.describe())),
+            other => Err(Error::new(display_path(path), "must be an object").code(Code::NotObject).got(other.describe())),
         }
     }
 
@@ -181,7 +181,7 @@ impl<'a> Object<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Text(t)) => Ok(Some(t)),
-            Some(other) => Err(Error::new(join(self.path, key), "must be text").got(other.describe())),
+            Some(other) => Err(Error::new(join(self.path, key), "must be text").code(Code::NotText).got(other.describe())),
         }
     }
 
@@ -193,7 +193,8 @@ impl<'a> Object<'a> {
             Some((key, _)) => Err(Error::new(
                 join(self.path, key),
                 format!("is not a known field (known: {})", listed(known)),
-            )),
+            )
+            .code(Code::UnknownField)),
         }
     }
 }
@@ -209,16 +210,33 @@ fn display_path(path: &str) -> &str {
 pub fn number(path: &str, value: &Value) -> Result<f64> {
     match value {
         Value::Number(n) => Ok(*n),
-        other => Err(Error::new(path, "must be a number").got(other.describe())),
+        other => Err(Error::new(path, "must be a number").code(Code::NotNumber).got(other.describe())),
     }
 }
 
-/// A finite number within `[min, max]`; `what` phrases the bound for the message.
-pub fn finite_in(path: &str, value: f64, min: f64, max: f64, what: &str) -> Result<f64> {
+/// What a range of numbers holds, as a message and a page say it.
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    pub min: f64,
+    pub max: f64,
+    /// The range for the message: `a share from 0 to 1` (written out: formatting the bounds
+    /// would cost the wasm module float-printing code).
+    pub what: &'static str,
+    pub code: Code,
+}
+
+/// A share of 1, wherever one is read.
+pub const SHARE: Bounds = Bounds { min: 0.0, max: 1.0, what: "a share from 0 to 1", code: Code::Share };
+/// A fee, wherever one is read.
+pub const FEE: Bounds = Bounds { min: 0.0, max: 1e9, what: "an amount from 0 to 1000000000", code: Code::Amount };
+
+/// A finite number within `bounds`.
+pub fn finite_in(path: &str, value: f64, bounds: &Bounds) -> Result<f64> {
+    let Bounds { min, max, what, code } = *bounds;
     if value.is_finite() && value >= min && value <= max {
         Ok(value)
     } else {
-        Err(Error::new(path, format!("must be {what}")).got_number(value))
+        Err(Error::new(path, format!("must be {what}")).range(code, min, max).got_number(value))
     }
 }
 
@@ -232,7 +250,9 @@ pub fn whole_in(path: &str, value: f64, min: u64, max: u64) -> Result<u64> {
     if is_whole_in(value, min, max) {
         Ok(value as u64)
     } else {
-        Err(Error::new(path, format!("must be a whole number from {min} to {max}")).got_number(value))
+        Err(Error::new(path, format!("must be a whole number from {min} to {max}"))
+            .range(Code::Whole, min as f64, max as f64)
+            .got_number(value))
     }
 }
 
@@ -280,6 +300,19 @@ mod tests {
         for names in [&[][..], &["a"][..], &["a", "", "c"][..]] {
             assert_eq!(listed(names), names.join(", "));
         }
+    }
+
+    #[test]
+    fn a_range_error_carries_its_code_and_bounds_and_reads_as_before() {
+        let e = finite_in("overrides.micro.fee", -5.0, &FEE).unwrap_err();
+        assert_eq!((e.code, e.range), (Code::Amount, Some((0.0, 1e9))));
+        assert_eq!(e.to_string(), "overrides.micro.fee must be an amount from 0 to 1000000000 (got -5)");
+        let e = whole_in("draws", 0.5, 1, 100_000).unwrap_err();
+        assert_eq!((e.code, e.range), (Code::Whole, Some((1.0, 1e5))));
+        assert_eq!(number("budget", &Value::Bool(true)).unwrap_err().code, Code::NotNumber);
+        let v = Value::Object(vec![("budjet".into(), Value::Number(1.0))]);
+        assert_eq!(Object::read("", &v).unwrap().only(&["budget"]).unwrap_err().code, Code::UnknownField);
+        assert_eq!(Error::new("mix", "must give either shares or counts").code, Code::Invalid);
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! the model can trust it.
 
 use crate::assumptions::{self, Overrides, Range, TierAssumptions, Unit};
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::goal::Goal;
-use crate::input::{self, Object, Value};
+use crate::input::{self, Bounds, Object, Value};
 use crate::limits::MAX_COUNT;
 use crate::sources::{self, Source};
 use crate::tiers::TierScheme;
@@ -24,7 +24,8 @@ pub struct Global {
     pub max: f64,
     pub source: &'static Source,
     what: &'static str,
-    whole: bool,
+    /// `whole` for a count that must be whole, else the range's code.
+    code: Code,
 }
 
 /// One of each scenario-wide input, by name.
@@ -45,17 +46,17 @@ impl<T> Globals<T> {
     }
 }
 
-const fn global(id: &'static str, unit: Unit, default: f64, min: f64, max: f64, what: &'static str, whole: bool) -> Global {
-    Global { id, unit, default, min, max, source: &sources::YOUR_INPUT, what, whole }
+const fn global(id: &'static str, unit: Unit, default: f64, min: f64, max: f64, what: &'static str, code: Code) -> Global {
+    Global { id, unit, default, min, max, source: &sources::YOUR_INPUT, what, code }
 }
 
 /// Every scenario-wide input: the caller's own numbers, with no curve behind them.
 pub const GLOBALS: Globals<Global> = Globals {
-    budget: global("budget", Unit::Money, 20_000.0, 0.0, 1e12, "a finite number from 0 to 1000000000000", false),
-    audience: global("audience", Unit::Count, 5_000_000.0, 1.0, 1e10, "a number of people from 1 to 10000000000", false),
-    posts_per_influencer: global("postsPerInfluencer", Unit::Count, 1.0, 1.0, 1000.0, "", true),
-    hourly_cost: global("hourlyCost", Unit::Money, 50.0, 0.0, 1e6, "an amount from 0 to 1000000", false),
-    conversion_value: global("conversionValue", Unit::Money, 40.0, 0.0, 1e9, "an amount from 0 to 1000000000", false),
+    budget: global("budget", Unit::Money, 20_000.0, 0.0, 1e12, "a finite number from 0 to 1000000000000", Code::Number),
+    audience: global("audience", Unit::Count, 5_000_000.0, 1.0, 1e10, "a number of people from 1 to 10000000000", Code::People),
+    posts_per_influencer: global("postsPerInfluencer", Unit::Count, 1.0, 1.0, 1000.0, "", Code::Whole),
+    hourly_cost: global("hourlyCost", Unit::Money, 50.0, 0.0, 1e6, "an amount from 0 to 1000000", Code::Amount),
+    conversion_value: global("conversionValue", Unit::Money, 40.0, 0.0, 1e9, "an amount from 0 to 1000000000", Code::Amount),
 };
 
 impl Global {
@@ -68,10 +69,10 @@ impl Global {
     fn read(&self, object: &Object) -> Result<f64> {
         let Some(value) = object.number(self.id)? else { return Ok(self.default) };
         let path = input::join(object.path(), self.id);
-        if self.whole {
+        if self.code == Code::Whole {
             Ok(input::whole_in(&path, value, self.min as u64, self.max as u64)? as f64)
         } else {
-            input::finite_in(&path, value, self.min, self.max, self.what)
+            input::finite_in(&path, value, &Bounds { min: self.min, max: self.max, what: self.what, code: self.code })
         }
     }
 }
@@ -101,7 +102,7 @@ impl Mix {
             (Some(shares), None) => {
                 let path = input::join(path, "shares");
                 let shares = per_tier(&path, shares, scheme, |field, v| {
-                    input::finite_in(field, v, 0.0, 1.0, "a share from 0 to 1")
+                    input::finite_in(field, v, &input::SHARE)
                 })?;
                 let sum: f64 = shares.iter().sum();
                 if sum > 1.0 + SHARE_SUM_SLACK {
@@ -171,7 +172,7 @@ const SCENARIO_FIELDS: [&str; 10] = [
 impl Scenario {
     pub fn from_value(value: &Value) -> Result<Scenario> {
         if !matches!(value, Value::Object(_)) {
-            return Err(Error::new("scenario", "must be an object").got(value.describe()));
+            return Err(Error::new("scenario", "must be an object").code(Code::NotObject).got(value.describe()));
         }
         // Top-level fields are named without a prefix, as callers write them: `budget`.
         let object = Object::read("", value)?;

@@ -1,7 +1,7 @@
 //! Tier schemes: named presets from the literature and validated custom schemes, and the
 //! classification of follower counts into tiers.
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::input::{self, Object, Value};
 use crate::limits::{MAX_FOLLOWERS, MAX_ID_BYTES, MAX_TIERS, TOO_MANY_TIERS};
 use crate::sources::{self, Label, Source};
@@ -233,6 +233,7 @@ pub fn followers_from_value(path: &str, value: &Value) -> Result<u64> {
     match value {
         Value::Number(n) => followers(path, *n),
         other => Err(Error::new(path, format!("must be a whole number from 0 to {MAX_FOLLOWERS}"))
+            .range(Code::Whole, 0.0, MAX_FOLLOWERS as f64)
             .got(other.describe())),
     }
 }

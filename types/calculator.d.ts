@@ -323,12 +323,48 @@ export interface Swing {
 }
 
 /**
+ * What an error is, stable across releases, for a page to word in its reader's language. A range
+ * code names what the value must be, from `min` to `max` (`amountAtLeast`, `hoursAtLeast`: at
+ * least `min`): `number` a finite number, `amount`, `share` (0…1), `factor` (around 1),
+ * `followers`, `people`, `hours`, `shape`, `weight`, `whole` a whole number. The others:
+ * `notNumber`, `notText`, `notObject`, `unknownField`, and `invalid` for every other problem
+ * (the message says which).
+ */
+export type ErrorCode =
+  | "invalid"
+  | "notNumber"
+  | "notText"
+  | "notObject"
+  | "unknownField"
+  | RangeCode;
+export type RangeCode =
+  | "number"
+  | "amount"
+  | "share"
+  | "factor"
+  | "followers"
+  | "people"
+  | "hours"
+  | "shape"
+  | "weight"
+  | "amountAtLeast"
+  | "hoursAtLeast"
+  | "whole";
+
+/**
  * What every function throws: a JS `Error` whose message names the field, what it must be and
- * what it got, with the field's path on its own in `field` (`"mix.shares.giga"`; "" when the
- * error concerns no one field).
+ * what it got (in English), with the field's path on its own in `field` (`"mix.shares.giga"`;
+ * "" when the error concerns no one field), what is wrong in `code`, and the numbers a page
+ * needs to say it in another language.
  */
 export interface EngineError extends Error {
   field: string;
+  code: ErrorCode;
+  /** A range code's bounds. */
+  min?: number;
+  max?: number;
+  /** What the field got: the number, or as the message says it (`"abc"` quoted, or `an object`). */
+  got?: number | string;
 }
 
 // ---------------------------------------------------------------------------------------------

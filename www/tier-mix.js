@@ -11,14 +11,14 @@ import { el } from "./js/dom.js";
 import { errorField, loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
 import { hasLang, loadLang, pickLang, plural, t } from "./js/i18n.js";
-import { fractions, pairs, quoted, writeFragment } from "./js/share.js";
+import facts from "./pkg/facts.js";
+import { PAGE_GOALS, fractions, pairs, quoted, writeFragment } from "./js/share.js";
 
 const STYLES = new URL("./css/tier-mix.css", import.meta.url).href;
 const CALCULATOR = new URL("./index.html", import.meta.url).href;
-/** The goals the full calculator offers, so the widget's link always opens there as it is. */
-const OBJECTIVES = ["reach", "blend", "conversions", "netValue"];
-/** What stands in for an attribute that is absent or refused. */
-const DEFAULTS = { budget: 20000, currency: "EUR", scheme: "fr2018", goal: { objective: "conversions" } };
+/** What stands in for an attribute that is absent or refused: the engine's defaults. */
+const DEFAULTS = { budget: facts.defaults.budget, currency: facts.defaults.currency, scheme: facts.defaults.scheme,
+  goal: { objective: facts.defaults.goal.objective } };
 /** The languages the widget speaks, and the themes its stylesheet knows. */
 const LANGUAGE = /^(en|fr)(-|$)/i;
 const THEMES = ["auto", "light", "dark"];
@@ -27,6 +27,8 @@ let serial = 0;
 /**
  * @typedef {{ budget: number, currency: string, scheme: string, mix?: { shares: Record<string, number> },
  *   goal: { objective: string } }} Scenario
+ * @typedef {import("./pkg/calculator.js").Outcome} Outcome
+ * @typedef {import("./pkg/calculator.js").TierScheme["tiers"]} Tiers
  */
 
 class TierMix extends HTMLElement {
@@ -36,7 +38,7 @@ class TierMix extends HTMLElement {
     super();
     this.key = `tm${++serial}`;
     this.root = this.attachShadow({ mode: "open" });
-    /** @type {any} */
+    /** @type {typeof import("./pkg/calculator.js") | null} */
     this.engine = null;
     /** Shares the reader set with the sliders, by tier id (fractions). @type {Record<string, number> | null} */
     this.edited = null;
@@ -77,8 +79,9 @@ class TierMix extends HTMLElement {
    * The scenario the attributes (and the reader's own edits) describe, as the engine computes
    * it: an attribute that cannot be read, or that the engine refuses, falls back to its default
    * and its name goes into `refused`.
+   * @param {typeof import("./pkg/calculator.js")} engine
    */
-  judged() {
+  judged(engine) {
     /** @type {string[]} */
     const refused = [];
     /** @type {Scenario} */
@@ -95,7 +98,7 @@ class TierMix extends HTMLElement {
     if (mix === null) refused.push("mix");
     else if (Object.keys(mix).length) scenario.mix = { shares: mix };
     const goal = this.given("goal");
-    if (goal !== null && OBJECTIVES.includes(goal)) scenario.goal = { objective: goal };
+    if (goal !== null && PAGE_GOALS.some((offered) => offered === goal)) scenario.goal = { objective: goal };
     else if (goal !== null) refused.push("goal");
     const lang = this.given("lang");
     if (lang !== null && !LANGUAGE.test(lang)) refused.push("lang");
@@ -105,12 +108,14 @@ class TierMix extends HTMLElement {
     // the defaults, which the engine accepts.
     for (;;) {
       try {
-        return { scenario, refused, comparison: this.engine.compare(scenario) };
+        return { scenario, refused, comparison: engine.compare(/** @type {import("./pkg/calculator.js").Scenario} */ (scenario)) };
       } catch (error) {
-        const field = errorField(error);
-        const name = /** @type {keyof typeof DEFAULTS | "mix"} */ (field.split(/[.[]/, 1)[0]);
+        const name = errorField(error).split(/[.[]/, 1)[0];
         if (name === "mix" && scenario.mix) delete scenario.mix;
-        else if (Object.hasOwn(DEFAULTS, name) && scenario[name] !== DEFAULTS[name]) scenario[name] = /** @type {any} */ (DEFAULTS[name]);
+        else if (name === "budget" && scenario.budget !== DEFAULTS.budget) scenario.budget = DEFAULTS.budget;
+        else if (name === "currency" && scenario.currency !== DEFAULTS.currency) scenario.currency = DEFAULTS.currency;
+        else if (name === "scheme" && scenario.scheme !== DEFAULTS.scheme) scenario.scheme = DEFAULTS.scheme;
+        else if (name === "goal" && scenario.goal !== DEFAULTS.goal) scenario.goal = DEFAULTS.goal;
         else throw error;
         refused.push(name);
       }
@@ -144,12 +149,18 @@ class TierMix extends HTMLElement {
       return;
     }
     // Attributes a blogger mistyped: the defaults stand in, and the calculator says which.
-    const { scenario, refused, comparison } = this.judged();
+    const engine = this.engine;
+    if (!engine) return;
+    const { scenario, refused, comparison } = this.judged(engine);
     const f = formatters(lang, scenario.currency);
     const mixes = comparison.mixes;
-    const mine = mixes.find((/** @type {any} */ m) => m.kind === "mix");
-    const best = mixes.find((/** @type {any} */ m) => m.kind === "optimum");
-    const tiers = this.engine.presets().find((/** @type {any} */ p) => p.id === scenario.scheme)?.tiers ?? [];
+    const mine = mixes.find((m) => m.kind === "mix");
+    const best = mixes.find((m) => m.kind === "optimum");
+    if (!mine || !best) {
+      this.fail();
+      return;
+    }
+    const tiers = engine.presets().find((p) => p.id === scenario.scheme)?.tiers ?? [];
     const percent = (/** @type {number} */ i) => ((mine.tiers[i]?.spend ?? 0) / Math.max(scenario.budget, 1e-9)) * 100;
     const shape = `${scenario.scheme}|${lang}|${scenario.currency}`;
     if (this.built !== shape) this.build(lang, tiers, mine, best);
@@ -160,8 +171,8 @@ class TierMix extends HTMLElement {
     // The controls show the scenario computed: the share allocated (not what whole influencers
     // happen to spend); no mix means the engine's even split.
     const computed = scenario.mix?.shares;
-    this.shown = Object.fromEntries(tiers.map((/** @type {any} */ tier) => [tier.id, computed ? computed[tier.id] ?? 0 : 1 / tiers.length]));
-    tiers.forEach((/** @type {any} */ tier) => {
+    this.shown = Object.fromEntries(tiers.map((tier) => [tier.id, computed ? computed[tier.id] ?? 0 : 1 / tiers.length]));
+    tiers.forEach((tier) => {
       const slider = /** @type {HTMLInputElement} */ (this.root.getElementById(`${this.key}-share-${tier.id}`));
       const value = this.shown[tier.id] * 100;
       if (this.root.activeElement !== slider) slider.value = String(Math.round(value));
@@ -176,23 +187,26 @@ class TierMix extends HTMLElement {
     const summaryNode = /** @type {HTMLElement} */ (this.root.querySelector(".summary"));
     if (summaryNode.textContent !== summary) summaryNode.textContent = summary;
     const cells = [...this.root.querySelectorAll("tbody td")];
-    [["reach", "count"], ["conversions", "count"], ["roi", "roi"]].forEach(([key, kind], r) => {
+    /** @type {["reach" | "conversions" | "roi", "count" | "roi"][]} */
+    const shown = [["reach", "count"], ["conversions", "count"], ["roi", "roi"]];
+    shown.forEach(([key, kind], r) => {
       [mine, best].forEach((m, c) => {
         const cell = cells[r * 2 + c];
-        if (cell) cell.textContent = m[key] === null ? "—" : /** @type {any} */ (f)[kind](m[key]);
+        const value = m[key];
+        if (cell) cell.textContent = value === null ? "—" : f[kind](value);
       });
     });
     const header = this.root.querySelector("thead th:last-child");
     if (header) header.textContent = best.label[lang];
     const link = /** @type {HTMLAnchorElement} */ (this.root.querySelector("a[part=link]"));
     link.href = `${CALCULATOR}#${writeFragment({ lang, budget: scenario.budget, currency: scenario.currency, scheme: scenario.scheme,
-      shares: Object.fromEntries(tiers.map((/** @type {any} */ tier, /** @type {number} */ i) => [tier.id, Math.round(percent(i) * 100) / 100])),
+      shares: Object.fromEntries(tiers.map((tier, i) => [tier.id, Math.round(percent(i) * 100) / 100])),
       goal: scenario.goal.objective })}`;
     this.dispatchEvent(new CustomEvent("tiermix-change", { bubbles: true, composed: true, detail: { scenario, outcome: mine } }));
   }
 
   /** The controls, built once per scheme, language and currency. */
-  build(/** @type {"en" | "fr"} */ lang, /** @type {any[]} */ tiers, /** @type {any} */ mine, /** @type {any} */ best) {
+  build(/** @type {"en" | "fr"} */ lang, /** @type {Tiers} */ tiers, /** @type {Outcome} */ mine, /** @type {Outcome} */ best) {
     const budgetId = `${this.key}-budget`;
     const rows = ["reach", "conversions", "roi"];
     this.panel.replaceChildren(

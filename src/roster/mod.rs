@@ -172,7 +172,7 @@ pub fn candidate_value(quantity: Quantity, followers: f64, tier: &crate::assumpt
     let tier_default: Range = default_range(quantity, tier.typical(Quantity::TypicalFollowers));
     let tier_value = tier.typical(quantity);
     let value = if tier_default.typical > 0.0 { curve * (tier_value / tier_default.typical) } else { tier_value };
-    let (min, max, _) = quantity.domain();
+    let crate::input::Bounds { min, max, .. } = quantity.domain();
     crate::assumptions::within(value, min, max)
 }
 

@@ -50,10 +50,10 @@ impl Candidate {
         if followers == 0 {
             return Err(Error::new(field("followers"), "must be at least 1").got_number(0.0));
         }
-        let fee = raw.fee.map(|fee| input::finite_in(&field("fee"), fee, 0.0, 1e9, "an amount from 0 to 1000000000")).transpose()?;
+        let fee = raw.fee.map(|fee| input::finite_in(&field("fee"), fee, &input::FEE)).transpose()?;
         let engagement_rate = raw
             .engagement_rate
-            .map(|rate| input::finite_in(&field("engagementRate"), rate, 0.0, 1.0, "a share from 0 to 1"))
+            .map(|rate| input::finite_in(&field("engagementRate"), rate, &input::SHARE))
             .transpose()?;
         let line = raw.line.map(|line| input::whole_in(&field("line"), line, 0, u64::from(u32::MAX))).transpose()?;
         Ok(Candidate {

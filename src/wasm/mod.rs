@@ -5,7 +5,7 @@
 //! missing ratio becomes `null`). Every error becomes a JS `Error` whose message names the
 //! field; nothing here can trap, so the module stays usable after any input.
 
-use crate::error::Error;
+use crate::error::{Code, Error, Got};
 use crate::input::{self, Value};
 use crate::scenario::{self, Scenario};
 use crate::goal::Goal;
@@ -40,18 +40,35 @@ const LISTED_COUNTS: read::List = read::List {
 
 type JsResult = Result<JsValue, JsValue>;
 
-/// Turns a core error into a JS `Error`. JavaScript prints the offending number, so the module
-/// carries no float-formatting code.
-fn js_error(error: Error) -> JsValue {
-    let message = error.message_with(number_text);
-    let js = js_sys::Error::new(&message);
-    // The path on its own, so a page can point at the input without parsing the message.
-    let _ = js_sys::Reflect::set(&js, &"field".into(), &error.field.as_str().into());
-    js.into()
+#[wasm_bindgen(module = "/src/wasm/error.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = engineError)]
+    fn engine_error(
+        field: &str,
+        problem: &str,
+        code: u8,
+        min: Option<f64>,
+        max: Option<f64>,
+        got: u8,
+        number: f64,
+        text: &str,
+    ) -> JsValue;
 }
 
-fn number_text(n: f64) -> String {
-    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "a number".to_owned())
+/// Turns a core error into a JS `Error` (error.js): its message, as `Detail::message_with` writes
+/// it, and the field's path, the code (by number: error.js names it) and its numbers on their
+/// own, so a page can point at the input and word the error in its reader's language without
+/// parsing the message. JavaScript writes the message and prints the numbers in one call, so
+/// the module carries no float-formatting code, no code names and no call per property.
+fn js_error(error: Error) -> JsValue {
+    let (got, number, text) = match &error.got {
+        None => (0, 0.0, ""),
+        Some(Got::Number(n)) => (1, *n, ""),
+        Some(Got::Text(t)) => (2, 0.0, t.as_str()),
+        Some(Got::Kind(k)) => (3, 0.0, *k),
+    };
+    let range = error.range;
+    engine_error(&error.field, &error.problem, error.code as u8, range.map(|r| r.0), range.map(|r| r.1), got, number, text)
 }
 
 fn write<T: Serialize>(value: &T) -> JsResult {
@@ -95,7 +112,10 @@ fn numbers(field: &str, items: &[Value]) -> Result<Vec<f64>, JsValue> {
     for (i, item) in items.iter().enumerate() {
         match item {
             Value::Number(n) => numbers.push(*n),
-            other => return Err(js_error(Error::new(format!("{field}[{i}]"), "must be a number").got(other.describe()))),
+            other => {
+                let error = Error::new(format!("{field}[{i}]"), "must be a number").code(Code::NotNumber);
+                return Err(js_error(error.got(other.describe())));
+            }
         }
     }
     Ok(numbers)
@@ -206,7 +226,11 @@ pub fn response_curves(scenario_value: JsValue, budgets: JsValue) -> JsResult {
     let budgets = numbers("budgets", &items)?;
     // As the scenario's budget: NaN and ±∞ are outside the range too.
     if let Some((i, &budget)) = budgets.iter().enumerate().find(|(_, b)| !(0.0..=1e12).contains(*b)) {
-        return Err(js_error(Error::new(format!("budgets[{i}]"), "must be a finite number from 0 to 1000000000000").got_number(budget)));
+        return Err(js_error(
+            Error::new(format!("budgets[{i}]"), "must be a finite number from 0 to 1000000000000")
+                .range(Code::Number, 0.0, 1e12)
+                .got_number(budget),
+        ));
     }
     write(&optimize::response_curves(&scenario, &scenario.goal, &budgets).map_err(js_error)?)
 }

@@ -2,7 +2,7 @@
 
 use super::read::{is_typed, thrown_at};
 use super::{goal, js_error, read, scenario, scheme, write, JsResult};
-use crate::error::Error;
+use crate::error::{Code, Error};
 use crate::roster::marks::{Estimated, Flags};
 use crate::{input, roster, tiers};
 use wasm_bindgen::prelude::*;
@@ -205,7 +205,7 @@ fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, Js
         let value = |values: &[f64], key: &str, skip: bool| -> Result<Option<f64>, JsValue> {
             match values.get(i).copied() {
                 Some(v) if v == f64::NEG_INFINITY => {
-                    Err(js_error(Error::new(input::join(&row_path, key), "must be a number")))
+                    Err(js_error(Error::new(input::join(&row_path, key), "must be a number").code(Code::NotNumber)))
                 }
                 Some(v) if v.is_nan() || skip => Ok(None),
                 other => Ok(other),

@@ -9,13 +9,16 @@ import link from "../../www/js/i18n/link.en.js";
 import linkFr from "../../www/js/i18n/link.fr.js";
 import roster from "../../www/js/i18n/roster.en.js";
 import rosterFr from "../../www/js/i18n/roster.fr.js";
+import errors from "../../www/js/i18n/errors.en.js";
+import errorsFr from "../../www/js/i18n/errors.fr.js";
+import { CODES } from "../../src/wasm/error.js";
 
 // The link's and the candidates tab's sentences load with them, beside the page's; English
 // also takes those of the page's markup, which is written in English: together they are a language.
 const markup = Object.fromEntries([...readFileSync(new URL("../../www/index.html", import.meta.url), "utf8")
   .matchAll(/data-i18n="([\w.]+)"[^>]*>([^<]*)</g)].map(([, key, text]) => [key, text.replace(/&amp;/g, "&")]));
-const en = { ...markup, ...page, ...link, ...roster };
-const fr = { ...pageFr, ...linkFr, ...rosterFr };
+const en = { ...markup, ...page, ...link, ...roster, ...errors };
+const fr = { ...pageFr, ...linkFr, ...rosterFr, ...errorsFr };
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -38,4 +41,24 @@ test("the candidates tab's sentences are apart from the page's, and only they ar
 
 test("the sentences loaded with the link are in no other file", () => {
   for (const key of Object.keys(link)) assert.ok(!(key in page) && !(key in roster), key);
+});
+
+test("every error code of the engine has an English and a French wording, and only those", () => {
+  const rust = [...readFileSync(new URL("../../src/error.rs", import.meta.url), "utf8").matchAll(/Code::\w+ => "(\w+)"/g)].map((m) => m[1]);
+  const declared = readFileSync(new URL("../../types/calculator.d.ts", import.meta.url), "utf8")
+    .match(/export type ErrorCode =([^;]*);\s*export type RangeCode =([^;]*);/)?.slice(1).join("") ?? "";
+  const typed = [...declared.matchAll(/"(\w+)"/g)].map((m) => m[1]);
+  assert.ok(rust.length > 10, "the codes are read from src/error.rs");
+  // The binding's error.js names the codes by their number, in the order of the Rust enum.
+  assert.deepEqual(CODES, rust);
+  assert.deepEqual([...typed].sort(), [...rust].sort());
+  for (const [name, wordings] of [["en", errors], ["fr", errorsFr]]) {
+    const worded = Object.keys(wordings).filter((key) => key.startsWith("error.code.")).map((key) => key.slice("error.code.".length));
+    assert.deepEqual(worded.sort(), [...rust].sort(), name);
+  }
+});
+
+test("the errors' sentences are apart from the page's, and only they are", () => {
+  for (const key of Object.keys(errors)) assert.ok(key.startsWith("error.") && !(key in page) && !(key in link) && !(key in roster), key);
+  for (const key of Object.keys(page)) assert.ok(!key.startsWith("error.code.") && !key.startsWith("error.range."), key);
 });

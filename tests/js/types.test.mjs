@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import tiermix from "./load.mjs";
 import * as calculator from "../../www/pkg/calculator.js";
 import * as core from "../../www/pkg/core.js";
+import facts from "../../www/pkg/facts.js";
 
 const PKG = new URL("../../www/pkg/", import.meta.url);
 const TSC = fileURLToPath(new URL("../../node_modules/.bin/tsc", import.meta.url));
@@ -107,7 +108,7 @@ function calls() {
 }
 
 test("the build publishes types/*.d.ts next to the modules", () => {
-  for (const name of ["tiermix", "calculator", "core"]) {
+  for (const name of ["tiermix", "calculator", "core", "facts"]) {
     assert.equal(readFileSync(new URL(`${name}.d.ts`, PKG), "utf8"), readFileSync(new URL(`../../types/${name}.d.ts`, import.meta.url), "utf8"), name);
   }
 });
@@ -117,6 +118,7 @@ test("every export's declared types accept its real inputs and answers, and only
     `import type * as T from ${JSON.stringify(fileURLToPath(new URL("tiermix.js", PKG)))};`,
     `import type * as C from ${JSON.stringify(fileURLToPath(new URL("calculator.js", PKG)))};`,
     `import type * as Old from ${JSON.stringify(fileURLToPath(new URL("core.js", PKG)))};`,
+    `import type { Facts } from ${JSON.stringify(fileURLToPath(new URL("facts.js", PKG)))};`,
     "",
     "// Every export each module has, and no other, is declared.",
   ];
@@ -141,8 +143,14 @@ test("every export's declared types accept its real inputs and answers, and only
     thrown(() => tiermix.optimize(MIX, { objective: "fame" })),
     thrown(() => tiermix.pickRoster("not a roster", MIX)),
     thrown(() => calculator.simulate(MIX, { draws: 0 })),
+    thrown(() => tiermix.compare({ budjet: 5 })),
+    thrown(() => tiermix.compare({ currency: 5 })),
+    thrown(() => tiermix.compare({ goal: { objective: "reach", maxHours: -1 } })),
+    thrown(() => tiermix.compare({ overrides: { micro: { reachRate: 2 } } })),
   ];
+  assert.deepEqual(errors.map((error) => error.code), ["number", "invalid", "whole", "invalid", "invalid", "whole", "unknownField", "notText", "hoursAtLeast", "share"]);
   errors.forEach((error, i) => lines.push(`export const error${i}: T.EngineError = ${literal(error)};`));
+  lines.push("", "// The facts the build writes next to the modules.", `export const facts: Facts = ${literal(facts)};`);
 
   const evaluated = answers.evaluate;
   const { reach, ...withoutReach } = evaluated;
@@ -161,6 +169,12 @@ test("every export's declared types accept its real inputs and answers, and only
     `export const typo: Parameters<typeof T.compare>[0] = ${literal({ budgett: 20000 })};`,
     "// @ts-expect-error an objective the API does not know",
     `export const objective: Parameters<typeof T.optimize>[1] = ${literal({ objective: "fame" })};`,
+    "// @ts-expect-error an error code the API does not know",
+    `export const unknownCode: T.EngineError = ${literal({ ...errors[0], code: "negative" })};`,
+    "// @ts-expect-error a fact its type does not declare",
+    `export const extraFact: Facts = ${literal({ ...facts, limits: { ...facts.limits, maxSpend: 1 } })};`,
+    "// @ts-expect-error a quantity the API does not know",
+    `export const unknownQuantity: Facts = ${literal({ ...facts, quantities: [{ ...facts.quantities[0], id: "fame" }] })};`,
     "// @ts-expect-error the calculator has no roster functions",
     `export const noRoster: typeof C.parseRoster = null!;`,
   );

@@ -3,7 +3,8 @@
 // object and keeping its own state. No model arithmetic happens here; the only numbers handled
 // are the user's own (percent shares, thresholds) and display conversions.
 import { $ } from "./dom.js";
-import { DEFAULT_GOAL, DEFAULT_SCHEME, backgroundEngine, compiledEngine, loadEngine } from "./engine.js";
+import facts from "../pkg/facts.js";
+import { backgroundEngine, compiledEngine, loadEngine } from "./engine.js";
 import { loadLang, pickLang, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { createErrors, createLanguage, wireChartDownloads, wireTabs } from "./page/shell.js";
@@ -13,12 +14,12 @@ import { createCertainty, createResults, createTradeOffs } from "./page/results.
 /** @type {import("./page/types.js").PageState} */
 const state = {
   lang: pickLang(new URLSearchParams(location.search).get("lang") ?? navigator.language),
-  schemeId: DEFAULT_SCHEME,
+  schemeId: facts.defaults.scheme,
   customTiers: null,
   shares: {},
   overrides: {},
   globals: {},
-  goal: { ...DEFAULT_GOAL },
+  goal: { ...facts.defaults.goal },
   maxHours: NaN,
 };
 
@@ -58,7 +59,7 @@ const page = {
     };
   },
   evenShares: () => sections.mix.even(),
-  formatMetric: (kind, value) => (value === null ? tr("metric.none") : /** @type {any} */ (page.fmt())[kind](value)),
+  formatMetric: (kind, value) => (value === null ? tr("metric.none") : page.fmt()[/** @type {import("./page/types.js").MetricKind} */ (kind)](value)),
   citation: (source) => language.citation(source),
   showError: (error) => errors.show(error),
   recompute,
@@ -66,7 +67,8 @@ const page = {
   engineWorker: () => backgroundEngine(new URL("./engine-worker.js", import.meta.url), engineModule),
 };
 
-const errors = createErrors({ tr, hasResults: () => page.comparison !== null });
+const errors = createErrors({ tr, lang: () => state.lang, fmt: () => page.fmt(), words: () => language.addPart("errors"),
+  hasResults: () => page.comparison !== null });
 const language = createLanguage({ state, tr, showError: page.showError, chosen: rebuild });
 
 /** The link's reader and writer, loaded when the page first has a link to read or write. @type {import("./page/types.js").Link | undefined} */

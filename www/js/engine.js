@@ -4,12 +4,13 @@
 // Two builds of one engine: `calculator.js`, every function but the roster ones, loads first;
 // `tiermix.js`, the whole API, only where rosters are read.
 import init, * as core from "../pkg/calculator.js";
+import facts from "../pkg/facts.js";
 
 /** @type {Promise<WebAssembly.Module> | undefined} */
 let compiled;
 /** @type {Promise<typeof core> | undefined} */
 let ready;
-/** @type {Promise<any> | undefined} */
+/** @type {Promise<typeof import("../pkg/tiermix.js")> | undefined} */
 let whole;
 
 /** The compiled core module, fetched and compiled once; the page posts it to its workers. */
@@ -107,31 +108,28 @@ export function loadNotes(lang) {
   return /** @type {Promise<Record<string, string>>} */ (notes[lang]);
 }
 
-// The engine's vocabulary and defaults as the page uses them, each said once here.
+// The engine's defaults, ids, units and limits are in pkg/facts.js, written by the build from
+// the engine itself. What follows is the page's own choice of what to show.
 
-/** The goals the best mix can aim for. */
-export const OBJECTIVES = ["reach", "blend", "conversions", "netValue"];
-/** The goal of a scenario nobody has set: the engine's own default. */
-export const DEFAULT_GOAL = { objective: "conversions", lambda: 0.5 };
-export const DEFAULT_SCHEME = "fr2018";
-export const DEFAULT_CURRENCY = "EUR";
-/** The per-tier assumptions, in the order the panel shows them. */
-export const QUANTITIES = ["typicalFollowers", "fee", "reachRate", "engagementRate", "sponsoredFactor", "realShare", "persuasion", "hours", "concentration"];
-/** Quantities shown and typed as percentages. */
-export const PERCENT = new Set(["reachRate", "engagementRate", "sponsoredFactor", "realShare", "persuasion"]);
-/** The assumption shown as money. */
-export const MONEY = new Set(["fee"]);
-/** The campaign-wide figures. */
-export const GLOBALS = ["audience", "postsPerInfluencer", "hourlyCost", "conversionValue"];
-/** The outcomes of a mix, each with how it is written. @type {[string, string][]} */
+/**
+ * The unit of an input the engine names by id, a quantity or a global; undefined for any other.
+ * @param {string} id @returns {import("../pkg/facts.js").Unit | undefined}
+ */
+export const unitOf = (id) => [...facts.quantities, ...facts.globals].find((fact) => fact.id === id)?.unit;
+/** Shares (0…1) and factors (around 1) are shown and typed as percentages. */
+export const isPercent = (/** @type {import("../pkg/facts.js").Unit | undefined} */ unit) => unit === "share" || unit === "factor";
+
+/** @typedef {import("../pkg/calculator.js").Outcome} Outcome */
+/**
+ * The outcomes of a mix the page shows, each with how it is written.
+ * @type {[keyof Outcome, import("./page/types.js").MetricKind][]}
+ */
 export const METRICS = [
   ["influencers", "count"], ["spend", "money"], ["unspent", "money"], ["reach", "count"], ["reachShare", "percent"],
   ["frequency", "number"], ["engagements", "count"], ["conversions", "count"], ["revenue", "money"], ["roi", "roi"],
   ["costPerThousandReached", "money"], ["costPerEngagement", "money"], ["costPerConversion", "money"], ["workloadHours", "count"],
 ];
-/** Outputs the simulation gives a band for. */
-export const BANDED = new Set(["spend", "reach", "engagements", "conversions", "roi", "costPerConversion"]);
-export const DRAWS = 2000;
-export const SEED = 1;
-/** The most influencers one tier can count; a mix that reaches it is marked as capped. */
-export const MAX_INFLUENCERS = 1e6;
+/** @type {(keyof Outcome & keyof import("../pkg/calculator.js").MixBands)[]} */
+const BANDS = ["spend", "reach", "engagements", "conversions", "roi", "costPerConversion"];
+/** The outputs the page shows with their simulated band. @type {ReadonlySet<string>} */
+export const BANDED = new Set(BANDS);

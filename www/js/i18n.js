@@ -15,6 +15,8 @@ const files = {
   "link.fr": () => import("./i18n/link.fr.js"),
   "roster.en": () => import("./i18n/roster.en.js"),
   "roster.fr": () => import("./i18n/roster.fr.js"),
+  "errors.en": () => import("./i18n/errors.en.js"),
+  "errors.fr": () => import("./i18n/errors.fr.js"),
 };
 /** @type {Partial<Record<keyof typeof files, Promise<void>>>} */
 const loading = {};
@@ -23,7 +25,7 @@ const loaded = new Set();
 
 /**
  * Loads a language's sentences once; `t` and `plural` need them. A `part` is those of a view
- * loaded on first use. @param {Lang} lang @param {"" | Part} [part] @typedef {"link" | "roster"} Part
+ * loaded on first use. @param {Lang} lang @param {"" | Part} [part] @typedef {"link" | "roster" | "errors"} Part
  */
 export function loadLang(lang, part = "") {
   const name = /** @type {keyof typeof files} */ (part ? `${part}.${lang}` : lang);

@@ -3,8 +3,12 @@
 // only turns text into the page's own state and back; whether a value is acceptable is the
 // engine's call (app.js asks it, field by field).
 
-/** Short names in the link for the global figures; a Map, since `in` also finds inherited names. */
-const GLOBALS = new Map([["audience", "audience"], ["posts", "postsPerInfluencer"], ["hourly", "hourlyCost"], ["value", "conversionValue"]]);
+/** The link's name for each global of pkg/facts.js. @type {Readonly<Record<import("../pkg/facts.js").GlobalId, string>>} */
+export const GLOBAL_NAMES = { budget: "budget", audience: "audience", postsPerInfluencer: "posts", hourlyCost: "hourly", conversionValue: "value" };
+/** Name to id, but the budget's (a field of its own); a Map, since `in` also finds inherited names. */
+const GLOBALS = new Map(Object.entries(GLOBAL_NAMES).filter(([id]) => id !== "budget").map(([id, short]) => [short, id]));
+/** The page's goals (its radios; `engagements` is the API's alone). @type {readonly import("../pkg/calculator.js").Objective[]} */
+export const PAGE_GOALS = ["reach", "blend", "conversions", "netValue"];
 /** Ids, quantities and codes are plain tokens; anything else in a link is not ours. */
 const TOKEN = /^[A-Za-z0-9_*-]{1,64}$/;
 /** As keys these would reach what every object inherits, not a field. */

@@ -109,7 +109,5 @@ export default {
   "classify.empty": "Type a follower count to see its tier under every scheme.",
   "about.text": "Each tier's budget buys whole influencers at their fee plus your team's time. Their posts reach real followers; unique reach counts each person once, allowing for audiences that overlap (a negative binomial curve within a tier, independence across tiers). Conversions thin the same exposures by a persuasion rate that falls with account size. Everything runs in your browser: nothing you type leaves this page.",
   "error.prefix": "Check this input:",
-  "error.empty": "is empty.",
-  "error.percent": "must be a percentage from 0 to 100.",
   "scheme.custom": "your tiers",
 };

@@ -150,8 +150,6 @@ export default {
   "about.heading": "Comment tiermix calcule",
   "about.text": "Le budget de chaque palier achète des influenceurs entiers, à leur tarif plus le temps de votre équipe. Leurs posts touchent de vrais abonnés ; la portée unique compte chaque personne une fois, en tenant compte des audiences qui se recoupent (courbe binomiale négative dans un palier, indépendance entre paliers). Les conversions filtrent ces expositions par un taux de persuasion qui baisse avec la taille du compte. Tout tourne dans votre navigateur : rien de ce que vous saisissez ne quitte cette page.",
   "error.prefix": "Vérifiez cette saisie :",
-  "error.empty": "est vide.",
-  "error.percent": "doit être un pourcentage entre 0 et 100.",
   "scheme.custom": "vos paliers",
   "tabs.label": "Sur quoi planifier",
   "tabs.tiers": "Mix de paliers",

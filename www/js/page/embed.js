@@ -4,7 +4,7 @@
 // snippet is shown as text in a textarea, never inserted as markup.
 import { $, el } from "../dom.js";
 import { writePairs } from "../share.js";
-import { DEFAULT_CURRENCY, DEFAULT_GOAL, DEFAULT_SCHEME } from "../engine.js";
+import facts from "../../pkg/facts.js";
 
 /** Escapes text for an HTML attribute in a snippet the user will paste elsewhere. */
 const attribute = (/** @type {string} */ text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
@@ -37,10 +37,10 @@ export function createEmbed(page) {
     const base = new URL(".", location.href).href;
     const settings = {
       budget: String(shared.budget ?? ""),
-      currency: shared.currency ?? DEFAULT_CURRENCY,
-      scheme: shared.scheme ?? DEFAULT_SCHEME,
+      currency: shared.currency ?? facts.defaults.currency,
+      scheme: shared.scheme ?? facts.defaults.scheme,
       mix: writePairs(shared.shares ?? {}),
-      goal: shared.goal ?? DEFAULT_GOAL.objective,
+      goal: shared.goal ?? facts.defaults.goal.objective,
       lang: page.lang(),
     };
     const attributes = Object.entries(settings).map(([k, v]) => `${k}="${attribute(v)}"`).join(" ");

@@ -3,7 +3,13 @@
 // shares never add up to more than 100%), "Your goal", "Classify an account" and "Assumptions"
 // (each model value per tier with its range and source, which the reader may override).
 import { $, el, setText } from "../dom.js";
-import { GLOBALS, MONEY, PERCENT, QUANTITIES } from "../engine.js";
+import facts from "../../pkg/facts.js";
+import { isPercent, unitOf } from "../engine.js";
+
+/** The campaign-wide figures the assumptions panel shows: every global but the budget, which has its own field. */
+const GLOBALS = facts.globals.map(({ id }) => id).filter((id) => id !== "budget");
+const QUANTITIES = facts.quantities.map(({ id }) => id);
+const percent = (/** @type {string} */ quantity) => isPercent(unitOf(quantity));
 
 /** @param {import("./types.js").Page} page @param {() => void} changed the tiers in use changed */
 export function createThresholds(page, changed) {
@@ -211,7 +217,7 @@ export function createClassify(page) {
 }
 
 function displayValue(/** @type {string} */ quantity, /** @type {number} */ value) {
-  const shown = PERCENT.has(quantity) ? value * 100 : value;
+  const shown = percent(quantity) ? value * 100 : value;
   return String(Number(shown.toPrecision(quantity === "typicalFollowers" ? 6 : 3)));
 }
 
@@ -221,15 +227,15 @@ export function createAssumptions(page, reset) {
 
   function formatAssumption(/** @type {string} */ quantity, /** @type {number} */ value) {
     const f = page.fmt();
-    if (PERCENT.has(quantity)) return f.percent(value);
-    if (MONEY.has(quantity)) return f.money(value);
+    if (percent(quantity)) return f.percent(value);
+    if (unitOf(quantity) === "money") return f.money(value);
     return f.number(value);
   }
 
-  const sourceLine = (/** @type {any} */ source) => el("p", { class: "source" }, page.citation(source));
+  const sourceLine = (/** @type {import("./types.js").Source} */ source) => el("p", { class: "source" }, page.citation(source));
 
   /** The panel's fields, from a report of the defaults; the reader's own values are put back in. */
-  function build(/** @type {any} */ report) {
+  function build(/** @type {import("../../pkg/calculator.js").Assumptions} */ report) {
     const globals = el("fieldset", { class: "assumption" }, [
       el("legend", {}, [tr("assumptions.globals")]),
       el("div", { class: "assumption-tiers" }, GLOBALS.map((key) =>
@@ -243,14 +249,14 @@ export function createAssumptions(page, reset) {
     const blocks = QUANTITIES.map((quantity) =>
       el("fieldset", { class: "assumption" }, [
         el("legend", {}, [tr(`q.${quantity}`)]),
-        el("div", { class: "assumption-tiers" }, report.tiers.map((/** @type {any} */ row, /** @type {number} */ index) => {
+        el("div", { class: "assumption-tiers" }, report.tiers.map((row, index) => {
           const id = `a-${quantity}-${row.tier}`;
           return el("div", { class: "field" }, [
             el("label", { for: id }, [label(page.tiers()[index])]),
             el("input", { type: "number", id, step: "any", min: "0", inputmode: "decimal",
               "data-tier": row.tier, "data-quantity": quantity, "data-field": `overrides.${row.tier}.${quantity}`,
               "aria-describedby": `${id}-range`, value: displayValue(quantity, state.overrides[row.tier]?.[quantity] ?? row[quantity].typical),
-              ...(PERCENT.has(quantity) ? { "data-unit": "percent" } : {}) }),
+              ...(percent(quantity) ? { "data-unit": "percent" } : {}) }),
             el("span", { id: `${id}-range`, class: "hint range" }),
           ]);
         })),
@@ -261,7 +267,7 @@ export function createAssumptions(page, reset) {
   }
 
   /** Each field's range and whether it was edited, for the engine's latest report. */
-  function update(/** @type {any} */ report) {
+  function update(/** @type {import("../../pkg/calculator.js").Assumptions} */ report) {
     for (const row of report.tiers) {
       for (const quantity of QUANTITIES) {
         const value = row[quantity];
@@ -283,7 +289,7 @@ export function createAssumptions(page, reset) {
     const quantity = input.dataset.quantity ?? "";
     const own = (state.overrides[tier] ??= {});
     if (input.value === "") delete own[quantity];
-    else own[quantity] = PERCENT.has(quantity) ? input.valueAsNumber / 100 : input.valueAsNumber;
+    else own[quantity] = percent(quantity) ? input.valueAsNumber / 100 : input.valueAsNumber;
     if (Object.keys(own).length === 0) delete state.overrides[tier];
   }
 

@@ -5,9 +5,10 @@
 // with it, keeping the address on the scenario, "Copy a link" and the Embed dialog (embed.js,
 // loaded on its first opening). Nothing from a link is ever inserted as HTML.
 import { $, setText } from "../dom.js";
-import { DEFAULT_GOAL, OBJECTIVES, errorField } from "../engine.js";
+import facts from "../../pkg/facts.js";
+import { errorField } from "../engine.js";
 import { pickLang } from "../i18n.js";
-import { fractions, quoted, readFragment, writeFragment, writePairs } from "../share.js";
+import { PAGE_GOALS, fractions, quoted, readFragment, writeFragment, writePairs } from "../share.js";
 
 /** @param {import("./types.js").Page} page */
 export function createLink(page) {
@@ -21,7 +22,7 @@ export function createLink(page) {
       budget: Number.isFinite(budget) ? budget : undefined,
       currency: /** @type {HTMLSelectElement} */ ($("currency")).value,
       scheme: state.schemeId,
-      minimums: state.customTiers ? Object.fromEntries(state.customTiers.map((/** @type {any} */ t) => [t.id, t.minFollowers])) : undefined,
+      minimums: state.customTiers ? Object.fromEntries(state.customTiers.map((t) => [t.id, t.minFollowers])) : undefined,
       shares: Object.fromEntries(tiers().map((t) => [t.id, Math.round((state.shares[t.id] ?? 0) * 100) / 100])),
       goal: state.goal.objective,
       lambda: state.goal.lambda,
@@ -47,9 +48,10 @@ export function createLink(page) {
     page.evenShares();
     if (shared.minimums) {
       const minimums = shared.minimums;
+      /** @type {import("./types.js").Tier[]} */
       const base = page.preset().tiers;
-      if (Object.keys(minimums).every((id) => base.some((/** @type {any} */ t) => t.id === id))) {
-        state.customTiers = base.map((/** @type {any} */ t) => ({ id: t.id, label: t.label, minFollowers: minimums[t.id] ?? t.minFollowers }));
+      if (Object.keys(minimums).every((id) => base.some((t) => t.id === id))) {
+        state.customTiers = base.map((t) => ({ id: t.id, label: t.label, minFollowers: minimums[t.id] ?? t.minFollowers }));
       } else {
         rejected.push(quoted(`tiers=${writePairs(minimums)}`));
       }
@@ -76,9 +78,9 @@ export function createLink(page) {
         rejected.push(quoted(field));
       }
     }
-    if (!OBJECTIVES.includes(state.goal.objective)) {
+    if (!PAGE_GOALS.some((goal) => goal === state.goal.objective)) {
       rejected.push(quoted(`goal=${state.goal.objective}`));
-      state.goal.objective = DEFAULT_GOAL.objective;
+      state.goal.objective = facts.defaults.goal.objective;
     }
     const radio = /** @type {HTMLInputElement | null} */ (document.querySelector(`input[name="goal"][value="${state.goal.objective}"]`));
     if (radio) radio.checked = true;
@@ -103,7 +105,7 @@ export function createLink(page) {
     else if (head.startsWith("scheme")) state.customTiers = null;
     else if (head === "mix") page.evenShares();
     else if (head === "goal") {
-      state.goal = { ...DEFAULT_GOAL };
+      state.goal = { ...facts.defaults.goal };
       state.maxHours = NaN;
     } else if (head === "overrides" && second && third) delete state.overrides[second]?.[third.replace(/\W.*$/, "")];
     else if (head === "overrides" && second) delete state.overrides[second.replace(/\s.*$/, "")];

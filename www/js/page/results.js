@@ -5,7 +5,8 @@
 import { $, el, fillRows, fillTable, setText } from "../dom.js";
 import { plural } from "../i18n.js";
 import { drawBars, drawNote, drawTornado, drawXY } from "../chart.js";
-import { BANDED, DRAWS, MAX_INFLUENCERS, METRICS, SEED } from "../engine.js";
+import facts from "../../pkg/facts.js";
+import { BANDED, METRICS } from "../engine.js";
 
 const SHOWN = /** @type {Metric[]} */ (METRICS);
 const TIER_COLUMNS = /** @type {Metric<TierOutcome>[]} */ (METRICS.filter(([key]) => ["influencers", "spend", "reach", "engagements", "conversions", "workloadHours"].includes(key)));
@@ -81,7 +82,7 @@ export function createResults(page) {
     fillRows(table.tHead, [[tr("results.metric"), ...mixes.map((m) => label(m) + (m.capped ? " *" : ""))]], classes, "col");
     const capped = mixes.some((m) => m.capped);
     $("capped").hidden = !capped;
-    $("capped").textContent = capped ? tr("results.capped", { cap: f.count(MAX_INFLUENCERS) }) : "";
+    $("capped").textContent = capped ? tr("results.capped", { cap: f.count(facts.limits.maxCount) }) : "";
     fillRows(table.tBodies[0], SHOWN.map(([key, kind]) => [tr(`metric.${key}`), ...mixes.map((m, i) =>
       withBand(kind, m[key], BANDED.has(key) ? bands?.[i]?.[/** @type {BandKey} */ (key)] : null))]), classes, "row");
 
@@ -157,11 +158,11 @@ export function createCertainty(page, bandsChanged) {
         done(sim.simulation.draws);
         return;
       }
-      setText($("certainty-status"), tr("certainty.running", { draws: page.fmt().count(DRAWS) }));
+      setText($("certainty-status"), tr("certainty.running", { draws: page.fmt().count(facts.simulation.draws) }));
       const input = page.input;
       // Started only now, after the first result, with the module the page already compiled.
       simulator ??= page.engineWorker();
-      simulator(page.inputKey, [["simulate", [input, { draws: DRAWS, seed: SEED }]], ["sensitivity", [input]]]).then(receive);
+      simulator(page.inputKey, [["simulate", [input, facts.simulation]], ["sensitivity", [input]]]).then(receive);
     }, 250);
   }
 

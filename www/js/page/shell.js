@@ -28,30 +28,44 @@ function clearInvalid() {
   }
 }
 
-/** @param {{ tr: import("./types.js").Translate, hasResults: () => boolean }} page `hasResults`: older results are on screen (and become stale). */
-export function createErrors({ tr, hasResults }) {
+/** @param {import("./types.js").ErrorsPage} page */
+export function createErrors({ tr, lang, fmt, words, hasResults }) {
+  // Counts the errors shown and cleared: one whose words load after a newer one is dropped.
+  let latest = 0;
+  /** @type {Promise<import("./types.js").WordError | null> | undefined} */
+  let wording;
+
+  function render(/** @type {unknown} */ error, /** @type {import("./types.js").WordError | null} */ word) {
+    const message = error instanceof Error ? error.message : String(error);
+    // The engine names the offending input's path in `field`; inputs carry it in data-field.
+    const field = errorField(error) || message.split(" ", 1)[0];
+    clearInvalid();
+    const input = /** @type {HTMLInputElement | null} */ (document.querySelector(`[data-field="${CSS.escape(field)}"]`));
+    const name = input ? `${tr("quote.open")}${visibleName(input)}${tr("quote.close")}` : null;
+    const worded = word?.(error, { tr, lang: lang(), fmt, name });
+    const sentence = worded?.text ?? message;
+    let text = `${tr("error.prefix")} ${sentence}`;
+    if (input) {
+      input.setAttribute("aria-invalid", "true");
+      describedBy(input, "error", true);
+      if (!worded?.named) text = `${tr("error.prefix")} ${name}${tr("colon")}${sentence}`;
+    }
+    const box = $("error");
+    box.textContent = text;
+    box.hidden = false;
+    $("stale").hidden = !hasResults();
+  }
+
   return {
     show(/** @type {unknown} */ error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // The engine names the offending input's path in `field`; inputs carry it in data-field.
-      const field = errorField(error) || message.split(" ", 1)[0];
-      clearInvalid();
-      const input = /** @type {HTMLInputElement | null} */ (document.querySelector(`[data-field="${CSS.escape(field)}"]`));
-      let text = `${tr("error.prefix")} ${message}`;
-      if (input) {
-        input.setAttribute("aria-invalid", "true");
-        describedBy(input, "error", true);
-        const name = `${tr("quote.open")}${visibleName(input)}${tr("quote.close")}`;
-        if (input.value === "") text = `${tr("error.prefix")} ${name} ${tr("error.empty")}`;
-        else if (input.dataset.unit === "percent") text = `${tr("error.prefix")} ${name} ${tr("error.percent")}`;
-        else text = `${tr("error.prefix")} ${name}${tr("colon")}${message}`;
-      }
-      const box = $("error");
-      box.textContent = text;
-      box.hidden = false;
-      $("stale").hidden = !hasResults();
+      const shown = ++latest;
+      if (!(error instanceof Error && "code" in error)) return render(error, null);
+      // An engine error's words load with the first one: a page without one never fetches them.
+      wording ??= Promise.all([import("./wording.js"), words()]).then(([module]) => module.wordError, () => null);
+      wording.then((word) => shown === latest && render(error, word));
     },
     clear() {
+      latest++;
       $("error").hidden = true;
       $("stale").hidden = true;
       clearInvalid();

@@ -5,6 +5,8 @@ export type Lang = "en" | "fr";
 export type Translate = (key: string, values?: Record<string, string>) => string;
 export type Formatters = ReturnType<typeof import("../format.js").formatters>;
 export type EngineWorker = ReturnType<typeof import("../engine.js").backgroundEngine>;
+/** How a metric is written (engine.js, METRICS): the formatter of that name. */
+export type MetricKind = "count" | "money" | "percent" | "number" | "roi";
 
 export interface Tier {
   id: string;
@@ -15,7 +17,7 @@ export interface Tier {
 export interface Source {
   id: string;
   text: string;
-  url?: string;
+  url?: string | null;
   year: number | string;
 }
 
@@ -71,6 +73,15 @@ export interface Page {
 }
 
 export type Errors = ReturnType<typeof import("./shell.js").createErrors>;
+/** What the error line needs: `words` loads the errors' sentences; `hasResults`: older results are on screen (and become stale). */
+export interface ErrorsPage {
+  tr: Translate;
+  lang: () => Lang;
+  fmt: () => Formatters;
+  words: () => Promise<void>;
+  hasResults: () => boolean;
+}
+export type WordError = typeof import("./wording.js").wordError;
 export type Language = ReturnType<typeof import("./shell.js").createLanguage>;
 export type Mix = ReturnType<typeof import("./inputs.js").createMix>;
 export type Thresholds = ReturnType<typeof import("./inputs.js").createThresholds>;
