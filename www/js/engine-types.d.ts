@@ -29,3 +29,6 @@ type Bands = MixBands[] | null;
 type EngineByName = Record<string, (...args: unknown[]) => unknown>;
 type EngineAsk = import("./messages.js").EngineAsk;
 type EngineAnswer = import("./messages.js").EngineAnswer;
+
+/** How a metric is written: the name of one of format.js's formatters. */
+type MetricKind = "count" | "money" | "percent" | "number" | "roi";

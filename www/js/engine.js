@@ -122,7 +122,7 @@ export const isPercent = (/** @type {import("../pkg/facts.js").Unit | undefined}
 /** @typedef {import("../pkg/calculator.js").Outcome} Outcome */
 /**
  * The outcomes of a mix the page shows, each with how it is written.
- * @type {[keyof Outcome, import("./page/types.js").MetricKind][]}
+ * @type {[keyof Outcome, MetricKind][]}
  */
 export const METRICS = [
   ["influencers", "count"], ["spend", "money"], ["unspent", "money"], ["reach", "count"], ["reachShare", "percent"],

@@ -6,7 +6,8 @@ export type Translate = (key: string, values?: Record<string, string>) => string
 export type Formatters = ReturnType<typeof import("../format.js").formatters>;
 export type EngineWorker = ReturnType<typeof import("../engine.js").backgroundEngine>;
 /** How a metric is written (engine.js, METRICS): the formatter of that name. */
-export type MetricKind = "count" | "money" | "percent" | "number" | "roi";
+/** How a metric is written (format.js); declared in engine-types.d.ts, where engine.js can see it. */
+export type MetricKind = globalThis.MetricKind;
 
 export interface Tier {
   id: string;
