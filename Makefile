@@ -52,8 +52,10 @@ tools: rust-tools node-tools
 
 # Two facts binaryen cannot see for itself, worth 0.7 KB gzipped: the module defines its own
 # memory, so it starts zeroed; and rustc links the 1 MB stack first (`--stack-first`), so the
-# lowest kilobyte is touched only by a stack about to overflow anyway.
-WASM_OPT_FLAGS := -Oz --converge --zero-filled-memory --low-memory-unused
+# lowest kilobyte is touched only by a stack about to overflow anyway. The producers and
+# target_features sections are for tools, not browsers: stripped last (wasm-opt has read the
+# features by then), they are 0.2 KB gzipped.
+WASM_OPT_FLAGS := -Oz --converge --zero-filled-memory --low-memory-unused --strip-producers --strip-target-features
 
 # wasm-module NAME CARGO-FLAGS: builds the crate, binds it as $(PKG)/NAME.js and optimises it.
 define wasm-module
