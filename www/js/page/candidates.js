@@ -33,7 +33,8 @@ export function createCandidates(page, addSentences) {
       metrics: METRICS.filter(([key]) => ROSTER_METRICS.includes(key)),
       formatMetric: page.formatMetric,
     });
-    for (const control of document.querySelectorAll("#panel-roster [disabled]")) control.removeAttribute("disabled");
+    // Built and styled: the panel shows (roster.css).
+    document.getElementById("panel-roster")?.removeAttribute("aria-busy");
   }
 
   return {
