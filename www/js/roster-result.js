@@ -1,6 +1,6 @@
 // @ts-check
-// The candidates tab's results, hidden until a roster is read: built with the tab's code rather
-// than sent with every page, since most visitors never open it.
+// The candidates tab's markup, its inputs and its results (hidden until a roster is read): built
+// with the tab's code rather than sent with every page, since most visitors never open it.
 import { el } from "./dom.js";
 
 /** A `data-i18n` element, so the page's language switch translates it with the rest. */
@@ -11,6 +11,33 @@ const scrollingTable = (/** @type {string} */ id, /** @type {string} */ classNam
   el("div", { class: "table-scroll", role: "region", "aria-labelledby": `${id}-caption`, tabindex: "0" }, [
     el("table", { id, class: className }, [caption, el("thead"), el("tbody")]),
   ]);
+
+/** The tab's heading and its ways in: the sample, a file, a pasted or dropped table. @param {import("./page/types.js").Translate} tr */
+export function rosterInput(tr) {
+  return [
+    said("h2", "roster.heading", tr, { id: "roster-heading" }),
+    said("p", "roster.help", tr, { class: "hint" }),
+    el("div", { class: "roster-input" }, [
+      el("div", { class: "actions" }, [
+        said("button", "roster.sample", tr, { type: "button", id: "roster-sample" }),
+        el("label", { class: "file-button" }, [
+          said("span", "roster.file", tr),
+          el("input", { id: "roster-file", type: "file", accept: ".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain" }),
+        ]),
+      ]),
+      el("div", { class: "field roster-drop", id: "roster-drop" }, [
+        said("label", "roster.paste", tr, { for: "roster-text" }),
+        el("textarea", { id: "roster-text", rows: "5", spellcheck: "false", autocomplete: "off" }),
+      ]),
+      el("div", { class: "actions" }, [
+        said("button", "roster.read", tr, { type: "button", id: "roster-read" }),
+        said("button", "roster.clear", tr, { type: "button", id: "roster-clear" }),
+      ]),
+      el("progress", { id: "roster-progress", max: "1", value: "0", hidden: "", "aria-labelledby": "roster-status" }),
+      el("p", { id: "roster-status", class: "hint", role: "status" }),
+    ]),
+  ];
+}
 
 /** `#roster-result`, as the tab's code expects to find it. @param {import("./page/types.js").Translate} tr */
 export function rosterResult(tr) {

@@ -5,7 +5,7 @@
 // no task here grows with the size of the file. Every text from the file reaches the page as
 // text (dom.js), never as HTML.
 import { $, el, fillRows, setText } from "./dom.js";
-import { rosterResult } from "./roster-result.js";
+import { rosterInput, rosterResult } from "./roster-result.js";
 import { save } from "./save.js";
 import { plural } from "./i18n.js";
 /** @import { Outcome, RowError, Scenario } from "../pkg/tiermix.js" */
@@ -26,7 +26,7 @@ const EXPORT_NAMES = { table: "tiermix-roster.csv", choice: "tiermix-choice.csv"
  */
 export function createRoster(page) {
   const { tr, fmt } = page;
-  $("panel-roster").append(rosterResult(tr));
+  $("panel-roster").append(...rosterInput(tr), rosterResult(tr));
   /** @type {Worker | null} */
   let worker = null;
   let lastId = 0;

@@ -84,7 +84,6 @@ export default {
   "metric.costPerConversion": "Cost per conversion",
   "metric.workloadHours": "Team workload (hours)",
   "metric.none": "not defined",
-  "assumptions.help": "Every number the model uses, its plausible range and its source. Change any value: results follow. Leave a field empty to go back to the default.",
   "assumptions.globals": "Your figures",
   "assumptions.range": "plausible range {low} – {high}",
   "assumptions.edited": "changed by you",
@@ -107,7 +106,6 @@ export default {
   "classify.below": "Below every tier of {scheme}.",
   "classify.others": "The same account elsewhere:",
   "classify.empty": "Type a follower count to see its tier under every scheme.",
-  "about.text": "Each tier's budget buys whole influencers at their fee plus your team's time. Their posts reach real followers; unique reach counts each person once, allowing for audiences that overlap (a negative binomial curve within a tier, independence across tiers). Conversions thin the same exposures by a persuasion rate that falls with account size. Everything runs in your browser: nothing you type leaves this page.",
   "error.prefix": "Check this input:",
   "scheme.custom": "your tiers",
 };

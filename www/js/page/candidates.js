@@ -1,6 +1,8 @@
 // @ts-check
-// The "Your candidates" tab, loaded with its sentences when first opened: most visitors never open it.
+// The "Your candidates" tab, loaded with its sentences and styles when first opened: most visitors
+// never open it.
 import { METRICS } from "../engine.js";
+import { styleSheet } from "../styles.js";
 
 /** The outcomes the roster's comparison shows, of the mix's. */
 const ROSTER_METRICS = ["influencers", "spend", "reach", "engagements", "conversions", "costPerConversion", "workloadHours"];
@@ -16,7 +18,8 @@ export function createCandidates(page, addSentences) {
 
   async function load() {
     if (roster) return;
-    const [{ createRoster }] = await Promise.all([import("../roster.js"), addSentences("roster")]);
+    const [{ createRoster }] = await Promise.all([import("../roster.js"), addSentences("roster"),
+      styleSheet(new URL("../../css/roster.css", import.meta.url))]);
     roster ??= createRoster({
       tr,
       fmt: page.fmt,
@@ -30,7 +33,8 @@ export function createCandidates(page, addSentences) {
       metrics: /** @type {Metric[]} */ (METRICS.filter(([key]) => ROSTER_METRICS.includes(key))),
       formatMetric: page.formatMetric,
     });
-    for (const control of document.querySelectorAll("#panel-roster [disabled]")) control.removeAttribute("disabled");
+    // Built and styled: the panel shows (roster.css).
+    document.getElementById("panel-roster")?.removeAttribute("aria-busy");
   }
 
   return {

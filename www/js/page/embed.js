@@ -1,10 +1,11 @@
 // @ts-check
 // The Embed dialog: the three ways to put the current scenario in another page. Loaded on the
-// first click of "Embed in a page", since few readers ever open it, and built with it. Every
-// snippet is shown as text in a textarea, never inserted as markup.
+// first click of "Embed in a page", since few readers ever open it, and built with it, its style
+// sheet too. Every snippet is shown as text in a textarea, never inserted as markup.
 import { $, el } from "../dom.js";
 import { writePairs } from "../share.js";
 import facts from "../../pkg/facts.js";
+import { styleSheet } from "../styles.js";
 
 /** Escapes text for an HTML attribute in a snippet the user will paste elsewhere. */
 const attribute = (/** @type {string} */ text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
@@ -29,6 +30,7 @@ export function createEmbed(page) {
     field("embed-link", "embed.link", "2"),
     el("div", { class: "actions" }, [close]),
   ]));
+  const styled = styleSheet(new URL("../../css/embed-dialog.css", import.meta.url));
   close.addEventListener("click", () => dialog.close());
   $("error").before(dialog);
 
@@ -50,6 +52,7 @@ export function createEmbed(page) {
     /** @type {HTMLTextAreaElement} */ ($("embed-iframe")).value =
       `<iframe class="tiermix" title="tiermix" sandbox="allow-scripts allow-popups" style="width:100%;height:640px;border:0"\n  src="${attribute(`${base}embed.html?${query}`)}"></iframe>`;
     /** @type {HTMLTextAreaElement} */ ($("embed-link")).value = location.href;
+    await styled;
     dialog.showModal();
   }
 
