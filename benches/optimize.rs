@@ -77,7 +77,11 @@ fn worst_cases() {
             format!(r#"{{"budget": 1e8, "scheme": {five}, "goal": {{"objective": "{objective}"}}}}"#),
         ));
     }
-    println!("worst cases (native; work in units of optimize::WORK_PER_CALL = {}, WORK_PER_SERIES = {})", optimize::WORK_PER_CALL, optimize::WORK_PER_SERIES);
+    println!(
+        "worst cases (native; work in units of optimize::WORK_PER_CALL = {}, WORK_PER_SERIES = {})",
+        optimize::WORK_PER_CALL,
+        optimize::WORK_PER_SERIES
+    );
     for (label, json) in &cases {
         let s = scenario(json);
         worst(&format!("optimize (as in compare), {label}"), || {
@@ -92,7 +96,11 @@ fn worst_cases() {
         worst(&format!("responseCurves (9 budgets), {label}"), || {
             let r = optimize::response_curves_with_work(&s, &s.goal, &budgets, optimize::WORK_PER_SERIES).unwrap();
             let optimum = r.answer.curves.last().unwrap();
-            let proof = if optimum.exact == Some(false) { format!("cut short, gap ≤ {:.1e}", optimum.gap.unwrap_or(f64::NAN)) } else { "exact".into() };
+            let proof = if optimum.exact == Some(false) {
+                format!("cut short, gap ≤ {:.1e}", optimum.gap.unwrap_or(f64::NAN))
+            } else {
+                "exact".into()
+            };
             (r.work, proof)
         });
     }

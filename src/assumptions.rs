@@ -3,8 +3,8 @@
 
 use crate::error::{Code, Error, Result};
 use crate::input::{self, Bounds, Object, Value};
-use crate::sources::{self, Source};
 use crate::limits::MAX_FOLLOWERS;
+use crate::sources::{self, Source};
 use crate::tiers::TierScheme;
 use serde::Serialize;
 
@@ -114,9 +114,7 @@ impl Quantity {
                 (1.0, MAX_FOLLOWERS as f64, "a number of followers from 1 to 10000000000", Code::Followers)
             }
             Quantity::Fee => return input::FEE,
-            Quantity::ReachRate | Quantity::EngagementRate | Quantity::RealShare | Quantity::Persuasion => {
-                return input::SHARE
-            }
+            Quantity::ReachRate | Quantity::EngagementRate | Quantity::RealShare | Quantity::Persuasion => return input::SHARE,
             Quantity::SponsoredFactor => (0.0, 2.0, "a factor from 0 to 2", Code::Factor),
             Quantity::Hours => (0.0, 10_000.0, "a number of hours from 0 to 10000", Code::Hours),
             // k → ∞ is the Poisson limit; a million is indistinguishable from it.
@@ -227,8 +225,7 @@ pub struct Overrides {
 
 impl Overrides {
     pub fn from_value(path: &str, value: Option<&Value>, scheme: &TierScheme) -> Result<Self> {
-        let mut overrides =
-            Overrides { every_tier: Vec::new(), per_tier: vec![Vec::new(); scheme.tiers.len()] };
+        let mut overrides = Overrides { every_tier: Vec::new(), per_tier: vec![Vec::new(); scheme.tiers.len()] };
         let Some(value) = value else { return Ok(overrides) };
         let object = Object::read(path, value)?;
         for (key, tier_value) in object.entries() {
@@ -255,9 +252,8 @@ fn read_tier_overrides(path: &str, value: &Value) -> Result<Vec<(Quantity, Overr
         .entries()
         .map(|(key, value)| {
             let field = input::join(path, key);
-            let quantity = Quantity::from_id(key).ok_or_else(|| {
-                Error::new(&field, format!("is not a known assumption (known: {})", known_quantities()))
-            })?;
+            let quantity = Quantity::from_id(key)
+                .ok_or_else(|| Error::new(&field, format!("is not a known assumption (known: {})", known_quantities())))?;
             Ok((quantity, read_override(&field, quantity, value)?))
         })
         .collect()
@@ -271,9 +267,8 @@ fn read_override(path: &str, quantity: Quantity, value: &Value) -> Result<Overri
         Value::Object(_) => {
             let object = Object::read(path, value)?;
             object.only(&["low", "typical", "high"])?;
-            let read = |key: &str| -> Result<Option<f64>> {
-                object.number(key)?.map(|v| check(&input::join(path, key), v)).transpose()
-            };
+            let read =
+                |key: &str| -> Result<Option<f64>> { object.number(key)?.map(|v| check(&input::join(path, key), v)).transpose() };
             Ok(Override::Range { low: read("low")?, typical: read("typical")?, high: read("high")? })
         }
         other => Err(Error::new(path, format!("must be {}, or {{ low, typical, high }}", bounds.what)).got(other.describe())),
@@ -360,10 +355,7 @@ pub fn resolve(scheme: &TierScheme, overrides: &Overrides, path: &str) -> Result
                 let mine = own.iter().filter(move |(k, _)| *k == q).map(|(_, c)| (tier.id.as_ref(), *c));
                 every.chain(mine)
             };
-            let mut result = TierAssumptions {
-                values: [Range::fixed(0.0); QUANTITY_COUNT],
-                overridden: [false; QUANTITY_COUNT],
-            };
+            let mut result = TierAssumptions { values: [Range::fixed(0.0); QUANTITY_COUNT], overridden: [false; QUANTITY_COUNT] };
             let (low, high) = scheme.span(index).unwrap_or((tier.typical_followers, tier.typical_followers));
             let mut followers = Range { low, typical: tier.typical_followers, high };
             for quantity in Quantity::ALL {
@@ -487,11 +479,17 @@ mod tests {
                 .unwrap_err()
                 .to_string()
         };
-        assert_eq!(read(r#"{"giga": {"fee": 1}}"#), "overrides.giga is not a tier of this scheme (tiers: nano, micro, macro; \"*\" means all)");
+        assert_eq!(
+            read(r#"{"giga": {"fee": 1}}"#),
+            "overrides.giga is not a tier of this scheme (tiers: nano, micro, macro; \"*\" means all)"
+        );
         assert!(read(r#"{"micro": {"feee": 1}}"#).starts_with("overrides.micro.feee is not a known assumption"));
         assert_eq!(read(r#"{"micro": {"realShare": 1.5}}"#), "overrides.micro.realShare must be a share from 0 to 1 (got 1.5)");
         assert_eq!(read(r#"{"micro": {"fee": -5}}"#), "overrides.micro.fee must be an amount from 0 to 1000000000 (got -5)");
-        assert_eq!(read(r#"{"micro": {"fee": {"low": 300, "typical": 200}}}"#), "overrides.micro.fee must keep low ≤ typical ≤ high");
+        assert_eq!(
+            read(r#"{"micro": {"fee": {"low": 300, "typical": 200}}}"#),
+            "overrides.micro.fee must keep low ≤ typical ≤ high"
+        );
         assert!(read(r#"{"micro": {"fee": "cheap"}}"#).contains("(got \"cheap\")"));
     }
 }

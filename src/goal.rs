@@ -135,19 +135,15 @@ impl Goal {
         object.only(&["objective", "lambda", "limits", "maxHours"])?;
         if let Some(id) = object.text("objective")? {
             goal.objective = Objective::IDS.iter().find(|(known, _)| *known == id).map(|(_, o)| *o).ok_or_else(|| {
-                Error::new(
-                    input::join(path, "objective"),
-                    "must be one of reach, engagements, conversions, netValue, blend",
-                )
-                .got_text(id)
+                Error::new(input::join(path, "objective"), "must be one of reach, engagements, conversions, netValue, blend")
+                    .got_text(id)
             })?;
         }
         if let Some(lambda) = object.number("lambda")? {
             goal.lambda = input::finite_in(&input::join(path, "lambda"), lambda, &LAMBDA)?;
         }
         if let Some(hours) = object.number("maxHours")? {
-            goal.max_hours =
-                Some(input::finite_in(&input::join(path, "maxHours"), hours, &MAX_HOURS)?);
+            goal.max_hours = Some(input::finite_in(&input::join(path, "maxHours"), hours, &MAX_HOURS)?);
         }
         if let Some(limits) = object.get("limits") {
             let limits_path = input::join(path, "limits");
@@ -172,8 +168,12 @@ fn read_limits(path: &str, value: &Value) -> Result<TierLimits> {
     let spend = |key: &str| -> Result<Option<f64>> {
         object.number(key)?.map(|v| input::finite_in(&input::join(path, key), v, &SPEND)).transpose()
     };
-    let limits =
-        TierLimits { min_count: count("minCount")?, max_count: count("maxCount")?, min_spend: spend("minSpend")?, max_spend: spend("maxSpend")? };
+    let limits = TierLimits {
+        min_count: count("minCount")?,
+        max_count: count("maxCount")?,
+        min_spend: spend("minSpend")?,
+        max_spend: spend("maxSpend")?,
+    };
     if let (Some(min), Some(max)) = (limits.min_count, limits.max_count) {
         if min > max {
             return Err(Error::new(path, format!("asks for at least {min} and at most {max} influencers")));

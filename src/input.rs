@@ -190,11 +190,8 @@ impl<'a> Object<'a> {
     pub fn only(&self, known: &[&str]) -> Result<()> {
         match self.entries.iter().find(|(k, _)| !known.contains(&k.as_str())) {
             None => Ok(()),
-            Some((key, _)) => Err(Error::new(
-                join(self.path, key),
-                format!("is not a known field (known: {})", listed(known)),
-            )
-            .code(Code::UnknownField)),
+            Some((key, _)) => Err(Error::new(join(self.path, key), format!("is not a known field (known: {})", listed(known)))
+                .code(Code::UnknownField)),
         }
     }
 }

@@ -62,11 +62,7 @@ impl TierEconomics {
 }
 
 pub fn economics(scenario: &Scenario) -> Vec<TierEconomics> {
-    scenario
-        .assumptions
-        .iter()
-        .map(|a| TierEconomics::new(a, scenario.posts_per_influencer, scenario.hourly_cost))
-        .collect()
+    scenario.assumptions.iter().map(|a| TierEconomics::new(a, scenario.posts_per_influencer, scenario.hourly_cost)).collect()
 }
 
 /// People reached at least once (`rate` = 1) or persuaded (`rate` = persuasion) by `counts`.
@@ -136,10 +132,7 @@ pub struct Counts {
 
 /// "Nano only", "Nano uniquement".
 pub fn single_label(tier: &crate::tiers::Tier) -> Label {
-    Label {
-        en: Cow::Owned(format!("{} only", tier.label.en)),
-        fr: Cow::Owned(format!("{} uniquement", tier.label.fr)),
-    }
+    Label { en: Cow::Owned(format!("{} only", tier.label.en)), fr: Cow::Owned(format!("{} uniquement", tier.label.fr)) }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -385,8 +378,9 @@ pub(crate) fn evaluate_mix(
             let cost: f64 = tiers.iter().zip(&counts).map(|(t, &n)| f64::from(n) * t.unit_cost).sum();
             // Strict, like the optimiser: a plan that costs a hair more than the budget is over it.
             if cost > scenario.budget {
-                return Err(Error::new("mix.counts", "costs more than the budget: lower the counts or raise the budget")
-                    .got_number(cost));
+                return Err(
+                    Error::new("mix.counts", "costs more than the budget: lower the counts or raise the budget").got_number(cost)
+                );
             }
             counts
         }

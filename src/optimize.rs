@@ -44,8 +44,8 @@
 use crate::assumptions::within;
 use crate::error::{Error, Result};
 use crate::goal::{Goal, Objective, Weights};
-use crate::model::{self, BudgetLeft, Binding, Outcome, OutcomeKind, TierEconomics};
 use crate::limits::{MAX_COUNT, MAX_TIERS};
+use crate::model::{self, Binding, BudgetLeft, Outcome, OutcomeKind, TierEconomics};
 use crate::scenario::{Mix, Scenario};
 use crate::sources::Label;
 use serde::Serialize;
@@ -331,7 +331,8 @@ impl Problem {
         }
         let least = arms.iter().fold(Sums::default(), |s, a| s.with(a, a.lo));
         if least.cost > budget * (1.0 + MONEY_SLACK) {
-            return Err(Error::new("goal.limits", "ask for more than the budget: their minimum counts and spends cost").got_number(least.cost));
+            return Err(Error::new("goal.limits", "ask for more than the budget: their minimum counts and spends cost")
+                .got_number(least.cost));
         }
         if least.hours > max_hours * (1.0 + MONEY_SLACK) {
             return Err(Error::new("goal.maxHours", "is below the hours the minimum counts need").got_number(max_hours));
@@ -488,7 +489,8 @@ impl Problem {
     fn start_near_the_fractional_optimum(&self, best: &mut Best, limit: u64) {
         let (upper, x) = self.fractional(limit);
         self.upper.set(Some(upper));
-        let rounded: Vec<u32> = x.iter().zip(&self.arms).map(|(&v, arm)| within(v.floor(), f64::from(arm.lo), f64::from(arm.hi)) as u32).collect();
+        let rounded: Vec<u32> =
+            x.iter().zip(&self.arms).map(|(&v, arm)| within(v.floor(), f64::from(arm.lo), f64::from(arm.hi)) as u32).collect();
         self.offer(best, &rounded);
     }
 
@@ -508,7 +510,12 @@ impl Problem {
         let sums = self.arms.iter().zip(counts).fold(Sums::default(), |s, (arm, &n)| s.with(arm, n));
         let value = self.value_of(&sums);
         let within_limits = self.arms.iter().zip(counts).all(|(arm, &n)| (arm.lo..=arm.hi).contains(&n));
-        if value > best.value && counts.len() == best.counts.len() && within_limits && sums.cost <= self.budget && sums.hours <= self.max_hours {
+        if value > best.value
+            && counts.len() == best.counts.len()
+            && within_limits
+            && sums.cost <= self.budget
+            && sums.hours <= self.max_hours
+        {
             best.value = value;
             best.sums = sums;
             best.counts.copy_from_slice(counts);
@@ -598,7 +605,9 @@ impl Problem {
         if !(self.max_hours.is_finite() && self.budget > 0.0 && self.max_hours > 0.0) {
             return least;
         }
-        let mixed = |share: f64| self.dual(&self.arms, t, 1.0, Resource { money: (1.0 - share) / self.budget, hours: share / self.max_hours });
+        let mixed = |share: f64| {
+            self.dual(&self.arms, t, 1.0, Resource { money: (1.0 - share) / self.budget, hours: share / self.max_hours })
+        };
         let hours = mixed(1.0);
         if let Some(share) = self.share.get() {
             let warm = mixed(share);
@@ -800,7 +809,8 @@ impl Problem {
     fn relaxed_point(&self, free: &[Arm], sums: &Sums) -> Sums {
         let tangent = self.tangent(sums);
         let mut point = *sums;
-        let price = binding_price(free, &tangent, self.budget - sums.cost, Resource::MONEY, &self.work).map_or(0.0, |(_, high)| high);
+        let price =
+            binding_price(free, &tangent, self.budget - sums.cost, Resource::MONEY, &self.work).map_or(0.0, |(_, high)| high);
         for arm in free {
             let (_, x) = Piece::new(arm, &tangent, price * arm.cost, &self.work).best();
             point.phi += arm.phi(x);
@@ -1100,7 +1110,15 @@ fn solve(
 }
 
 /// Solves the blend of `goal` whose extremes are `reach` and `conversions`, with `limit` work.
-fn solve_blend(problem: &mut Problem, goal: &Goal, reach: &Best, conversions: &Best, seeds: &[&[u32]], limit: u64, allowance: &mut Allowance) -> Best {
+fn solve_blend(
+    problem: &mut Problem,
+    goal: &Goal,
+    reach: &Best,
+    conversions: &Best,
+    seeds: &[&[u32]],
+    limit: u64,
+    allowance: &mut Allowance,
+) -> Best {
     problem.blend = goal.blend_weights(reach.value, conversions.value);
     let mut best = problem.solve(limit, seeds);
     allowance.spent(&problem.work);
@@ -1239,7 +1257,15 @@ pub fn frontier_with_work(scenario: &Scenario, goal: &Goal, points: u32, work: u
     for i in 0..=steps {
         let lambda = f64::from(i) / f64::from(steps);
         let point = Goal { lambda, ..blend.clone() };
-        let best = solve_blend(&mut problem, &point, &reach, &conversions, &[&previous, &conversions.counts], allowance.generous(), &mut allowance);
+        let best = solve_blend(
+            &mut problem,
+            &point,
+            &reach,
+            &conversions,
+            &[&previous, &conversions.counts],
+            allowance.generous(),
+            &mut allowance,
+        );
         let counts = problem.counts_in_scheme_order(&best);
         let mut outcome = model::outcome_for_counts(scenario, &economics, &counts, label(Objective::Blend), OutcomeKind::Optimum);
         outcome.lambda = Some(lambda);

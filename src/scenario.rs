@@ -101,9 +101,7 @@ impl Mix {
         match (object.get("shares"), object.get("counts")) {
             (Some(shares), None) => {
                 let path = input::join(path, "shares");
-                let shares = per_tier(&path, shares, scheme, |field, v| {
-                    input::finite_in(field, v, &input::SHARE)
-                })?;
+                let shares = per_tier(&path, shares, scheme, |field, v| input::finite_in(field, v, &input::SHARE))?;
                 let sum: f64 = shares.iter().sum();
                 if sum > 1.0 + SHARE_SUM_SLACK {
                     return Err(Error::new(path, "must add up to at most 1 (100% of the budget)").got_number(sum));
@@ -131,9 +129,10 @@ fn per_tier<T: Default + Clone>(
     let mut out = vec![T::default(); scheme.tiers.len()];
     for (key, v) in object.entries() {
         let field = input::join(path, key);
-        let slot = scheme.index_of(key).and_then(|i| out.get_mut(i)).ok_or_else(|| {
-            Error::new(&field, format!("is not a tier of this scheme (tiers: {})", scheme.tier_ids()))
-        })?;
+        let slot = scheme
+            .index_of(key)
+            .and_then(|i| out.get_mut(i))
+            .ok_or_else(|| Error::new(&field, format!("is not a tier of this scheme (tiers: {})", scheme.tier_ids())))?;
         *slot = read(&field, input::number(&field, v)?)?;
     }
     Ok(out)
@@ -156,18 +155,8 @@ pub struct Scenario {
     pub globals_set: Globals<bool>,
 }
 
-const SCENARIO_FIELDS: [&str; 10] = [
-    "budget",
-    "currency",
-    "scheme",
-    "mix",
-    "audience",
-    "postsPerInfluencer",
-    "hourlyCost",
-    "conversionValue",
-    "overrides",
-    "goal",
-];
+const SCENARIO_FIELDS: [&str; 10] =
+    ["budget", "currency", "scheme", "mix", "audience", "postsPerInfluencer", "hourlyCost", "conversionValue", "overrides", "goal"];
 
 impl Scenario {
     pub fn from_value(value: &Value) -> Result<Scenario> {
@@ -184,8 +173,7 @@ impl Scenario {
             None => DEFAULT_CURRENCY.to_owned(),
             Some(code) if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => code.to_owned(),
             Some(code) => {
-                return Err(Error::new("currency", "must be a three-letter ISO 4217 code such as EUR or USD")
-                    .got_text(code))
+                return Err(Error::new("currency", "must be a three-letter ISO 4217 code such as EUR or USD").got_text(code))
             }
         };
         let scheme = TierScheme::from_value("scheme", object.get("scheme"))?;
@@ -338,7 +326,10 @@ mod tests {
 
     #[test]
     fn bad_globals_name_the_field_and_the_value() {
-        assert_eq!(read(r#"{"budget": -5}"#).unwrap_err().to_string(), "budget must be a finite number from 0 to 1000000000000 (got -5)");
+        assert_eq!(
+            read(r#"{"budget": -5}"#).unwrap_err().to_string(),
+            "budget must be a finite number from 0 to 1000000000000 (got -5)"
+        );
         assert_eq!(read(r#"{"budget": "lots"}"#).unwrap_err().to_string(), "budget must be a number (got \"lots\")");
         assert_eq!(read(r#"{"postsPerInfluencer": 1.5}"#).unwrap_err().field, "postsPerInfluencer");
         assert_eq!(read(r#"{"audience": 0}"#).unwrap_err().field, "audience");

@@ -57,63 +57,63 @@ pub static IMH_RATES: Source = Source {
     text: "Influencer Marketing Hub, “Influencer Rates: How Much Do Influencers Really Cost?”",
     url: Some("https://influencermarketinghub.com/influencer-rates/"),
     year: 2021,
-    };
+};
 
 pub static LATER_FOHR_2021: Source = Source {
     id: "later_fohr_2021",
     text: "Later × Fohr, “The Selling Power of Nano, Micro, Mid, Macro, and Mega Macro Influencers”",
     url: Some("https://www.fohr.co/blog/benchmark-statistics-for-2022-influencer-marketing-trends-in-review"),
     year: 2021,
-    };
+};
 
 pub static TRAACKR_2023: Source = Source {
     id: "traackr_2023",
     text: "Traackr creator tiers (2023); same scheme in IAB UK, “Creator tiers”",
     url: Some("https://www.iabuk.com/jargon-buster/creator-tiers"),
     year: 2023,
-    };
+};
 
 pub static HYPEAUDITOR_TIERS: Source = Source {
     id: "hypeauditor_tiers",
     text: "HypeAuditor influencer size tiers (as used by Influent)",
     url: Some("http://influent.online/blog/How-to-determine-what-creator-will-be-the-best-option-for-you"),
     year: 2023,
-    };
+};
 
 pub static FEE_CURVE: Source = Source {
     id: "fee_curve",
     text: "Influencer Marketing Hub rate card; Upfluence, “How much should you pay influencers?”",
     url: Some("https://www.upfluence.com/influencer-marketing/how-much-should-you-pay-influencers-6-factors-to-consider"),
     year: 2021,
-    };
+};
 
 pub static REACH_RATE: Source = Source {
     id: "reach_rate",
     text: "Stellar, “What is the Estimated Reach of a post?” (assumption calibrated on it)",
     url: Some("https://intercom.help/stellario/en/articles/2844087-what-is-the-estimated-reach-of-a-post"),
     year: 2022,
-    };
+};
 
 pub static ENGAGEMENT_RATE: Source = Source {
     id: "engagement_rate",
     text: "Markerly 2016 via Marketing Dive; HypeAuditor 2023; Influencer Marketing Hub 2021 benchmark",
     url: Some("https://www.marketingdive.com/news/brand-marketers-see-higher-engagement-with-micro-influencers-survey/418109/"),
     year: 2021,
-    };
+};
 
 pub static SPONSORED_FACTOR: Source = Source {
     id: "sponsored_factor",
     text: "Mavrck benchmark via Influencer Marketing Hub; Markerly via ZDNet",
     url: Some("https://influencermarketinghub.com/instagram-influencer-generated-content-infographic/"),
     year: 2018,
-    };
+};
 
 pub static REAL_SHARE: Source = Source {
     id: "real_share",
     text: "HypeAuditor 2021 via Campaign Asia; CHEQ & University of Baltimore 2019",
     url: Some("https://www.campaignasia.com/article/more-than-half-of-instagram-influencers-engaged-in-fraud/468989"),
     year: 2021,
-    };
+};
 
 pub static PERSUASION: Source = Source {
     id: "persuasion",
@@ -122,12 +122,7 @@ pub static PERSUASION: Source = Source {
     year: 2024,
     };
 
-pub static HOURS: Source = Source {
-    id: "hours",
-    text: "tiermix assumption (managed-campaign practice)",
-    url: None,
-    year: 2026,
-    };
+pub static HOURS: Source = Source { id: "hours", text: "tiermix assumption (managed-campaign practice)", url: None, year: 2026 };
 
 pub static CONCENTRATION: Source = Source {
     id: "concentration",
@@ -136,19 +131,11 @@ pub static CONCENTRATION: Source = Source {
     year: 1959,
     };
 
-pub static TYPICAL_FOLLOWERS: Source = Source {
-    id: "typical_followers",
-    text: "tiermix convention: geometric mean of the tier's bounds",
-    url: None,
-    year: 2026,
-    };
+pub static TYPICAL_FOLLOWERS: Source =
+    Source { id: "typical_followers", text: "tiermix convention: geometric mean of the tier's bounds", url: None, year: 2026 };
 
-pub static YOUR_INPUT: Source = Source {
-    id: "your_input",
-    text: "Your input (tiermix default shown until you change it)",
-    url: None,
-    year: 2026,
-    };
+pub static YOUR_INPUT: Source =
+    Source { id: "your_input", text: "Your input (tiermix default shown until you change it)", url: None, year: 2026 };
 
 /// Every source's note, by source id.
 pub static NOTES: [(&str, Label); 15] = [

@@ -57,15 +57,13 @@ impl TierScheme {
             return Err(Error::new(tiers_path, "must list at least one tier"));
         }
         if specs.len() > MAX_TIERS {
-            return Err(Error::new(tiers_path, TOO_MANY_TIERS)
-                .got_number(specs.len() as f64));
+            return Err(Error::new(tiers_path, TOO_MANY_TIERS).got_number(specs.len() as f64));
         }
         for (i, spec) in specs.iter().enumerate() {
             let id_path = format!("{tiers_path}[{i}].id");
             validate_id(&id_path, &spec.id)?;
             if specs.iter().take(i).any(|earlier| earlier.id == spec.id) {
-                return Err(Error::new(id_path, "is used by two tiers: ids must be unique")
-                    .got_text(&spec.id));
+                return Err(Error::new(id_path, "is used by two tiers: ids must be unique").got_text(&spec.id));
             }
         }
         for (i, pair) in specs.windows(2).enumerate() {
@@ -82,8 +80,7 @@ impl TierScheme {
                 }
             }
         }
-        let uppers: Vec<Option<u64>> =
-            specs.iter().skip(1).map(|s| Some(s.min_followers)).chain([None]).collect();
+        let uppers: Vec<Option<u64>> = specs.iter().skip(1).map(|s| Some(s.min_followers)).chain([None]).collect();
         let tiers = specs
             .into_iter()
             .zip(uppers)
@@ -123,12 +120,12 @@ impl TierScheme {
         match value {
             None | Some(Value::Null) => preset(DEFAULT_SCHEME).ok_or_else(|| Error::new(path, "has no default")),
             Some(Value::Text(id)) => preset(id).ok_or_else(|| {
-                Error::new(path, format!("must be a preset id ({}) or {{ tiers: [...] }}", preset_ids()))
-                    .got_text(id)
+                Error::new(path, format!("must be a preset id ({}) or {{ tiers: [...] }}", preset_ids())).got_text(id)
             }),
             Some(value @ Value::Object(_)) => custom_from_value(path, value),
-            Some(other) => Err(Error::new(path, format!("must be a preset id ({}) or {{ tiers: [...] }}", preset_ids()))
-                .got(other.describe())),
+            Some(other) => {
+                Err(Error::new(path, format!("must be a preset id ({}) or {{ tiers: [...] }}", preset_ids())).got(other.describe()))
+            }
         }
     }
 }
@@ -177,8 +174,7 @@ fn custom_from_value(path: &str, value: &Value) -> Result<TierScheme> {
         None => return Err(Error::new(tiers_path, "must list at least one tier")),
     };
     if list.len() > MAX_TIERS {
-        return Err(Error::new(tiers_path, TOO_MANY_TIERS)
-            .got_number(list.len() as f64));
+        return Err(Error::new(tiers_path, TOO_MANY_TIERS).got_number(list.len() as f64));
     }
     let specs = list
         .iter()
@@ -188,9 +184,7 @@ fn custom_from_value(path: &str, value: &Value) -> Result<TierScheme> {
             let tier = Object::read(&item_path, item)?;
             // A tier's typical account is set through `overrides.<tier>.typicalFollowers`, one place.
             tier.only(&["id", "minFollowers", "label"])?;
-            let id = tier
-                .text("id")?
-                .ok_or_else(|| Error::new(input::join(&item_path, "id"), "must not be empty"))?;
+            let id = tier.text("id")?.ok_or_else(|| Error::new(input::join(&item_path, "id"), "must not be empty"))?;
             let min_path = input::join(&item_path, "minFollowers");
             let min = tier.number("minFollowers")?.ok_or_else(|| Error::new(&min_path, "is required"))?;
             let min_followers = input::whole_in(&min_path, min, 0, MAX_FOLLOWERS)?;
@@ -199,8 +193,7 @@ fn custom_from_value(path: &str, value: &Value) -> Result<TierScheme> {
         })
         .collect::<Result<Vec<_>>>()?;
     let id = object.text("id")?.map_or(Cow::Borrowed("custom"), |s| Cow::Owned(s.to_owned()));
-    let label = read_label(&input::join(path, "label"), object.get("label"))?
-        .unwrap_or(Label::fixed("Your tiers", "Vos paliers"));
+    let label = read_label(&input::join(path, "label"), object.get("label"))?.unwrap_or(Label::fixed("Your tiers", "Vos paliers"));
     TierScheme::new(id, label, None, specs, path)
 }
 

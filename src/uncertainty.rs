@@ -303,4 +303,3 @@ pub fn sensitivity(scenario: &Scenario) -> Result<Vec<Swing>> {
     swings.push(Swing { quantity: "persuasionGamma", low: steep(0.0), high: steep(1.0) });
     Ok(swings)
 }
-

@@ -16,7 +16,10 @@ fn scenario(json: Json) -> tiermix::Result<Scenario> {
 #[test]
 fn the_description_serialises_to_the_documented_shape() {
     let d = serde_json::to_value(describe()).unwrap();
-    assert_eq!(d["defaults"], json!({ "budget": 20000.0, "currency": "EUR", "scheme": "fr2018", "goal": { "objective": "conversions", "lambda": 0.5 } }));
+    assert_eq!(
+        d["defaults"],
+        json!({ "budget": 20000.0, "currency": "EUR", "scheme": "fr2018", "goal": { "objective": "conversions", "lambda": 0.5 } })
+    );
     assert_eq!(
         d["objectives"],
         json!([
@@ -80,7 +83,12 @@ fn every_id_is_one_the_engine_accepts() {
     for q in &d.quantities {
         let s = scenario(json!({ "overrides": { "micro": { q.id: q.max } } })).unwrap();
         let report = serde_json::to_value(tiermix::scenario::report(&s)).unwrap();
-        assert_eq!(report["tiers"][1][q.id], json!({ "low": report["tiers"][1][q.id]["low"], "typical": q.max, "high": report["tiers"][1][q.id]["high"], "source": report["tiers"][1][q.id]["source"], "overridden": true }), "{}", q.id);
+        assert_eq!(
+            report["tiers"][1][q.id],
+            json!({ "low": report["tiers"][1][q.id]["low"], "typical": q.max, "high": report["tiers"][1][q.id]["high"], "source": report["tiers"][1][q.id]["source"], "overridden": true }),
+            "{}",
+            q.id
+        );
         let e = scenario(json!({ "overrides": { "micro": { q.id: q.max * 2.0 + 1.0 } } })).unwrap_err();
         assert_eq!(e.field, format!("overrides.micro.{}", q.id));
         assert!(scenario(json!({ "overrides": { "micro": { q.id: q.min } } })).is_ok(), "{}", q.id);

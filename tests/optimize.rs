@@ -7,8 +7,8 @@ mod common;
 
 use common::{scenario, score};
 use proptest::prelude::*;
-use tiermix::goal::{Goal, Objective, TierLimits};
 use tiermix::compare;
+use tiermix::goal::{Goal, Objective, TierLimits};
 use tiermix::model;
 use tiermix::optimize;
 use tiermix::scenario::Scenario;
@@ -51,7 +51,8 @@ fn brute_force(s: &Scenario, goal: &Goal) -> Option<(f64, Vec<u32>)> {
         let spend: f64 = counts.iter().zip(&economics).map(|(&n, e)| f64::from(n) * e.unit_cost).sum();
         let hours: f64 = counts.iter().zip(&economics).map(|(&n, e)| f64::from(n) * e.hours).sum();
         if spend <= s.budget && goal.max_hours.is_none_or(|h| hours <= h * (1.0 + 1e-12)) {
-            let o = model::outcome_for_counts(s, &economics, &counts, tiermix::sources::Label::fixed("", ""), model::OutcomeKind::Mix);
+            let o =
+                model::outcome_for_counts(s, &economics, &counts, tiermix::sources::Label::fixed("", ""), model::OutcomeKind::Mix);
             let v = score(&o, goal.objective, goal.lambda, best_reach, best_conversions);
             if best.as_ref().is_none_or(|(b, _)| v > *b) {
                 best = Some((v, counts.clone()));
@@ -150,7 +151,9 @@ fn net_value_leaves_budget_unspent_and_says_why() {
 
 #[test]
 fn limits_are_respected_and_reported_as_binding() {
-    let s = scenario(r#"{"budget": 20000, "goal": {"objective": "reach", "limits": {"macro": {"maxCount": 2}, "nano": {"minCount": 10}}, "maxHours": 150}}"#);
+    let s = scenario(
+        r#"{"budget": 20000, "goal": {"objective": "reach", "limits": {"macro": {"maxCount": 2}, "nano": {"minCount": 10}}, "maxHours": 150}}"#,
+    );
     let o = optimize::optimize(&s, &s.goal).unwrap();
     assert!(o.tiers[2].influencers <= 2);
     assert!(o.tiers[0].influencers >= 10);
@@ -232,11 +235,8 @@ fn small_instance() -> impl Strategy<Value = (Scenario, Goal)> {
         0.05f64..5.0,
     )
         .prop_map(|(bounds, budget, hourly, value, objective, lambda, limits, max_hours, k)| {
-            let tiers: Vec<String> = bounds
-                .iter()
-                .enumerate()
-                .map(|(i, b)| format!(r#"{{"id": "t{i}", "minFollowers": {b}}}"#))
-                .collect();
+            let tiers: Vec<String> =
+                bounds.iter().enumerate().map(|(i, b)| format!(r#"{{"id": "t{i}", "minFollowers": {b}}}"#)).collect();
             let json = format!(
                 r#"{{"scheme": {{"tiers": [{}]}}, "budget": {budget}, "hourlyCost": {hourly}, "conversionValue": {value},
                     "overrides": {{"*": {{"concentration": {k}}}}}}}"#,

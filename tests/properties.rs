@@ -2,8 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 use proptest::prelude::*;
-use tiermix::input::Value;
 use tiermix::compare;
+use tiermix::input::Value;
 use tiermix::model::{self, Outcome};
 use tiermix::scenario::Scenario;
 
@@ -30,11 +30,7 @@ fn scenario_value() -> impl Strategy<Value = (Value, usize)> {
         .prop_map(|(scheme, budget, raw, fill, audience, posts, hourly, value, real)| {
             let tiers = tiermix::tiers::preset(SCHEMES[scheme]).unwrap().tiers;
             let total: f64 = raw.iter().take(tiers.len()).sum::<f64>().max(1e-9);
-            let shares = tiers
-                .iter()
-                .zip(&raw)
-                .map(|(t, r)| (t.id.to_string(), number(r / total * fill)))
-                .collect();
+            let shares = tiers.iter().zip(&raw).map(|(t, r)| (t.id.to_string(), number(r / total * fill))).collect();
             let object = Value::Object(vec![
                 ("scheme".into(), Value::Text(SCHEMES[scheme].into())),
                 ("budget".into(), number(budget)),
@@ -43,10 +39,7 @@ fn scenario_value() -> impl Strategy<Value = (Value, usize)> {
                 ("hourlyCost".into(), number(hourly)),
                 ("conversionValue".into(), number(value)),
                 ("mix".into(), Value::Object(vec![("shares".into(), Value::Object(shares))])),
-                (
-                    "overrides".into(),
-                    Value::Object(vec![("*".into(), Value::Object(vec![("realShare".into(), number(real))]))]),
-                ),
+                ("overrides".into(), Value::Object(vec![("*".into(), Value::Object(vec![("realShare".into(), number(real))]))])),
             ]);
             (object, scheme)
         })
@@ -55,8 +48,16 @@ fn scenario_value() -> impl Strategy<Value = (Value, usize)> {
 fn all_finite_and_non_negative(o: &Outcome) -> bool {
     let optional = [o.frequency, o.cost_per_thousand_reached, o.cost_per_engagement, o.cost_per_conversion];
     let plain = [
-        o.spend, o.unspent, o.impressions, o.reach, o.reach_share, o.overlap, o.engagements, o.conversions,
-        o.revenue, o.workload_hours,
+        o.spend,
+        o.unspent,
+        o.impressions,
+        o.reach,
+        o.reach_share,
+        o.overlap,
+        o.engagements,
+        o.conversions,
+        o.revenue,
+        o.workload_hours,
     ];
     plain.iter().chain(optional.iter().flatten()).all(|v| v.is_finite() && *v >= 0.0)
         && o.roi.is_none_or(f64::is_finite)
@@ -211,7 +212,9 @@ fn wild_scenario() -> impl Strategy<Value = Value> {
             let tiers = bounds
                 .iter()
                 .zip(&ids)
-                .map(|(b, id)| Value::Object(vec![("id".into(), Value::Text(id.clone())), ("minFollowers".into(), number(*b as f64))]))
+                .map(|(b, id)| {
+                    Value::Object(vec![("id".into(), Value::Text(id.clone())), ("minFollowers".into(), number(*b as f64))])
+                })
                 .collect();
             let total: f64 = raw.iter().take(ids.len()).map(|&r| f64::from(r)).sum::<f64>().max(1.0);
             let mix = if use_counts {
@@ -235,11 +238,21 @@ fn wild_scenario() -> impl Strategy<Value = Value> {
 
 fn arbitrary_value() -> impl Strategy<Value = Value> {
     let keys = prop_oneof![
-        Just("budget".to_string()), Just("mix".to_string()), Just("shares".to_string()),
-        Just("counts".to_string()), Just("nano".to_string()), Just("micro".to_string()),
-        Just("scheme".to_string()), Just("tiers".to_string()), Just("minFollowers".to_string()),
-        Just("id".to_string()), Just("overrides".to_string()), Just("*".to_string()),
-        Just("fee".to_string()), Just("audience".to_string()), "[a-z]{1,6}".prop_map(String::from),
+        Just("budget".to_string()),
+        Just("mix".to_string()),
+        Just("shares".to_string()),
+        Just("counts".to_string()),
+        Just("nano".to_string()),
+        Just("micro".to_string()),
+        Just("scheme".to_string()),
+        Just("tiers".to_string()),
+        Just("minFollowers".to_string()),
+        Just("id".to_string()),
+        Just("overrides".to_string()),
+        Just("*".to_string()),
+        Just("fee".to_string()),
+        Just("audience".to_string()),
+        "[a-z]{1,6}".prop_map(String::from),
     ];
     let leaf = prop_oneof![
         Just(Value::Null),

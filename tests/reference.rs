@@ -1,8 +1,8 @@
 //! The reference outcomes of MODEL.md: defaults, `fr2018`, budget 20,000, audience 5,000,000.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
-use tiermix::input::Value;
 use tiermix::compare;
+use tiermix::input::Value;
 use tiermix::model::{self, Outcome};
 use tiermix::scenario::Scenario;
 
@@ -24,11 +24,8 @@ fn single_tier_mixes_match_the_reference_table() {
     let s = scenario(r#"{"budget": 20000, "audience": 5000000, "scheme": "fr2018"}"#);
     let outcomes = compare::compare(&s).unwrap();
     // (tier, influencers, unique reach, conversions, ROI)
-    let table = [
-        ("nano", 143, 18_008.0, 287.7, -0.42),
-        ("micro", 59, 108_086.0, 877.9, 0.76),
-        ("macro", 5, 135_882.0, 550.3, 0.21),
-    ];
+    let table =
+        [("nano", 143, 18_008.0, 287.7, -0.42), ("micro", 59, 108_086.0, 877.9, 0.76), ("macro", 5, 135_882.0, 550.3, 0.21)];
     for (tier, influencers, reach, conversions, roi) in table {
         let o = single(&outcomes, tier);
         assert_eq!(o.influencers, influencers, "{tier} influencers");

@@ -152,7 +152,10 @@ fn overrides_apply_to_estimates_only() {
     let estimated = [candidate(2, 10_000.0, None, None)];
     let given = [candidate(2, 10_000.0, Some(100.0), None)];
     let cost = |s: &Scenario, c: &[Candidate]| pick::evaluate(s, c, &[0]).unwrap().spend;
-    assert!((cost(&dear, &estimated) - cost(&plain, &estimated) - 900.0).abs() < 0.1, "the tier typical is 10,000 followers up to rounding");
+    assert!(
+        (cost(&dear, &estimated) - cost(&plain, &estimated) - 900.0).abs() < 0.1,
+        "the tier typical is 10,000 followers up to rounding"
+    );
     assert_eq!(cost(&dear, &given), cost(&plain, &given));
 }
 
@@ -261,7 +264,8 @@ mod parsing {
     }
 
     /// What Excel writes for "Unicode Text": UTF-16 with a byte-order mark, tab-separated, CRLF.
-    const UNICODE_TEXT: &str = "Pseudo\tAbonnés\tTaux d'engagement\tTarif\r\n@zoë.cuisine\t12 500\t3,4 %\t150 €\r\n\"日本 🌸\"\t1,2 M\t\t\r\n";
+    const UNICODE_TEXT: &str =
+        "Pseudo\tAbonnés\tTaux d'engagement\tTarif\r\n@zoë.cuisine\t12 500\t3,4 %\t150 €\r\n\"日本 🌸\"\t1,2 M\t\t\r\n";
 
     fn check_unicode_text(roster: &roster::Roster) {
         assert_eq!(roster.errors, vec![]);
@@ -290,13 +294,21 @@ mod parsing {
     #[test]
     fn a_quote_opened_in_the_last_cell_is_reported_on_its_line() {
         let fr = preset("fr2018").unwrap();
-        for text in ["handle,followers\nlea,1200\ntom,\"", "handle,followers\nlea,1200\ntom,\"\n", "handle,followers\nlea,1200\n\"tom,900\n"] {
+        for text in [
+            "handle,followers\nlea,1200\ntom,\"",
+            "handle,followers\nlea,1200\ntom,\"\n",
+            "handle,followers\nlea,1200\n\"tom,900\n",
+        ] {
             let roster = roster::parse(text, &fr);
             assert_eq!(roster.rows.len(), 1, "{text:?}");
             let errors: Vec<_> = roster.errors.iter().map(|e| (e.line, e.code, e.message.as_str())).collect();
             assert_eq!(
                 errors,
-                vec![(3, "unclosedQuote", "a quote opened on this line is never closed, so the rest of the file was read as one cell: close the quote")],
+                vec![(
+                    3,
+                    "unclosedQuote",
+                    "a quote opened on this line is never closed, so the rest of the file was read as one cell: close the quote"
+                )],
                 "{text:?}"
             );
         }
@@ -321,7 +333,12 @@ mod parsing {
             vec!["handle", "followers", "abonnés", "taux d'engagement", "fee", "platform", "topic", "notes"],
             0..6,
         );
-        (header, prop::collection::vec(prop::collection::vec(cell, 0..7), 0..12), prop_oneof![Just(","), Just(";"), Just("\t")], prop_oneof![Just("\n"), Just("\r\n"), Just("\r")])
+        (
+            header,
+            prop::collection::vec(prop::collection::vec(cell, 0..7), 0..12),
+            prop_oneof![Just(","), Just(";"), Just("\t")],
+            prop_oneof![Just("\n"), Just("\r\n"), Just("\r")],
+        )
             .prop_map(|(header, rows, delimiter, newline)| {
                 let mut text = header.join(delimiter);
                 for row in rows {

@@ -5,8 +5,8 @@
 
 use proptest::prelude::*;
 use tiermix::assumptions::Range;
-use tiermix::input::Value;
 use tiermix::compare;
+use tiermix::input::Value;
 use tiermix::scenario::Scenario;
 use tiermix::uncertainty::{self, quantile, Band, Settings};
 
@@ -47,7 +47,12 @@ fn collapsing_every_range_to_its_typical_value_gives_the_deterministic_answer() 
     s.assumptions = s.assumptions.iter().map(|a| a.map(|_, r| Range::fixed(r.typical))).collect();
     let sim = uncertainty::simulate(&s, settings(50, 3)).unwrap();
     for (bands, outcome) in sim.mixes.iter().zip(compare::compare(&s).unwrap()) {
-        for (band, value) in [(&bands.reach, outcome.reach), (&bands.conversions, outcome.conversions), (&bands.spend, outcome.spend), (&bands.engagements, outcome.engagements)] {
+        for (band, value) in [
+            (&bands.reach, outcome.reach),
+            (&bands.conversions, outcome.conversions),
+            (&bands.spend, outcome.spend),
+            (&bands.engagements, outcome.engagements),
+        ] {
             for p in [band.p10, band.p50, band.p90] {
                 assert!((p - value).abs() <= 1e-9 * value.abs().max(1.0), "{}: {band:?} vs {value}", outcome.label.en);
             }
@@ -81,7 +86,9 @@ fn the_same_worlds_serve_every_mix() {
     let (x, y) = (&a.mixes[3].conversions, &b.mixes[3].conversions);
     assert!(y.p10 > x.p10 && y.p50 > x.p50 && y.p90 > x.p90, "{x:?} vs {y:?}");
     // Within one simulation, two mixes that are the same plan tie in every world.
-    let reach = uncertainty::simulate(&scenario(r#"{"goal": {"objective": "reach"}, "mix": {"shares": {"micro": 1}}}"#), settings(500, 9)).unwrap();
+    let reach =
+        uncertainty::simulate(&scenario(r#"{"goal": {"objective": "reach"}, "mix": {"shares": {"micro": 1}}}"#), settings(500, 9))
+            .unwrap();
     assert_eq!(reach.beats.reach[1][3], 0.5, "micro only and a micro-only mix are the same plan: ties everywhere");
 }
 

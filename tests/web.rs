@@ -121,8 +121,13 @@ fn the_limits_the_reader_states_are_the_ones_it_applies() {
     assert!(error.starts_with("followers may hold at most 200000 counts"), "{error}");
     let error = message(wasm::classify_many(Float64Array::new_with_length(10_000_001).into(), JsValue::UNDEFINED).unwrap_err());
     assert_eq!(error, "followers may hold at most 10000000 counts (got 10000001)");
-    assert_eq!(wasm::classify_many(Float64Array::new_with_length(10_000_000).into(), JsValue::UNDEFINED).unwrap().len(), 10_000_000);
-    let tiers = |n: usize| js(&format!("return {{ tiers: Array.from({{ length: {n} }}, (_, i) => ({{ id: 't' + i, minFollowers: i }})) }}"));
+    assert_eq!(
+        wasm::classify_many(Float64Array::new_with_length(10_000_000).into(), JsValue::UNDEFINED).unwrap().len(),
+        10_000_000
+    );
+    let tiers = |n: usize| {
+        js(&format!("return {{ tiers: Array.from({{ length: {n} }}, (_, i) => ({{ id: 't' + i, minFollowers: i }})) }}"))
+    };
     let most = tiermix::limits::MAX_TIERS;
     assert!(wasm::classify(JsValue::from_f64(5.0), tiers(most)).is_ok());
     let error = message(wasm::classify(JsValue::from_f64(5.0), tiers(most + 1)).unwrap_err());

@@ -11,9 +11,9 @@ pub mod pick;
 use crate::assumptions::{default_range, Quantity, Range};
 use crate::tiers::TierScheme;
 use marks::{Estimated, Flags};
-pub use tiermix_sheet::rows as sheet;
 use serde::Serialize;
 use std::rc::Rc;
+pub use tiermix_sheet::rows as sheet;
 
 pub use pick::{pick, Pick};
 pub use sheet::{ColumnUse, RowError};
@@ -133,7 +133,14 @@ pub fn completion(row: &sheet::RawRow, scheme: &TierScheme) -> Completion {
     if row.duplicate {
         flags.insert("duplicate");
     }
-    Completion { tier_index, fee, engagement_rate, expected_engagement: Band { low: curve.low, high: curve.high }, estimated, flags }
+    Completion {
+        tier_index,
+        fee,
+        engagement_rate,
+        expected_engagement: Band { low: curve.low, high: curve.high },
+        estimated,
+        flags,
+    }
 }
 
 fn complete(row: sheet::RawRow, scheme: &TierScheme) -> Row {

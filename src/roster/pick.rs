@@ -51,10 +51,8 @@ impl Candidate {
             return Err(Error::new(field("followers"), "must be at least 1").got_number(0.0));
         }
         let fee = raw.fee.map(|fee| input::finite_in(&field("fee"), fee, &input::FEE)).transpose()?;
-        let engagement_rate = raw
-            .engagement_rate
-            .map(|rate| input::finite_in(&field("engagementRate"), rate, &input::SHARE))
-            .transpose()?;
+        let engagement_rate =
+            raw.engagement_rate.map(|rate| input::finite_in(&field("engagementRate"), rate, &input::SHARE)).transpose()?;
         let line = raw.line.map(|line| input::whole_in(&field("line"), line, 0, u64::from(u32::MAX))).transpose()?;
         Ok(Candidate {
             line: line.unwrap_or(0) as u32,
@@ -273,7 +271,8 @@ impl Problem {
         let (phi, psi) = self.terms(&weights, s);
         let (d_phi, d_psi) = weights.slopes(self.audience, phi, psi);
         // dΦ/dx_t = 1 / (1 + x_t/k_t).
-        let spread = |slope: f64, x: &[f64]| -> Vec<f64> { self.shapes.iter().zip(x).map(|(&k, &x)| slope / (1.0 + x / k)).collect() };
+        let spread =
+            |slope: f64, x: &[f64]| -> Vec<f64> { self.shapes.iter().zip(x).map(|(&k, &x)| slope / (1.0 + x / k)).collect() };
         Tangent {
             value: self.value_of(s),
             d_exposures: spread(d_phi, &s.exposures),
@@ -326,7 +325,13 @@ impl Problem {
             .enumerate()
             .map(|(i, item)| {
                 let w = self.weight(t, item);
-                let ratio = if item.cost > 0.0 { w / item.cost } else if w > 0.0 { f64::INFINITY } else { w };
+                let ratio = if item.cost > 0.0 {
+                    w / item.cost
+                } else if w > 0.0 {
+                    f64::INFINITY
+                } else {
+                    w
+                };
                 (ratio, i)
             })
             .collect();
@@ -552,8 +557,7 @@ fn search(problem: &Problem, found: &mut Found) {
             };
             depth -= 1;
             if pending {
-                if let (Some(slot), Some(item)) =
-                    (taken.get_mut(depth), order.get(depth).and_then(|&(_, i)| problem.items.get(i)))
+                if let (Some(slot), Some(item)) = (taken.get_mut(depth), order.get(depth).and_then(|&(_, i)| problem.items.get(i)))
                 {
                     *slot = false;
                     s.add(item, problem.audience, -1.0);

@@ -1,6 +1,6 @@
 use super::*;
-use crate::tiers::preset;
 use crate::limits::MAX_ROWS;
+use crate::tiers::preset;
 
 fn fr() -> TierScheme {
     preset("fr2018").unwrap()

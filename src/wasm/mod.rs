@@ -6,9 +6,9 @@
 //! field; nothing here can trap, so the module stays usable after any input.
 
 use crate::error::{Code, Error, Got};
+use crate::goal::Goal;
 use crate::input::{self, Value};
 use crate::scenario::{self, Scenario};
-use crate::goal::Goal;
 use crate::{limits, model, optimize, tiers};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -72,8 +72,7 @@ fn js_error(error: Error) -> JsValue {
 }
 
 fn write<T: Serialize>(value: &T) -> JsResult {
-    let serializer =
-        serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
     // serde-wasm-bindgen's error is already a JS `Error`.
     value.serialize(&serializer).map_err(JsValue::from)
 }
@@ -151,9 +150,7 @@ pub fn classify_many(followers: JsValue, scheme_value: JsValue) -> Result<Vec<i3
         match read_with("followers", &followers, Some(&LISTED_COUNTS))? {
             Value::List(items) => numbers("followers", &items)?,
             other => {
-                return Err(js_error(
-                    Error::new("followers", "must be a Float64Array or a list of numbers").got(other.describe()),
-                ))
+                return Err(js_error(Error::new("followers", "must be a Float64Array or a list of numbers").got(other.describe())))
             }
         }
     };
@@ -199,7 +196,6 @@ pub fn optimize(scenario_value: JsValue, goal_value: JsValue) -> JsResult {
     write(&optimize::optimize(&scenario, &goal).map_err(js_error)?)
 }
 
-
 /// The optimum from λ = 0 (reach) to λ = 1 (persuasion), under the scenario goal's limits.
 #[wasm_bindgen]
 pub fn frontier(scenario_value: JsValue, points: JsValue) -> JsResult {
@@ -241,8 +237,8 @@ pub fn response_curves(scenario_value: JsValue, budgets: JsValue) -> JsResult {
 pub fn simulate(scenario_value: JsValue, options: JsValue) -> JsResult {
     let scenario = scenario(&scenario_value)?;
     let options = read("options", &options)?;
-    let settings = crate::uncertainty::Settings::from_value("options", Some(&options).filter(|v| **v != Value::Null))
-        .map_err(js_error)?;
+    let settings =
+        crate::uncertainty::Settings::from_value("options", Some(&options).filter(|v| **v != Value::Null)).map_err(js_error)?;
     write(&crate::uncertainty::simulate(&scenario, settings).map_err(js_error)?)
 }
 

@@ -98,7 +98,8 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
     let meta = write(&sheet.reading)?;
     let n = sheet.rows.len();
     let (mut lines, mut followers, mut tiers_of) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let (mut fees, mut rates, mut lows, mut highs) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut fees, mut rates, mut lows, mut highs) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let (mut marks, mut platforms, mut topics) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let mut texts = String::new();
     let mut ends = Vec::with_capacity(n * 3);
@@ -184,7 +185,8 @@ fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, Js
     let columns = settled(roster_columns(roster_value, crate::limits::MAX_ROWS as u32, &names(Estimated::names())))?;
     if columns.is_null() || columns.is_undefined() {
         return Err(js_error(
-            Error::new("roster", "must be the result of parseRoster, or a list of rows").got(read("roster", roster_value)?.describe()),
+            Error::new("roster", "must be the result of parseRoster, or a list of rows")
+                .got(read("roster", roster_value)?.describe()),
         ));
     }
     let get = |key: &str| js_sys::Reflect::get(&columns, &key.into()).unwrap_or(JsValue::UNDEFINED);
@@ -192,7 +194,8 @@ fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, Js
     // A list past its limit, refused by rows.js before it read an item.
     if let Some(limit) = get("limit").as_f64() {
         return Err(js_error(
-            Error::new(&path, format!("may hold at most {} items", limit as u32)).got_number(get("length").as_f64().unwrap_or(f64::NAN)),
+            Error::new(&path, format!("may hold at most {} items", limit as u32))
+                .got_number(get("length").as_f64().unwrap_or(f64::NAN)),
         ));
     }
     let floats = |key: &str| get(key).dyn_into::<js_sys::Float64Array>().map(|a| a.to_vec()).unwrap_or_default();

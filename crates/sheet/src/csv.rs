@@ -35,10 +35,9 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Decoded { text: text.into(), encoding: Encoding::Utf8 },
-        Err(_) => Decoded {
-            text: bytes.iter().map(|&b| windows_1252(b)).collect::<String>().into(),
-            encoding: Encoding::Windows1252,
-        },
+        Err(_) => {
+            Decoded { text: bytes.iter().map(|&b| windows_1252(b)).collect::<String>().into(), encoding: Encoding::Windows1252 }
+        }
     }
 }
 
@@ -86,8 +85,8 @@ fn utf16_text(bytes: &[u8], little_endian: bool) -> String {
 
 /// The characters Windows-1252 puts at 0x80–0x9F; elsewhere it agrees with Latin-1.
 const WINDOWS_1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
-    '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“', '”',
+    '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
 fn windows_1252(byte: u8) -> char {
@@ -102,9 +101,7 @@ fn windows_1252(byte: u8) -> char {
 /// French export's `;` file is full of decimal commas), then `,`.
 pub fn detect_delimiter(text: &str) -> u8 {
     const CANDIDATES: [u8; 3] = [b'\t', b';', b','];
-    let lines: Vec<[usize; 3]> = sample_lines(text, 20)
-        .map(|line| CANDIDATES.map(|d| count_outside_quotes(line, d)))
-        .collect();
+    let lines: Vec<[usize; 3]> = sample_lines(text, 20).map(|line| CANDIDATES.map(|d| count_outside_quotes(line, d))).collect();
     let Some(first) = lines.first().copied() else { return b',' };
     let mut best = (b',', 0usize);
     for (slot, &delimiter) in CANDIDATES.iter().enumerate() {
@@ -269,11 +266,8 @@ pub fn for_each_record(text: &str, delimiter: u8, each: &mut dyn FnMut(&Record<'
         let (mut written, mut ended) = (0usize, 0usize);
         let finished = loop {
             let rest = input.get(position..).unwrap_or_default();
-            let (result, read, wrote, ends_written) = reader.read_record(
-                rest,
-                output.get_mut(written..).unwrap_or_default(),
-                ends.get_mut(ended..).unwrap_or_default(),
-            );
+            let (result, read, wrote, ends_written) =
+                reader.read_record(rest, output.get_mut(written..).unwrap_or_default(), ends.get_mut(ended..).unwrap_or_default());
             position += read;
             written += wrote;
             ended += ends_written;

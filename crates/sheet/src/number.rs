@@ -44,17 +44,8 @@ use crate::csv::is_blank;
 const CURRENCIES: [&str; 11] = ["us$", "eur", "usd", "gbp", "chf", "cad", "€", "$", "£", "¥", "fr"];
 
 /// Multipliers written after the number, longest first so `mds` is not read as `s`.
-const SUFFIXES: [(&str, f64); 9] = [
-    ("mds", 1e9),
-    ("mio", 1e6),
-    ("md", 1e9),
-    ("bn", 1e9),
-    ("mn", 1e6),
-    ("k", 1e3),
-    ("m", 1e6),
-    ("b", 1e9),
-    ("g", 1e9),
-];
+const SUFFIXES: [(&str, f64); 9] =
+    [("mds", 1e9), ("mio", 1e6), ("md", 1e9), ("bn", 1e9), ("mn", 1e6), ("k", 1e3), ("m", 1e6), ("b", 1e9), ("g", 1e9)];
 
 fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     let head = text.get(..prefix.len())?;

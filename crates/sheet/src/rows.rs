@@ -283,8 +283,7 @@ fn read_header(record: &csv::Record<'_>, reading: &mut Reading) -> Header {
         reading.ignored_columns = unknown.into_iter().map(|(_, h)| h.to_owned()).filter(|h| !h.is_empty()).collect();
         return Header::Names(layout);
     }
-    let looks_like_data =
-        layout.recognised() == 0 && matches!(number::parse(record.field(1), Kind::Count), Some(Ok(_)));
+    let looks_like_data = layout.recognised() == 0 && matches!(number::parse(record.field(1), Kind::Count), Some(Ok(_)));
     if looks_like_data {
         reading.notes.push("headerless");
         reading.columns.push(ColumnUse { column: "handle", header: String::new() });
@@ -444,13 +443,25 @@ fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labe
     }
     let followers = match number_cell(record, layout, Column::Followers, Kind::Count)? {
         None => {
-            return Err(cell_error(line, Column::Followers, "missingFollowers", "", "is empty: every candidate needs a follower count"))
+            return Err(cell_error(
+                line,
+                Column::Followers,
+                "missingFollowers",
+                "",
+                "is empty: every candidate needs a follower count",
+            ))
         }
         Some(parsed) => parsed.value.round(),
     };
     if !(1.0..=MAX_FOLLOWERS as f64).contains(&followers) {
         let cell = layout.position(Column::Followers).map(|p| record.field(p)).unwrap_or_default();
-        return Err(cell_error(line, Column::Followers, "outOfRange", cell, &format!("is not a follower count from 1 to {MAX_FOLLOWERS}")));
+        return Err(cell_error(
+            line,
+            Column::Followers,
+            "outOfRange",
+            cell,
+            &format!("is not a follower count from 1 to {MAX_FOLLOWERS}"),
+        ));
     }
     let fee = number_cell(record, layout, Column::Fee, Kind::Amount)?.map(|p| p.value);
     if let Some(fee) = fee {
