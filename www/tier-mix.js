@@ -10,7 +10,7 @@
 import { el } from "./js/dom.js";
 import { errorField, loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
-import { hasLang, loadLang, pickLang, plural, t } from "./js/i18n.js";
+import { loadLang, pickLang, plural, t } from "./js/i18n.js";
 import facts from "./pkg/facts.js";
 import { PAGE_GOALS, fractions, pairs, quoted, writeFragment } from "./js/share.js";
 
@@ -23,6 +23,11 @@ const DEFAULTS = { budget: facts.defaults.budget, currency: facts.defaults.curre
 const LANGUAGE = /^(en|fr)(-|$)/i;
 const THEMES = ["auto", "light", "dark"];
 let serial = 0;
+/** The languages whose sentences, the page's and the widget's own, have loaded. @type {Set<string>} */
+const spokenLangs = new Set();
+const loadWords = (/** @type {"en" | "fr"} */ lang) =>
+  Promise.all([loadLang(lang), loadLang(lang, "widget")]).then(() => { spokenLangs.add(lang); });
+const spoken = (/** @type {"en" | "fr"} */ lang) => spokenLangs.has(lang);
 
 /**
  * @typedef {{ budget: number, currency: string, scheme: string, mix?: { shares: Record<string, number> },
@@ -135,8 +140,8 @@ class TierMix extends HTMLElement {
     const lang = this.language();
     // The controls are gone: the next successful render must build them again.
     this.built = "";
-    loadLang(lang).catch(() => {}).then(() => {
-      const text = hasLang(lang) ? t(lang, "widget.open") : "tiermix";
+    loadWords(lang).catch(() => {}).then(() => {
+      const text = spoken(lang) ? t(lang, "widget.open") : "tiermix";
       this.panel.replaceChildren(el("p", {}, [el("a", { href: CALCULATOR }, [text])]));
     });
   }
@@ -144,8 +149,8 @@ class TierMix extends HTMLElement {
   render() {
     const lang = this.language();
     // Each language's sentences load on first use (a lang attribute may change at any time).
-    if (!hasLang(lang)) {
-      loadLang(lang).then(() => this.render(), () => this.fail());
+    if (!spoken(lang)) {
+      loadWords(lang).then(() => this.render(), () => this.fail());
       return;
     }
     // Attributes a blogger mistyped: the defaults stand in, and the calculator says which.

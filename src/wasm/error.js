@@ -4,14 +4,7 @@ export const CODES = ["invalid", "notNumber", "notText", "notObject", "unknownFi
 
 // got: 0 none, 1 `number`, 2 `text` (quoted), 3 a kind of value (`text`: "an object").
 export function engineError(field, problem, code, min, max, got, number, text) {
-  const shown = got === 1 ? String(number) : got === 2 ? `"${text}"` : text;
-  const error = new Error(got ? `${field} ${problem} (got ${shown})` : `${field} ${problem}`);
-  error.field = field;
-  error.code = CODES[code];
-  if (min !== undefined) {
-    error.min = min;
-    error.max = max;
-  }
-  if (got) error.got = got === 1 ? number : shown;
-  return error;
+  const shown = got === 1 ? number : got === 2 ? `"${text}"` : text;
+  return Object.assign(new Error(got ? `${field} ${problem} (got ${shown})` : `${field} ${problem}`),
+    { field, code: CODES[code] }, min !== undefined && { min, max }, got && { got: shown });
 }

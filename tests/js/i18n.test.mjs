@@ -11,14 +11,16 @@ import roster from "../../www/js/i18n/roster.en.js";
 import rosterFr from "../../www/js/i18n/roster.fr.js";
 import errors from "../../www/js/i18n/errors.en.js";
 import errorsFr from "../../www/js/i18n/errors.fr.js";
+import widget from "../../www/js/i18n/widget.en.js";
+import widgetFr from "../../www/js/i18n/widget.fr.js";
 import { CODES } from "../../src/wasm/error.js";
 
-// The link's and the candidates tab's sentences load with them, beside the page's; English
+// The link's, the candidates tab's and the widget's sentences load with them, beside the page's; English
 // also takes those of the page's markup, which is written in English: together they are a language.
 const markup = Object.fromEntries([...readFileSync(new URL("../../www/index.html", import.meta.url), "utf8")
   .matchAll(/data-i18n="([\w.]+)"[^>]*>([^<]*)</g)].map(([, key, text]) => [key, text.replace(/&amp;/g, "&")]));
-const en = { ...markup, ...page, ...link, ...roster, ...errors };
-const fr = { ...pageFr, ...linkFr, ...rosterFr, ...errorsFr };
+const en = { ...markup, ...page, ...link, ...roster, ...errors, ...widget };
+const fr = { ...pageFr, ...linkFr, ...rosterFr, ...errorsFr, ...widgetFr };
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -56,6 +58,10 @@ test("every error code of the engine has an English and a French wording, and on
     const worded = Object.keys(wordings).filter((key) => key.startsWith("error.code.")).map((key) => key.slice("error.code.".length));
     assert.deepEqual(worded.sort(), [...rust].sort(), name);
   }
+});
+
+test("the widget's sentences are apart from the page's", () => {
+  for (const key of Object.keys(widget)) assert.ok(key.startsWith("widget.") && !(key in page) && !(key in link) && !(key in roster), key);
 });
 
 test("the errors' sentences are apart from the page's, and only they are", () => {

@@ -8,7 +8,7 @@ import { backgroundEngine, compiledEngine, loadEngine } from "./engine.js";
 import { loadLang, pickLang, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { createErrors, createLanguage, wireChartDownloads, wireTabs } from "./page/shell.js";
-import { createAssumptions, createClassify, createGoal, createMix, createThresholds } from "./page/inputs.js";
+import { createAssumptions, createClassify, createGoal, createMix, renderScheme } from "./page/inputs.js";
 import { createCertainty, createResults, createTradeOffs } from "./page/results.js";
 
 /** @type {import("./page/types.js").PageState} */
@@ -82,18 +82,27 @@ async function loadLink() {
 /** The candidates tab, loaded the first time it is opened. @type {import("./page/types.js").Candidates | undefined} */
 let candidates;
 
+/** The thresholds editor, loaded when its panel first opens or a link edits the thresholds. @type {import("./page/types.js").Thresholds | undefined} */
+let thresholds;
+/** @type {Promise<void> | undefined} */
+let thresholdsLoaded;
+function loadThresholds() {
+  return (thresholdsLoaded ??= import("./page/thresholds.js").then(({ createThresholds }) => {
+    thresholds = createThresholds(page, () => {
+      sections.mix.build();
+      recompute();
+      sections.classify.render();
+    });
+    thresholds.build();
+  }));
+}
+
 /** The sections that need the engine, created once it is loaded. @type {import("./page/types.js").Sections} */
 let sections;
 
 function createSections() {
-  const tiersChanged = () => {
-    sections.mix.build();
-    recompute();
-    sections.classify.render();
-  };
   sections = {
     mix: createMix(page),
-    thresholds: createThresholds(page, tiersChanged),
     goal: createGoal(page),
     assumptions: createAssumptions(page, () => {
       page.report = null;
@@ -153,11 +162,11 @@ function recompute() {
 /** Redraws everything that depends on the language or the scheme; results come first. */
 function rebuild() {
   language.translatePage();
-  sections.thresholds.renderScheme();
+  renderScheme(page);
   candidates?.translate();
   sections.goal.renderLambda();
   sections.mix.build();
-  sections.thresholds.build();
+  thresholds?.build();
   recompute();
   sections.classify.render();
   try {
@@ -187,6 +196,7 @@ function wire() {
     sections.mix.even();
     rebuild();
   });
+  $("thresholds").addEventListener("toggle", () => loadThresholds().catch(errors.show), { once: true });
   language.wire();
   // Leaving the page within the pause keeps the latest scenario in its history entry (Back
   // returns to it); a reload within the pause reopens the previous address.
@@ -221,6 +231,7 @@ async function start() {
   createSections();
   sections.mix.even();
   if (linked) link?.apply(linked);
+  if (state.customTiers) await loadThresholds();
   wire();
   rebuild();
   $("app").setAttribute("aria-busy", "false");

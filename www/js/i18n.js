@@ -17,22 +17,21 @@ const files = {
   "roster.fr": () => import("./i18n/roster.fr.js"),
   "errors.en": () => import("./i18n/errors.en.js"),
   "errors.fr": () => import("./i18n/errors.fr.js"),
+  "widget.en": () => import("./i18n/widget.en.js"),
+  "widget.fr": () => import("./i18n/widget.fr.js"),
 };
 /** @type {Partial<Record<keyof typeof files, Promise<void>>>} */
 const loading = {};
-/** @type {Set<string>} */
-const loaded = new Set();
 
 /**
  * Loads a language's sentences once; `t` and `plural` need them. A `part` is those of a view
- * loaded on first use. @param {Lang} lang @param {"" | Part} [part] @typedef {"link" | "roster" | "errors"} Part
+ * loaded on first use. @param {Lang} lang @param {"" | Part} [part] @typedef {"link" | "roster" | "errors" | "widget"} Part
  */
 export function loadLang(lang, part = "") {
   const name = /** @type {keyof typeof files} */ (part ? `${part}.${lang}` : lang);
   return (loading[name] ??= files[name]().then(
     (module) => {
       tables[lang] = { ...tables[lang], ...module.default };
-      loaded.add(name);
     },
     (error) => { delete loading[name]; throw error; },
   ));
@@ -41,11 +40,6 @@ export function loadLang(lang, part = "") {
 /** Adds sentences read elsewhere (the page's markup). @param {Lang} lang @param {Record<string, string>} table */
 export function addSentences(lang, table) {
   tables[lang] = { ...tables[lang], ...table };
-}
-
-/** Whether `loadLang(lang)` has finished. @param {Lang} lang */
-export function hasLang(lang) {
-  return loaded.has(lang);
 }
 
 /** @param {string | undefined | null} wanted */

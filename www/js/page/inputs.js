@@ -1,7 +1,8 @@
 // @ts-check
-// The panels where the reader types: "Your campaign" (scheme, thresholds), "Split the budget" (the
-// shares never add up to more than 100%), "Your goal", "Classify an account" and "Assumptions"
-// (each model value per tier with its range and source, which the reader may override).
+// The panels where the reader types: "Your campaign" (the scheme; its thresholds editor is
+// thresholds.js), "Split the budget" (the shares never add up to more than 100%), "Your goal",
+// "Classify an account" and "Assumptions" (each model value per tier with its range and source,
+// which the reader may override).
 import { $, el, setText } from "../dom.js";
 import facts from "../../pkg/facts.js";
 import { isPercent, unitOf } from "../engine.js";
@@ -11,48 +12,12 @@ const GLOBALS = facts.globals.map(({ id }) => id).filter((id) => id !== "budget"
 const QUANTITIES = facts.quantities.map(({ id }) => id);
 const percent = (/** @type {string} */ quantity) => isPercent(unitOf(quantity));
 
-/** @param {import("./types.js").Page} page @param {() => void} changed the tiers in use changed */
-export function createThresholds(page, changed) {
-  const { state, tr, label } = page;
-
-  function build() {
-    const fields = page.tiers().map((tier, index) =>
-      el("div", { class: "field" }, [
-        el("label", { for: `min-${tier.id}` }, [tr("thresholds.min", { tier: label(tier) })]),
-        el("input", { type: "number", id: `min-${tier.id}`, min: "0", step: "1", inputmode: "numeric",
-          value: String(tier.minFollowers), "data-index": String(index), "data-field": `scheme.tiers[${index}].minFollowers` }),
-      ]));
-    $("threshold-fields").replaceChildren(...fields);
-    $("thresholds-status").hidden = state.customTiers === null;
-  }
-
-  function read() {
-    const base = page.preset().tiers;
-    const edited = base.map((/** @type {import("./types.js").Tier} */ tier) => {
-      const input = /** @type {HTMLInputElement} */ ($(`min-${tier.id}`));
-      return { id: tier.id, label: tier.label, minFollowers: input.value === "" ? NaN : input.valueAsNumber };
-    });
-    const same = edited.every((/** @type {import("./types.js").Tier} */ tier, /** @type {number} */ i) => tier.minFollowers === base[i].minFollowers);
-    state.customTiers = same ? null : edited;
-    $("thresholds-status").hidden = same;
-  }
-
-  $("threshold-fields").addEventListener("input", () => { read(); changed(); });
-  $("thresholds-reset").addEventListener("click", () => {
-    state.customTiers = null;
-    build();
-    changed();
-  });
-
-  return {
-    build,
-    renderScheme() {
-      const select = /** @type {HTMLSelectElement} */ ($("scheme"));
-      select.replaceChildren(...page.presets.map((p) => el("option", { value: p.id }, [label(p)])));
-      select.value = state.schemeId;
-      $("scheme-source").replaceChildren(...page.citation(page.preset().source));
-    },
-  };
+/** The scheme list in the page's language, and the chosen scheme's source. @param {import("./types.js").Page} page */
+export function renderScheme(page) {
+  const select = /** @type {HTMLSelectElement} */ ($("scheme"));
+  select.replaceChildren(...page.presets.map((p) => el("option", { value: p.id }, [page.label(p)])));
+  select.value = page.state.schemeId;
+  $("scheme-source").replaceChildren(...page.citation(page.preset().source));
 }
 
 /** @param {import("./types.js").Page} page */

@@ -85,7 +85,7 @@ export interface ErrorsPage {
 export type WordError = typeof import("./wording.js").wordError;
 export type Language = ReturnType<typeof import("./shell.js").createLanguage>;
 export type Mix = ReturnType<typeof import("./inputs.js").createMix>;
-export type Thresholds = ReturnType<typeof import("./inputs.js").createThresholds>;
+export type Thresholds = ReturnType<typeof import("./thresholds.js").createThresholds>;
 export type Assumptions = ReturnType<typeof import("./inputs.js").createAssumptions>;
 export type Results = ReturnType<typeof import("./results.js").createResults>;
 export type Certainty = ReturnType<typeof import("./results.js").createCertainty>;
@@ -98,7 +98,6 @@ export type Candidates = ReturnType<typeof import("./candidates.js").createCandi
 /** The sections that need the engine, created once it is loaded (app.js). */
 export interface Sections {
   mix: Mix;
-  thresholds: Thresholds;
   goal: Goal;
   assumptions: Assumptions;
   results: Results;
