@@ -136,6 +136,9 @@ export interface Tier {
   typicalFollowers: number;
 }
 
+/** A preset scheme: each comes with its source. */
+export type Preset = TierScheme & { source: Source };
+
 export interface TierScheme {
   id: PresetId;
   label: Label;
@@ -143,11 +146,8 @@ export interface TierScheme {
   tiers: Tier[];
 }
 
-/** `{ tier: null, index: null }` below every tier. */
-export interface Classified {
-  tier: string | null;
-  index: number | null;
-}
+/** The tier an account falls in and its index in the scheme; `{ tier: null, index: null }` below every tier. */
+export type Classified = { tier: string; index: number } | { tier: null; index: null };
 
 /** An assumption after the scenario's overrides: its range, where it comes from, whether you set it. */
 export interface Assumed {
@@ -371,7 +371,7 @@ export interface EngineError extends Error {
 // Functions (each throws an EngineError for an input it refuses)
 
 /** Every preset tier scheme with its source. */
-export function presets(): TierScheme[];
+export function presets(): Preset[];
 /** The tier of one follower count under `scheme` (default "fr2018"). */
 export function classify(followers: number, scheme?: SchemeInput | null): Classified;
 /** The tier index of each count, −1 below every tier: up to 10,000,000 in a Float64Array, 200,000 in a list. */

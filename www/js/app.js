@@ -11,7 +11,7 @@ import { createErrors, createLanguage, wireChartDownloads, wireTabs } from "./pa
 import { createAssumptions, createClassify, createGoal, createMix, renderScheme } from "./page/inputs.js";
 import { createCertainty, createResults, createTradeOffs } from "./page/results.js";
 
-/** @type {import("./page/types.js").PageState} */
+/** @type {PageState} */
 const state = {
   lang: pickLang(new URLSearchParams(location.search).get("lang") ?? navigator.language),
   schemeId: facts.defaults.scheme,
@@ -27,15 +27,15 @@ const tr = (/** @type {string} */ key, /** @type {Record<string, string>} */ val
 const budgetInput = /** @type {HTMLInputElement} */ ($("budget"));
 const currencySelect = /** @type {HTMLSelectElement} */ ($("currency"));
 
-/** The compiled core module, handed to the workers so they neither fetch nor compile it. @type {WebAssembly.Module | undefined} */
+/** The compiled module, handed to the workers so they neither fetch nor compile it. @type {WebAssembly.Module | undefined} */
 let engineModule;
 
-/** @type {import("./page/types.js").Page} */
+/** @type {Page} */
 const page = {
   state,
-  engine: null,
+  engine: /** @type {Engine} */ ({}),
   presets: [],
-  input: null,
+  input: /** @type {PageScenario} */ ({}),
   inputKey: "",
   comparison: null,
   report: null,
@@ -59,7 +59,7 @@ const page = {
     };
   },
   evenShares: () => sections.mix.even(),
-  formatMetric: (kind, value) => (value === null ? tr("metric.none") : page.fmt()[/** @type {import("./page/types.js").MetricKind} */ (kind)](value)),
+  formatMetric: (kind, value) => (value === null ? tr("metric.none") : page.fmt()[kind](value)),
   citation: (source) => language.citation(source),
   showError: (error) => errors.show(error),
   recompute,
@@ -71,7 +71,7 @@ const errors = createErrors({ tr, lang: () => state.lang, fmt: () => page.fmt(),
   hasResults: () => page.comparison !== null });
 const language = createLanguage({ state, tr, showError: page.showError, chosen: rebuild });
 
-/** The link's reader and writer, loaded when the page first has a link to read or write. @type {import("./page/types.js").Link | undefined} */
+/** The link's reader and writer, loaded when the page first has a link to read or write. @type {Link | undefined} */
 let link;
 /** Set once start-up is over: from then on, a change is one the address must follow. */
 let following = false;
@@ -79,10 +79,10 @@ async function loadLink() {
   const [{ createLink }] = await Promise.all([import("./page/link.js"), language.addPart("link")]);
   return (link ??= createLink(page));
 }
-/** The candidates tab, loaded the first time it is opened. @type {import("./page/types.js").Candidates | undefined} */
+/** The candidates tab, loaded the first time it is opened. @type {Candidates | undefined} */
 let candidates;
 
-/** The thresholds editor, loaded when its panel first opens or a link edits the thresholds. @type {import("./page/types.js").Thresholds | undefined} */
+/** The thresholds editor, loaded when its panel first opens or a link edits the thresholds. @type {Thresholds | undefined} */
 let thresholds;
 /** @type {Promise<void> | undefined} */
 let thresholdsLoaded;
@@ -97,7 +97,7 @@ function loadThresholds() {
   }));
 }
 
-/** The sections that need the engine, created once it is loaded. @type {import("./page/types.js").Sections} */
+/** The sections that need the engine, created once it is loaded. @type {Sections} */
 let sections;
 
 function createSections() {
@@ -189,7 +189,7 @@ function wire() {
   budgetInput.addEventListener("input", recompute);
   currencySelect.addEventListener("change", () => { sections.mix.build(); recompute(); });
   $("scheme").addEventListener("change", () => {
-    state.schemeId = /** @type {HTMLSelectElement} */ ($("scheme")).value;
+    state.schemeId = /** @type {PresetId} */ (/** @type {HTMLSelectElement} */ ($("scheme")).value);
     state.customTiers = null;
     state.overrides = {};
     page.report = null;

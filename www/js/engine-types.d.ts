@@ -17,7 +17,7 @@ type TierOutcome = import("../pkg/calculator.js").TierOutcome;
 type KeysOf<T, V> = { [K in keyof T]-?: T[K] extends V ? K : never }[keyof T];
 
 /** An outcome (of a mix, or with TierOutcome of a tier) the page shows as a number (engine.js's METRICS), and how it is written. */
-type Metric<T = Outcome> = [key: KeysOf<T, number | null>, kind: string];
+type Metric<T = Outcome> = [key: KeysOf<T, number | null>, kind: MetricKind];
 
 /** An output the simulation gives a band for (engine.js's BANDED). */
 type BandKey = KeysOf<MixBands, Band | null>;
@@ -29,6 +29,14 @@ type Bands = MixBands[] | null;
 type EngineByName = Record<string, (...args: unknown[]) => unknown>;
 type EngineAsk = import("./messages.js").EngineAsk;
 type EngineAnswer = import("./messages.js").EngineAnswer;
+/** engine.js's request under way in its worker, and how to answer it. */
+type PendingAsk = { key: string; resolve: (answer: EngineAnswer | null) => void };
+
+type Engine = typeof import("../pkg/calculator.js");
+type PresetId = import("../pkg/calculator.js").PresetId;
+type Objective = import("../pkg/calculator.js").Objective;
+/** A scenario as the page reads it from its inputs: the budget is always there. */
+type PageScenario = import("../pkg/calculator.js").Scenario & { budget: number };
 
 /** How a metric is written: the name of one of format.js's formatters. */
 type MetricKind = "count" | "money" | "percent" | "number" | "roi";

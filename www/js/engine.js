@@ -13,7 +13,7 @@ let ready;
 /** @type {Promise<typeof import("../pkg/tiermix.js")> | undefined} */
 let whole;
 
-/** The compiled core module, fetched and compiled once; the page posts it to its workers. */
+/** The compiled module, fetched and compiled once; the page posts it to its workers. */
 export function compiledEngine() {
   compiled ??= (async () => {
     const url = new URL("../pkg/calculator_bg.wasm", import.meta.url);
@@ -30,7 +30,7 @@ export function compiledEngine() {
 }
 
 /**
- * Loads the core module once; every caller shares the same instance. A worker passes the
+ * Loads the module once; every caller shares the same instance. A worker passes the
  * module its page compiled (see `compiledEngine`), so the file is neither fetched nor
  * compiled twice.
  * @param {WebAssembly.Module} [module]
@@ -51,25 +51,25 @@ export function loadEngine(module) {
 export function backgroundEngine(url, module) {
   /** @type {Worker | null} */
   let worker = null;
-  /** @type {any} */
+  /** @type {PendingAsk | null} */
   let pending = null;
-  const settle = (/** @type {any} */ answer) => {
+  const settle = (/** @type {EngineAnswer | null} */ answer) => {
     pending?.resolve(answer);
     pending = null;
   };
-  const stop = (/** @type {any} */ answer) => {
+  const stop = (/** @type {EngineAnswer | null} */ answer) => {
     worker?.terminate();
     worker = null;
     settle(answer);
   };
-  /** @param {string} key @param {[string, any[]][]} calls @returns {Promise<any>} */
+  /** @param {string} key @param {EngineAsk["calls"]} calls @returns {Promise<EngineAnswer | null>} */
   return (key, calls) => {
     if (pending?.key === key) return Promise.resolve(null);
     if (pending) stop(null);
     if (!worker) {
       worker = new Worker(url, { type: "module" });
       worker.onmessage = ({ data }) => data.key === pending?.key && settle(data);
-      worker.onerror = () => stop({ key: pending?.key, error: "the worker failed" });
+      worker.onerror = () => stop(pending && { key: pending.key, error: "the worker failed" });
     }
     worker.postMessage({ key, calls, module });
     return new Promise((resolve) => (pending = { key, resolve }));

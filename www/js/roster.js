@@ -22,7 +22,7 @@ const EXPORT_NAMES = { table: "tiermix-roster.csv", choice: "tiermix-choice.csv"
 /**
  * @param {{ tr: Translate, fmt: () => Formatters, lang: () => Lang, scenario: () => Scenario,
  *   tierLabel: (id: string) => string, bestTierMix: () => Outcome | null, metrics: Metric[],
- *   formatMetric: (kind: string, value: number | null) => string }} page
+ *   formatMetric: (kind: MetricKind, value: number | null) => string }} page
  */
 export function createRoster(page) {
   const { tr, fmt } = page;

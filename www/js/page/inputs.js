@@ -127,7 +127,7 @@ export function createGoal(page) {
 
   for (const radio of document.querySelectorAll('input[name="goal"]')) {
     radio.addEventListener("change", () => {
-      state.goal.objective = /** @type {HTMLInputElement} */ (radio).value;
+      state.goal.objective = /** @type {Objective} */ (/** @type {HTMLInputElement} */ (radio).value);
       $("lambda-field").hidden = state.goal.objective !== "blend";
       page.recompute();
     });

@@ -43,7 +43,8 @@ export function createLink(page) {
     const currency = /** @type {HTMLSelectElement} */ ($("currency"));
     if (shared.currency && [...currency.options].some((o) => o.value === shared.currency)) currency.value = shared.currency;
     else if (shared.currency) rejected.push(quoted(`currency=${shared.currency}`));
-    if (shared.scheme && presets.some((p) => p.id === shared.scheme)) state.schemeId = shared.scheme;
+    const preset = presets.find((p) => p.id === shared.scheme);
+    if (preset) state.schemeId = preset.id;
     else if (shared.scheme) rejected.push(quoted(`scheme=${shared.scheme}`));
     page.evenShares();
     if (shared.minimums) {
@@ -60,7 +61,8 @@ export function createLink(page) {
     const linkedShares = shared.shares;
     let linkedMix = linkedShares ? fractions(linkedShares) : null;
     if (linkedShares) state.shares = Object.fromEntries(tiers().map((t) => [t.id, linkedShares[t.id] ?? 0]));
-    if (shared.goal) state.goal.objective = shared.goal;
+    // Checked against the page's goals below.
+    if (shared.goal) state.goal.objective = /** @type {Objective} */ (shared.goal);
     if (shared.lambda !== undefined) state.goal.lambda = shared.lambda;
     if (shared.maxHours !== undefined) state.maxHours = shared.maxHours;
     // Copies as plain objects (the link's have no prototype), under the keys the link passed.

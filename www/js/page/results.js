@@ -18,7 +18,7 @@ export function createResults(page) {
   const { state, tr, label, formatMetric } = page;
 
   /** "880 (610–1,150)" when a band is known for this mix and metric, else just the value. */
-  function withBand(/** @type {string} */ kind, /** @type {number | null} */ value, /** @type {?Band=} */ band) {
+  function withBand(/** @type {MetricKind} */ kind, /** @type {number | null} */ value, /** @type {?Band=} */ band) {
     const text = formatMetric(kind, value);
     if (!band || value === null) return text;
     return tr("certainty.band", { value: text, low: formatMetric(kind, band.p10), high: formatMetric(kind, band.p90) });
@@ -192,7 +192,7 @@ export function createCertainty(page, bandsChanged) {
       list.replaceChildren(...sentences.map((text) => el("li", {}, [text])));
     }
 
-    const metric = /** @type {const} */ ({ reach: "reach", engagements: "engagements", netValue: "netValue" })[state.goal.objective] ?? "conversions";
+    const metric = facts.objectives.find((o) => o.id === state.goal.objective)?.measure ?? "conversions";
     const kind = metric === "netValue" ? "money" : "count";
     const centre = metric === "netValue" ? mixes[mine].revenue - mixes[mine].spend : mixes[mine][metric];
     const rows = sim.swings

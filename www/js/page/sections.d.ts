@@ -12,3 +12,11 @@ type SimulationRun = { key: string; simulation: Simulation; swings: Swing[] };
 
 /** The engine in a worker (engine.js's backgroundEngine): null if a newer request ended this one. */
 type EngineWorker = (key: string, calls: EngineAsk["calls"]) => Promise<EngineAnswer | null>;
+
+// The page object and its sections, by bare name for app.js.
+type Page = import("./types.js").Page;
+type PageState = import("./types.js").PageState;
+type Sections = import("./types.js").Sections;
+type Link = import("./types.js").Link;
+type Candidates = import("./types.js").Candidates;
+type Thresholds = import("./types.js").Thresholds;

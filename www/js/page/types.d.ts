@@ -5,7 +5,6 @@ export type Lang = "en" | "fr";
 export type Translate = (key: string, values?: Record<string, string>) => string;
 export type Formatters = ReturnType<typeof import("../format.js").formatters>;
 export type EngineWorker = ReturnType<typeof import("../engine.js").backgroundEngine>;
-/** How a metric is written (engine.js, METRICS): the formatter of that name. */
 /** How a metric is written (format.js); declared in engine-types.d.ts, where engine.js can see it. */
 export type MetricKind = globalThis.MetricKind;
 
@@ -25,7 +24,7 @@ export interface Source {
 /** What the reader set; everything else the page shows is computed from it. */
 export interface PageState {
   lang: Lang;
-  schemeId: string;
+  schemeId: import("../../pkg/calculator.js").PresetId;
   /** The reader's edited thresholds, or null for the preset's. */
   customTiers: Tier[] | null;
   /** Percent of the budget per tier id. */
@@ -33,35 +32,38 @@ export interface PageState {
   overrides: Record<string, Record<string, number>>;
   globals: Record<string, number>;
   /** What the best mix aims for: an objective and, for the blend, the weight of persuasion. */
-  goal: { objective: string; lambda: number };
+  goal: { objective: import("../../pkg/calculator.js").Objective; lambda: number };
   /** Team hours available, or NaN for no cap. */
   maxHours: number;
 }
 
+export type PageScenario = globalThis.PageScenario;
+
 export interface Page {
   state: PageState;
-  /** The wasm engine (core build). */
-  engine: any;
-  presets: any[];
+  /** The wasm engine (the calculator build), set by start-up before any section exists. */
+  engine: globalThis.Engine;
+  presets: import("../../pkg/calculator.js").Preset[];
   /** The scenario read from the inputs at their last change, and its JSON (a cache key). */
-  input: any;
+  /** Set, like `engine`, before any section exists (app.js starts both as empty objects). */
+  input: PageScenario;
   inputKey: string;
   /** What the engine answered for the last valid inputs (still shown while the inputs are invalid). */
-  comparison: any;
-  report: any;
+  comparison: import("../../pkg/calculator.js").Comparison | null;
+  report: import("../../pkg/calculator.js").Assumptions | null;
   /** The charts' width, kept up to date by a ResizeObserver so drawing never forces a layout. */
   chartWidth: number;
   tr: Translate;
   fmt: () => Formatters;
   label: (item: { label: { en: string; fr: string } }) => string;
-  preset: () => any;
+  preset: () => import("../../pkg/calculator.js").Preset;
   /** The tiers in use: the preset's, or the reader's edited thresholds. */
   tiers: () => Tier[];
   /** Builds the scenario from the inputs now (recompute caches it in `input`). */
-  readScenario: () => any;
+  readScenario: () => PageScenario;
   /** Spreads the budget evenly over the tiers in use. */
   evenShares: () => void;
-  formatMetric: (kind: string, value: number | null) => string;
+  formatMetric: (kind: MetricKind, value: number | null) => string;
   /** "Source: <linked citation> (year). note" as nodes. */
   citation: (source: Source) => (Node | string)[];
   showError: (error: unknown) => void;
