@@ -1,4 +1,3 @@
-// @ts-check
 // <tier-mix>: the calculator as one element for an article. Defined at once; the wasm engine
 // loads on first use and is shared by every instance on the page. Its files are found next to
 // this script, wherever it is hosted.

@@ -1,4 +1,3 @@
-// @ts-check
 // The calculator page: starts it and wires its sections (page/*.js), each created with the page
 // object and keeping its own state. No model arithmetic happens here; the only numbers handled
 // are the user's own (percent shares, thresholds) and display conversions.
@@ -138,8 +137,8 @@ function recompute() {
     page.comparison = comparison;
     page.report = report;
     results.render(comparison, certainty.bands());
-    // A page opened without a link shows the default scenario at an address that already says
-    // so: the link module loads with the first change, not with the page.
+    // Without a link, the address already says the default scenario: the link module loads with
+    // the first change.
     if (link) link.schedule();
     else if (following) void loadLink().then((loaded) => loaded.schedule());
     // Navigation → first result, read by scripts/bench/measure-page.mjs.
@@ -219,10 +218,9 @@ function wire() {
 }
 
 async function start() {
-  // A shared link may name the other language: its sentences load before the link is read,
-  // since reading it may already have something to say.
+  // A link may name the other language, loaded before the link is read: reading may say something.
   const loading = Promise.all([loadEngine(), compiledEngine()]);
-  // Handled below, after the link is read; this keeps an early failure from counting as unhandled.
+  // Handled below; this keeps an early failure from counting as unhandled.
   loading.catch(() => {});
   const linked = location.hash.length > 1 ? (await loadLink()).read(location.hash) : null;
   const linkedLang = linked?.shared.lang;
@@ -231,7 +229,8 @@ async function start() {
   createSections();
   sections.mix.even();
   if (linked) link?.apply(linked);
-  if (state.customTiers) await loadThresholds();
+  // Set-up and first drawing in two tasks: neither holds the main thread long.
+  await (state.customTiers ? loadThresholds() : new Promise((go) => setTimeout(go)));
   wire();
   rebuild();
   $("app").setAttribute("aria-busy", "false");

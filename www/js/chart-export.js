@@ -1,4 +1,3 @@
-// @ts-check
 // "Download this chart": the SVG as drawn, with the styles the page's CSS gave it written into
 // the file (so it looks the same anywhere), and a PNG of it at twice the size.
 

@@ -1,4 +1,3 @@
-// @ts-check
 // An accessible SVG bar chart: one row per mix, reach and conversions side by side. Bars are
 // labelled in text, so nothing depends on telling colours apart.
 

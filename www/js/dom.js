@@ -1,4 +1,3 @@
-// @ts-check
 // Building DOM from data: attributes and text only, so nothing passed in is ever parsed as HTML.
 
 /** The page's element with this id. @param {string} id */

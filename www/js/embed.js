@@ -1,4 +1,3 @@
-// @ts-check
 // The iframe embed: reads the calculator's settings from its own address and tells the page
 // around it how tall it is, in tiermix's own message and in WordPress's embed protocol. It uses
 // no storage and never navigates the top page, so it works in sandbox="allow-scripts".

@@ -1,4 +1,3 @@
-// @ts-check
 // The engine's long calls, off the page's main thread (see `backgroundEngine` in engine.js).
 import { loadEngine } from "./engine.js";
 

@@ -1,4 +1,3 @@
-// @ts-check
 // The one module that talks to the wasm packages. Everything the page shows is computed there.
 //
 // Two builds of one engine: `calculator.js`, every function but the roster ones, loads first;

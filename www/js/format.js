@@ -1,4 +1,3 @@
-// @ts-check
 // Numbers become text only here, with Intl.NumberFormat for the chosen language.
 
 /** Building an Intl.NumberFormat costs far more than using one: keep one set per language and currency. @type {Record<string, ReturnType<typeof build>>} */

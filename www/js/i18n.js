@@ -1,4 +1,3 @@
-// @ts-check
 // The page's sentences in English and French, one file per language (i18n/en.js, i18n/fr.js),
 // loaded on demand: a reader downloads only their own. Model numbers never live here: they
 // come from the wasm module (presets, assumptions, outcomes) and are formatted by format.js.

@@ -1,4 +1,3 @@
-// @ts-check
 // Roster exports: CSV a spreadsheet opens safely, and JSON.
 /** @import { Roster, RosterPick, RosterRow } from "../pkg/tiermix.js" */
 

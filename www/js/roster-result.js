@@ -1,4 +1,3 @@
-// @ts-check
 // The candidates tab's markup, its inputs and its results (hidden until a roster is read): built
 // with the tab's code rather than sent with every page, since most visitors never open it.
 import { el } from "./dom.js";

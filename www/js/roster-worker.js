@@ -1,4 +1,3 @@
-// @ts-check
 // The candidates tab's data lives here, off the page's main thread: a file of 200,000 rows is
 // read, picked from, filtered, sorted and exported in this worker, and the page only ever
 // receives what it shows (a summary, the rows of the table's current page) or a file to save.

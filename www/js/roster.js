@@ -1,4 +1,3 @@
-// @ts-check
 // The "Your candidates" tab: a spreadsheet of real candidates, read, classified and audited by
 // the engine in a worker, and the best subset of them for the goal under the budget. The worker
 // keeps the rows: this page asks it for the table's current page and for the files to save, so

@@ -1,4 +1,3 @@
-// @ts-check
 // Handing the user a file: loaded only by what saves one (chart downloads, the candidates tab).
 import { el } from "./dom.js";
 

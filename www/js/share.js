@@ -1,4 +1,3 @@
-// @ts-check
 // The scenario in the URL fragment, so a link reopens exactly what its author saw. This module
 // only turns text into the page's own state and back; whether a value is acceptable is the
 // engine's call (app.js asks it, field by field).

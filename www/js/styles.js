@@ -1,4 +1,3 @@
-// @ts-check
 // The style sheets of the views that load on demand (the candidates tab, the Embed dialog): their
 // rules travel with them instead of weighing on every first load.
 

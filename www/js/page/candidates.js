@@ -1,4 +1,3 @@
-// @ts-check
 // The "Your candidates" tab, loaded with its sentences and styles when first opened: most visitors
 // never open it.
 import { METRICS } from "../engine.js";

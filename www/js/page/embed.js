@@ -1,4 +1,3 @@
-// @ts-check
 // The Embed dialog: the three ways to put the current scenario in another page. Loaded on the
 // first click of "Embed in a page", since few readers ever open it, and built with it, its style
 // sheet too. Every snippet is shown as text in a textarea, never inserted as markup.

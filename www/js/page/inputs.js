@@ -1,4 +1,3 @@
-// @ts-check
 // The panels where the reader types: "Your campaign" (the scheme; its thresholds editor is
 // thresholds.js), "Split the budget" (the shares never add up to more than 100%), "Your goal",
 // "Classify an account" and "Assumptions" (each model value per tier with its range and source,

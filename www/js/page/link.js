@@ -1,4 +1,3 @@
-// @ts-check
 // The scenario's link: reading a shared link into the page's state, and the state the page's
 // link carries. Loaded only when the page first has a link to read or write (a link opened, the
 // first change, a copy, the Embed dialog), so a page opened without one never waits for it;

@@ -1,4 +1,3 @@
-// @ts-check
 // What the engine says about the inputs: "Results" (headline, chart, tables, the best mix), "How
 // sure are we?" (the simulation, in a worker once the inputs settle, whose bands the results read)
 // and the trade-off charts (one search per point, so in a worker too).

@@ -1,4 +1,3 @@
-// @ts-check
 // What frames the sections: the page's language (sentences and sources' notes, loaded once each;
 // the last click wins), its one error line, the tab set and the chart downloads.
 import { $, el } from "../dom.js";

@@ -1,4 +1,3 @@
-// @ts-check
 // "Edit tier thresholds": a minimum follower count per tier, read back as the reader's own tiers.
 // Its fields sit in a collapsed panel, so app.js loads this module when the panel first opens or
 // a link brings edited thresholds.

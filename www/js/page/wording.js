@@ -1,4 +1,3 @@
-// @ts-check
 // The engine's errors in the page's language, from their code, field and numbers (the sentences
 // are i18n/errors.*.js). Loaded with them, when the page first shows an engine error.
 import { isPercent, unitOf } from "../engine.js";
