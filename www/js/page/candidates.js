@@ -7,7 +7,7 @@ import { styleSheet } from "../styles.js";
 const ROSTER_METRICS = ["influencers", "spend", "reach", "engagements", "conversions", "costPerConversion", "workloadHours"];
 
 /**
- * @param {SectionPage} page
+ * @param {Page} page
  * @param {(part: "roster") => Promise<void>} addSentences loads a view's sentences, now and with every language
  */
 export function createCandidates(page, addSentences) {

@@ -12,7 +12,7 @@ const TIER_COLUMNS = /** @type {Metric<TierOutcome>[]} */ (METRICS.filter(([key]
 
 const columnClass = (/** @type {Outcome} */ m) => (m.kind === "mix" ? "mine" : m.kind === "optimum" ? "best-col" : "");
 
-/** @param {SectionPage} page */
+/** @param {Page} page */
 export function createResults(page) {
   const { state, tr, label, formatMetric } = page;
 
@@ -110,7 +110,7 @@ export function createResults(page) {
 }
 
 /**
- * @param {SectionPage} page
+ * @param {Page} page
  * @param {() => void} bandsChanged the bands for the inputs on screen came or went
  */
 export function createCertainty(page, bandsChanged) {
@@ -223,7 +223,7 @@ export function createCertainty(page, bandsChanged) {
 const BUDGET_STEPS = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
 const FRONTIER_POINTS = 21;
 
-/** @param {SectionPage} page */
+/** @param {Page} page */
 export function createTradeOffs(page) {
   const { tr, label } = page;
   let timer = 0;

@@ -1,17 +1,11 @@
 // Short global names for the sections' JSDoc (jsconfig.json includes this file; the workers'
 // project does not, since it names the page's modules). Types only; nothing here is loaded.
 
-/** The page as the result sections read it: the scenario (always with its budget) and the engine's answers typed. */
-type SectionPage = Omit<import("./types.js").Page, "input" | "comparison" | "engineWorker"> & {
-  input: import("../../pkg/calculator.js").Scenario & { budget: number };
-  comparison: Comparison | null;
-  engineWorker: () => EngineWorker;
-};
 /** A simulation, its swings and the scenario they were computed for (as JSON). */
 type SimulationRun = { key: string; simulation: Simulation; swings: Swing[] };
 
 /** The engine in a worker (engine.js's backgroundEngine): null if a newer request ended this one. */
-type EngineWorker = (key: string, calls: EngineAsk["calls"]) => Promise<EngineAnswer | null>;
+type EngineWorker = import("./types.js").EngineWorker;
 
 // The page object and its sections, by bare name for app.js.
 type Page = import("./types.js").Page;

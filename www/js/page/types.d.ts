@@ -8,18 +8,9 @@ export type EngineWorker = ReturnType<typeof import("../engine.js").backgroundEn
 /** How a metric is written (format.js); declared in engine-types.d.ts, where engine.js can see it. */
 export type MetricKind = globalThis.MetricKind;
 
-export interface Tier {
-  id: string;
-  label: { en: string; fr: string };
-  minFollowers: number;
-}
-
-export interface Source {
-  id: string;
-  text: string;
-  url?: string | null;
-  year: number | string;
-}
+/** A tier as the page edits it: the engine's, without what only a preset knows. */
+export type Tier = Pick<import("../../pkg/calculator.js").Tier, "id" | "label" | "minFollowers">;
+export type Source = import("../../pkg/calculator.js").Source;
 
 /** What the reader set; everything else the page shows is computed from it. */
 export interface PageState {
