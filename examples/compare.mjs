@@ -16,8 +16,8 @@ console.log(tiermix.classify(4200, "fr2018")); // { tier: 'micro', index: 1 }
 for (const outcome of tiermix.compare(scenario).mixes) {
   console.log(outcome.label.en, outcome.influencers, Math.round(outcome.reach), Math.round(outcome.conversions));
 }
-// Nano only 143 19200 307 · Micro only 59 115116 936 · Macro only 5 144747 587 · Your mix 58 90126 638
-// · Best for conversions 59 115116 936
+// Nano only 143 15382 246 · Micro only 59 92545 749 · Macro only 5 116297 470 · Your mix 58 72298 510
+// · Best for conversions 59 92545 749
 
 const best = tiermix.optimize(scenario, { objective: "blend", lambda: 0.5, limits: { micro: { maxCount: 40 } } });
 console.log(best.label.en, best.tiers.map((t) => `${t.influencers} ${t.tier}`).join(", "), best.budgetLeft.reason);
@@ -27,7 +27,7 @@ const sim = tiermix.simulate(scenario, { draws: 2000, seed: 1 });
 const micro = sim.mixes[1].conversions;
 const share = Math.round(sim.beats.conversions[1][2] * 100);
 console.log(`Micro only: ${Math.round(micro.p10)}–${Math.round(micro.p90)} conversions, beats Macro only in ${share}% of worlds`);
-// Micro only: 344–1727 conversions, beats Macro only in 94% of worlds
+// Micro only: 268–1342 conversions, beats Macro only in 95% of worlds
 
 try {
   tiermix.evaluate({ ...scenario, budget: -5 });

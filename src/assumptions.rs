@@ -48,12 +48,14 @@ pub enum Quantity {
     EngagementRate,
     SponsoredFactor,
     RealShare,
+    AudienceFit,
     Persuasion,
+    Delivery,
     Hours,
     Concentration,
 }
 
-pub const QUANTITY_COUNT: usize = 9;
+pub const QUANTITY_COUNT: usize = 11;
 
 impl Quantity {
     pub const ALL: [Quantity; QUANTITY_COUNT] = [
@@ -63,7 +65,9 @@ impl Quantity {
         Quantity::EngagementRate,
         Quantity::SponsoredFactor,
         Quantity::RealShare,
+        Quantity::AudienceFit,
         Quantity::Persuasion,
+        Quantity::Delivery,
         Quantity::Hours,
         Quantity::Concentration,
     ];
@@ -76,7 +80,9 @@ impl Quantity {
             Quantity::EngagementRate => "engagementRate",
             Quantity::SponsoredFactor => "sponsoredFactor",
             Quantity::RealShare => "realShare",
+            Quantity::AudienceFit => "audienceFit",
             Quantity::Persuasion => "persuasion",
+            Quantity::Delivery => "delivery",
             Quantity::Hours => "hours",
             Quantity::Concentration => "concentration",
         }
@@ -86,7 +92,12 @@ impl Quantity {
         match self {
             Quantity::TypicalFollowers => Unit::Count,
             Quantity::Fee => Unit::Money,
-            Quantity::ReachRate | Quantity::EngagementRate | Quantity::RealShare | Quantity::Persuasion => Unit::Share,
+            Quantity::ReachRate
+            | Quantity::EngagementRate
+            | Quantity::RealShare
+            | Quantity::AudienceFit
+            | Quantity::Persuasion
+            | Quantity::Delivery => Unit::Share,
             Quantity::SponsoredFactor => Unit::Factor,
             Quantity::Hours => Unit::Hours,
             Quantity::Concentration => Unit::Shape,
@@ -101,7 +112,9 @@ impl Quantity {
             Quantity::EngagementRate => &sources::ENGAGEMENT_RATE,
             Quantity::SponsoredFactor => &sources::SPONSORED_FACTOR,
             Quantity::RealShare => &sources::REAL_SHARE,
+            Quantity::AudienceFit => &sources::AUDIENCE_FIT,
             Quantity::Persuasion => &sources::PERSUASION,
+            Quantity::Delivery => &sources::DELIVERY,
             Quantity::Hours => &sources::HOURS,
             Quantity::Concentration => &sources::CONCENTRATION,
         }
@@ -114,7 +127,12 @@ impl Quantity {
                 (1.0, MAX_FOLLOWERS as f64, "a number of followers from 1 to 10000000000", Code::Followers)
             }
             Quantity::Fee => return input::FEE,
-            Quantity::ReachRate | Quantity::EngagementRate | Quantity::RealShare | Quantity::Persuasion => return input::SHARE,
+            Quantity::ReachRate
+            | Quantity::EngagementRate
+            | Quantity::RealShare
+            | Quantity::AudienceFit
+            | Quantity::Persuasion
+            | Quantity::Delivery => return input::SHARE,
             Quantity::SponsoredFactor => (0.0, 2.0, "a factor from 0 to 2", Code::Factor),
             Quantity::Hours => (0.0, 10_000.0, "a number of hours from 0 to 10000", Code::Hours),
             // k → ∞ is the Poisson limit; a million is indistinguishable from it.
@@ -141,6 +159,10 @@ fn known_quantities() -> String {
 
 /// Persuasion per reached person at 100,000 followers: the curve's level.
 pub const PERSUASION_AT_100K: Range = Range { low: 0.001, typical: 0.005, high: 0.015 };
+
+/// The share of hired creators who post as agreed: Later's forecasts count on 80%; paid,
+/// contracted deals do better, unpaid gifting worse.
+pub const DELIVERY: Range = Range { low: 0.6, typical: 0.8, high: 0.95 };
 
 /// The curve's steepness γ: 0 (size does not matter) … 0.35, typically the trade press's 4×.
 pub fn persuasion_gamma() -> Range {
@@ -190,6 +212,8 @@ pub fn default_range(quantity: Quantity, f: f64) -> Range {
         Quantity::EngagementRate => scaled(0.025 * power(f / 10_000.0, -0.15), 0.5, 1.6, 1.0),
         Quantity::SponsoredFactor => Range { low: 0.2, typical: 0.5, high: 1.0 },
         Quantity::RealShare => Range { low: 0.55, typical: 0.75, high: 0.85 },
+        // Only the user knows their audience: every follower is in it until they say otherwise.
+        Quantity::AudienceFit => Range::fixed(1.0),
         Quantity::Persuasion => {
             // The corners of the box p_ref × γ: every value the curve can take at this size.
             let at = |p_ref: f64, gamma: f64| persuasion(f, p_ref, gamma);
@@ -200,6 +224,7 @@ pub fn default_range(quantity: Quantity, f: f64) -> Range {
                 high: at(p.high, g.low).max(at(p.high, g.high)),
             }
         }
+        Quantity::Delivery => DELIVERY,
         Quantity::Hours => scaled((12.0 * power(f / 1_000_000.0, 0.2)).max(1.0), 0.5, 1.5, f64::INFINITY),
         Quantity::Concentration => scaled(0.5 * power(f / 1000.0, 0.25), 0.5, 2.0, f64::INFINITY),
     }

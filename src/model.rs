@@ -1,10 +1,18 @@
-//! Evaluating a mix (MODEL §3): whole influencers, spend, reach with audience overlap,
-//! engagements, conversions, money and workload.
+//! Evaluating a mix (MODEL §3, with the follower-bounded audiences of §7): whole influencers,
+//! spend, reach with audience overlap, engagements, conversions, money and workload.
 //!
-//! Reach uses the negative binomial distribution (NBD) within a tier and independence across
-//! tiers (Sainsbury): `U = A · (1 − Π_t (1 + g_t/k_t)^(−k_t))`, where `g_t` is tier t's real
-//! impressions per target person and `k_t` how spread its audience is. Conversions thin the
-//! same exposures by the persuasion rate: `P = A · (1 − Π_t (1 + p_t·g_t/k_t)^(−k_t))`.
+//! Nobody is reached who does not follow a hired account. Per tier, an account has
+//! `F = f · realShare · audienceFit` real followers in the target audience of `A` people, and a
+//! share `delivery` of the hired accounts actually post, so a person of the audience follows on
+//! average `μ = n · delivery · F / A` of the tier's posting accounts; how many is negative
+//! binomial with shape `k` (the tier's audience concentration). Each of an account's `m` posts
+//! is seen by each follower with probability `ρ`: a follower misses them all with probability
+//! `z = (1 − ρ)^m` and is persuaded by none with `w = (1 − ρ·p)^m`. The negative binomial's
+//! generating function `E[z^J] = (1 + μ(1 − z)/k)^(−k)`, with tiers independent (Sainsbury),
+//! gives the share of the audience no post reaches, and so
+//! `U = A · (1 − Π_t (1 + μ_t(1 − z_t)/k_t)^(−k_t))` and likewise `P` with `w`. Repeat posts
+//! raise how often the same followers see the brand; they never add people. At `m = 1`,
+//! `μ(1 − z) = n·f·realShare·ρ/A` (with full fit and delivery): version 1's exposures.
 
 use crate::assumptions::{Quantity, TierAssumptions};
 use crate::error::{Error, Result};
@@ -15,17 +23,35 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 /// What one influencer of a tier costs and delivers, derived once per scenario. Also what a
-/// group of real candidates of one tier costs and delivers together (see `roster::pick`).
+/// group of real candidates of one tier costs and delivers together (see `roster::pick`): every
+/// field but `concentration` adds up over a group.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TierEconomics {
-    /// Fees for every post plus the team's time.
+    /// Fees for every post plus the team's time, for every hired account (see `Quantity::Delivery`).
     pub unit_cost: f64,
-    /// Real people's impressions over all of one influencer's posts.
+    /// Expected in-target real followers of the account (0 when it does not post): `delivery · F`.
+    pub followers: f64,
+    /// Those of them who see at least one of its posts: `delivery · F · (1 − (1 − ρ)^m)`.
+    pub reached: f64,
+    /// Those of them whom at least one post persuades: `delivery · F · (1 − (1 − ρ·p)^m)`.
+    pub persuaded: f64,
+    /// Views of its posts by those followers, repeats included: `delivery · m · F · ρ`.
     pub impressions: f64,
+    /// Counted on every follower, as platforms count them.
     pub engagements: f64,
     pub hours: f64,
     pub concentration: f64,
-    pub persuasion: f64,
+}
+
+/// The chance that at least one of `posts` independent tries succeeds, each with `chance`:
+/// `1 − (1 − chance)^posts`, through `log1p`/`expm1` so a small chance keeps its precision.
+fn at_least_once(chance: f64, posts: f64) -> f64 {
+    // One post is the chance itself, exactly: version 1's numbers come back bit for bit.
+    if posts == 1.0 {
+        chance
+    } else {
+        -libm::expm1(posts * libm::log1p(-chance))
+    }
 }
 
 impl TierEconomics {
@@ -38,25 +64,30 @@ impl TierEconomics {
     /// under `TypicalFollowers`): the unit economics both the tier model and the roster pick
     /// use.
     pub fn of(at: impl Fn(Quantity) -> f64, posts: f64, hourly_cost: f64) -> Self {
-        let followers = at(Quantity::TypicalFollowers);
+        let all_followers = at(Quantity::TypicalFollowers);
         let hours = at(Quantity::Hours);
+        let delivery = at(Quantity::Delivery);
+        let reach_rate = at(Quantity::ReachRate);
+        let followers = delivery * all_followers * at(Quantity::RealShare) * at(Quantity::AudienceFit);
         TierEconomics {
             unit_cost: posts * at(Quantity::Fee) + hours * hourly_cost,
-            impressions: posts * followers * at(Quantity::ReachRate) * at(Quantity::RealShare),
-            engagements: posts * followers * at(Quantity::EngagementRate) * at(Quantity::SponsoredFactor),
+            followers,
+            reached: followers * at_least_once(reach_rate, posts),
+            persuaded: followers * at_least_once(reach_rate * at(Quantity::Persuasion), posts),
+            impressions: posts * followers * reach_rate,
+            engagements: delivery * posts * all_followers * at(Quantity::EngagementRate) * at(Quantity::SponsoredFactor),
             hours,
             concentration: at(Quantity::Concentration),
-            persuasion: at(Quantity::Persuasion),
         }
     }
 
-    /// `ln` of the share of the audience this tier leaves unreached, exposures thinned by `rate`
-    /// (1 for reach, the persuasion rate for conversions). `ln_1p` keeps precision when a tier
-    /// barely dents a large audience.
+    /// `ln` of the share of the audience `influencers` such accounts leave unreached (or
+    /// unpersuaded). `ln_1p` keeps precision when a tier barely dents a large audience.
     // Out of line: one call is smaller in the wasm module than a copy at each caller (measured).
     #[inline(never)]
-    fn log_missed(&self, influencers: f64, audience: f64, rate: f64) -> f64 {
-        let exposures = influencers * self.impressions * rate / audience;
+    fn log_missed(&self, influencers: f64, audience: f64, persuaded: bool) -> f64 {
+        let people = if persuaded { self.persuaded } else { self.reached };
+        let exposures = influencers * people / audience;
         -self.concentration * libm::log1p(exposures / self.concentration)
     }
 }
@@ -67,11 +98,7 @@ pub fn economics(scenario: &Scenario) -> Vec<TierEconomics> {
 
 /// People reached at least once (`rate` = 1) or persuaded (`rate` = persuasion) by `counts`.
 pub fn unique_people(tiers: &[TierEconomics], counts: &[u32], audience: f64, persuaded: bool) -> f64 {
-    let log_missed: f64 = tiers
-        .iter()
-        .zip(counts)
-        .map(|(t, &n)| t.log_missed(f64::from(n), audience, if persuaded { t.persuasion } else { 1.0 }))
-        .sum();
+    let log_missed: f64 = tiers.iter().zip(counts).map(|(t, &n)| t.log_missed(f64::from(n), audience, persuaded)).sum();
     audience * -libm::expm1(log_missed)
 }
 
@@ -269,10 +296,13 @@ pub fn outcome_for_counts(
             let count = f64::from(n);
             TierEconomics {
                 unit_cost: count * e.unit_cost,
+                followers: count * e.followers,
+                reached: count * e.reached,
+                persuaded: count * e.persuaded,
                 impressions: count * e.impressions,
                 engagements: count * e.engagements,
                 hours: count * e.hours,
-                ..*e
+                concentration: e.concentration,
             }
         })
         .collect();

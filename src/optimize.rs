@@ -5,9 +5,12 @@
 //!
 //! Every objective is a concave, non-decreasing function `h` of the tiers' summed exposure
 //! terms, plus linear terms: reach is `A(1 − e^{−Φ})` with `Φ = Σ_t k_t ln(1 + g_t n_t / k_t)`,
-//! conversions the same with `Ψ` (exposures thinned by persuasion), engagements `Σ e_t n_t`,
-//! net value `vA(1 − e^{−Ψ}) − Σ u_t n_t`, the blend a positive mix of reach and conversions.
-//! Each `k ln(1 + g n / k)` is concave in `n`.
+//! conversions the same with `Ψ` (the persuaded instead of the reached), engagements
+//! `Σ e_t n_t`, net value `vA(1 − e^{−Ψ}) − Σ u_t n_t`, the blend a positive mix of reach and
+//! conversions. Each `k ln(1 + g n / k)` is concave in `n`. With follower-bounded audiences
+//! (MODEL §7), `g_t n_t = μ_t (1 − z_t)`: `μ_t = n_t · delivery · F_t / A` is linear in `n_t` and
+//! the posts' `1 − z_t` does not depend on it, so `g_t` is a constant per tier and the argument
+//! holds unchanged (likewise for `Ψ` with `w_t`).
 //!
 //! The search is a depth-first branch and bound over the tiers' counts. At a node, some tiers
 //! are fixed and the others are free within their limits. Two relaxations give a number no
@@ -320,8 +323,8 @@ impl Problem {
                 cost: e.unit_cost,
                 hours: e.hours,
                 engagements: e.engagements,
-                reach_rate: e.impressions / scenario.audience,
-                persuade_rate: e.impressions * e.persuasion / scenario.audience,
+                reach_rate: e.reached / scenario.audience,
+                persuade_rate: e.persuaded / scenario.audience,
                 shape: e.concentration,
                 lo: lo as u32,
                 hi: hi as u32,

@@ -253,7 +253,9 @@ pub struct TierReport {
     pub engagement_rate: Assumed,
     pub sponsored_factor: Assumed,
     pub real_share: Assumed,
+    pub audience_fit: Assumed,
     pub persuasion: Assumed,
+    pub delivery: Assumed,
     pub hours: Assumed,
     pub concentration: Assumed,
 }
@@ -283,7 +285,9 @@ pub fn report(scenario: &Scenario) -> AssumptionsReport {
                 engagement_rate: assumed(Q::EngagementRate),
                 sponsored_factor: assumed(Q::SponsoredFactor),
                 real_share: assumed(Q::RealShare),
+                audience_fit: assumed(Q::AudienceFit),
                 persuasion: assumed(Q::Persuasion),
+                delivery: assumed(Q::Delivery),
                 hours: assumed(Q::Hours),
                 concentration: assumed(Q::Concentration),
             }

@@ -110,9 +110,24 @@ pub static SPONSORED_FACTOR: Source = Source {
 
 pub static REAL_SHARE: Source = Source {
     id: "real_share",
-    text: "HypeAuditor 2021 via Campaign Asia; CHEQ & University of Baltimore 2019",
+    text: "HypeAuditor 2021 via Campaign Asia; CHEQ & University of Baltimore 2019; SRF Data 2017",
     url: Some("https://www.campaignasia.com/article/more-than-half-of-instagram-influencers-engaged-in-fraud/468989"),
     year: 2021,
+};
+
+pub static AUDIENCE_FIT: Source = Source {
+    id: "audience_fit",
+    text: "Your figure: the share of an account's real followers who are in your target (its audience report: country, age, interests)",
+    url: None,
+    year: 2026,
+};
+
+pub static DELIVERY: Source = Source {
+    id: "delivery",
+    text:
+        "Later Influence help center, “Performance Forecasting” (undated; read 2026): “0.80 (80%) is the average completion rate”",
+    url: Some("https://help-influence.later.com/hc/en-us/articles/20462372068375-Performance-Forecasting"),
+    year: 2026,
 };
 
 pub static PERSUASION: Source = Source {
@@ -138,7 +153,7 @@ pub static YOUR_INPUT: Source =
     Source { id: "your_input", text: "Your input (tiermix default shown until you change it)", url: None, year: 2026 };
 
 /// Every source's note, by source id.
-pub static NOTES: [(&str, Label); 15] = [
+pub static NOTES: [(&str, Label); 17] = [
     (
         "brandnewsblog_2018",
         Label::fixed(
@@ -205,8 +220,22 @@ pub static NOTES: [(&str, Label); 15] = [
     (
         "real_share",
         Label::fixed(
-            "75% real people (55…85%). HypeAuditor: only 55% of Instagram accounts are real people; CHEQ: about a quarter of audited followers fraudulent.",
-            "75 % de vraies personnes (55…85 %). HypeAuditor : seuls 55 % des comptes Instagram sont réels ; CHEQ : environ un quart des abonnés audités frauduleux.",
+            "75% real people (55…85%), the same for every size: audits disagree on whether fake followers rise or fall with size (SRF Data's open study found no link), and the per-size “fraud” rates (HypeAuditor: 42% of 1k–5k accounts, 66% of 1M+) count accounts, not followers. CHEQ: 15–25% of followers fake.",
+            "75 % de vraies personnes (55…85 %), quelle que soit la taille : les audits divergent sur le sens du lien entre faux abonnés et taille (l'étude ouverte de SRF Data n'en trouve aucun), et les taux de « fraude » par taille (HypeAuditor : 42 % des comptes de 1k–5k, 66 % des 1M+) comptent des comptes, pas des abonnés. CHEQ : 15 à 25 % de faux abonnés.",
+        ),
+    ),
+    (
+        "audience_fit",
+        Label::fixed(
+            "100% counts every real follower as a prospect, which overstates reach in a niche. A general account of 300,000 followers may hold a few percent of a narrow target; a specialist's community far more.",
+            "100 % compte chaque vrai abonné comme un prospect, ce qui surestime la portée dans une niche. Un compte généraliste de 300 000 abonnés peut n'en compter que quelques pour cent ; la communauté d'un spécialiste bien plus.",
+        ),
+    ),
+    (
+        "delivery",
+        Label::fixed(
+            "80% of hired creators post as agreed (60…95%): Later's platform average; paid, contracted deals do better (Cohley: under 5% ghosting), unpaid gifting worse. Fees and team hours count for every creator hired (the budget must cover all; the team works with all); those who do not post bring no reach. If you pay on publication, your fees come out lower than shown.",
+            "80 % des créateurs engagés publient comme convenu (60…95 %) : la moyenne de la plateforme Later ; les contrats rémunérés font mieux (Cohley : moins de 5 % de défections), le simple envoi de produits moins bien. Cachets et heures comptent pour chaque créateur engagé (le budget doit les couvrir tous ; l'équipe travaille avec tous) ; ceux qui ne publient pas n'apportent aucune portée. Si vous payez à la publication, vos cachets seront inférieurs à ceux affichés.",
         ),
     ),
     (

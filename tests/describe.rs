@@ -41,7 +41,9 @@ fn the_description_serialises_to_the_documented_shape() {
             ("engagementRate", "share"),
             ("sponsoredFactor", "factor"),
             ("realShare", "share"),
+            ("audienceFit", "share"),
             ("persuasion", "share"),
+            ("delivery", "share"),
             ("hours", "hours"),
             ("concentration", "shape"),
         ]

@@ -19,13 +19,11 @@ fn single(outcomes: &[Outcome], tier: &str) -> Outcome {
     outcomes.iter().find(|o| o.tier.as_deref() == Some(tier)).unwrap().clone()
 }
 
-#[test]
-fn single_tier_mixes_match_the_reference_table() {
-    let s = scenario(r#"{"budget": 20000, "audience": 5000000, "scheme": "fr2018"}"#);
-    let outcomes = compare::compare(&s).unwrap();
-    // (tier, influencers, unique reach, conversions, ROI)
-    let table =
-        [("nano", 143, 18_008.0, 287.7, -0.42), ("micro", 59, 108_086.0, 877.9, 0.76), ("macro", 5, 135_882.0, 550.3, 0.21)];
+/// (tier, influencers, unique reach, conversions, ROI) of each single-tier mix.
+type Table = [(&'static str, u32, f64, f64, f64); 3];
+
+fn check_table(json: &str, table: Table) {
+    let outcomes = compare::compare(&scenario(json)).unwrap();
     for (tier, influencers, reach, conversions, roi) in table {
         let o = single(&outcomes, tier);
         assert_eq!(o.influencers, influencers, "{tier} influencers");
@@ -33,6 +31,24 @@ fn single_tier_mixes_match_the_reference_table() {
         assert!(close(o.conversions, conversions, 2e-4), "{tier} conversions {}", o.conversions);
         assert!((o.roi.unwrap() - roi).abs() < 0.005, "{tier} roi {:?}", o.roi);
     }
+}
+
+#[test]
+fn single_tier_mixes_match_the_reference_table() {
+    // Version 2's defaults: one hired creator in five does not post (Later's completion rate).
+    check_table(
+        r#"{"budget": 20000, "audience": 5000000, "scheme": "fr2018"}"#,
+        [("nano", 143, 14_425.3, 230.19, -0.54), ("micro", 59, 86_867.5, 702.32, 0.41), ("macro", 5, 109_145.5, 440.21, -0.03)],
+    );
+}
+
+#[test]
+fn version_one_comes_back_with_full_fit_full_delivery_one_post_and_three_quarters_real() {
+    check_table(
+        r#"{"budget": 20000, "audience": 5000000, "scheme": "fr2018", "postsPerInfluencer": 1,
+            "overrides": {"*": {"audienceFit": 1, "delivery": 1, "realShare": 0.75}}}"#,
+        [("nano", 143, 18_008.0, 287.7, -0.42), ("micro", 59, 108_086.0, 877.9, 0.76), ("macro", 5, 135_882.0, 550.3, 0.21)],
+    );
 }
 
 #[test]

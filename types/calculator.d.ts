@@ -55,7 +55,9 @@ export type Quantity =
   | "engagementRate"
   | "sponsoredFactor"
   | "realShare"
+  | "audienceFit"
   | "persuasion"
+  | "delivery"
   | "hours"
   | "concentration";
 

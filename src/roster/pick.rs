@@ -2,8 +2,9 @@
 //! limits (MODEL §4 applied to §6).
 //!
 //! Every objective is a concave function of a few sums over the chosen candidates — each
-//! tier's exposures `X_t` and persuaded exposures `Y_t` (reach `A·(1 − Π (1 + X_t/k_t)^−k_t)`
-//! is concave in them), engagements and spend. So the tangent at any point bounds the
+//! tier's exposures `X_t` and persuaded exposures `Y_t` (the candidates' in-target followers
+//! who see a post, and whom one persuades, per person of the audience: MODEL §7; reach
+//! `A·(1 − Π (1 + X_t/k_t)^−k_t)` is concave in them), engagements and spend. So the tangent at any point bounds the
 //! objective from above by a linear function of the choice, and the best fractional choice
 //! under the budget (a greedy fill by value per euro, exact for fractions) bounds that. A
 //! depth-first branch and bound over the candidates, ordered by value per euro, uses this bound
@@ -83,9 +84,12 @@ struct Item {
     cost: f64,
     hours: f64,
     engagements: f64,
-    /// Real impressions over all posts.
+    /// In-target real followers, those who see a post, and those whom one persuades, and the
+    /// views (see `TierEconomics`).
+    followers: f64,
+    reached: f64,
+    persuaded: f64,
     impressions: f64,
-    persuasion: f64,
 }
 
 /// Each tier's totals over a choice, plus the whole choice's.
@@ -116,10 +120,10 @@ impl Sums {
     fn add(&mut self, item: &Item, audience: f64, sign: f64) {
         let t = item.tier;
         if let Some(x) = self.exposures.get_mut(t) {
-            *x += sign * item.impressions / audience;
+            *x += sign * item.reached / audience;
         }
         if let Some(y) = self.persuaded.get_mut(t) {
-            *y += sign * item.impressions * item.persuasion / audience;
+            *y += sign * item.persuaded / audience;
         }
         if let Some(n) = self.counts.get_mut(t) {
             *n = if sign > 0.0 { n.saturating_add(1) } else { n.saturating_sub(1) };
@@ -203,8 +207,10 @@ impl Problem {
                 cost: e.unit_cost,
                 hours: e.hours,
                 engagements: e.engagements,
+                followers: e.followers,
+                reached: e.reached,
+                persuaded: e.persuaded,
                 impressions: e.impressions,
-                persuasion: e.persuasion,
             });
         }
         let mut limits = Vec::with_capacity(tiers);
@@ -286,7 +292,7 @@ impl Problem {
     fn weight(&self, t: &Tangent, item: &Item) -> f64 {
         let dx = t.d_exposures.get(item.tier).copied().unwrap_or(0.0);
         let dy = t.d_persuaded.get(item.tier).copied().unwrap_or(0.0);
-        (dx + dy * item.persuasion) * item.impressions / self.audience + t.d_engagements * item.engagements + t.d_cost * item.cost
+        (dx * item.reached + dy * item.persuaded) / self.audience + t.d_engagements * item.engagements + t.d_cost * item.cost
     }
 
     /// The tangent plane's value at `s`, relative to the tangent point: `value + slope·(s − point)`.
@@ -617,11 +623,12 @@ fn describe(scenario: &Scenario, candidates: &[Candidate], problem: &Problem, ch
         let (Some(total), Some(count)) = (totals.get_mut(item.tier), members.get_mut(item.tier)) else { continue };
         *count += 1;
         total.unit_cost += item.cost;
+        total.followers += item.followers;
+        total.reached += item.reached;
+        total.persuaded += item.persuaded;
         total.impressions += item.impressions;
         total.engagements += item.engagements;
         total.hours += item.hours;
-        // Summed as persuaded impressions, divided back below.
-        total.persuasion += item.impressions * item.persuasion;
         if let (Some(c), Some(tier)) = (candidates.get(item.index), scenario.scheme.tiers.get(item.tier)) {
             rows.push(Chosen {
                 index: item.index,
@@ -636,7 +643,6 @@ fn describe(scenario: &Scenario, candidates: &[Candidate], problem: &Problem, ch
     }
     for (total, &k) in totals.iter_mut().zip(&problem.shapes) {
         total.concentration = k;
-        total.persuasion = if total.impressions > 0.0 { total.persuasion / total.impressions } else { 0.0 };
     }
     let label = Label::fixed("Best from your roster", "Le meilleur de votre liste");
     (rows, model::outcome_for_groups(scenario, &totals, &members, label, model::OutcomeKind::Roster))

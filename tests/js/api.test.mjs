@@ -48,21 +48,29 @@ test("evaluate returns every Outcome field of the contract", () => {
 });
 
 test("compare reproduces the reference outcomes", () => {
-  const { mixes } = tiermix.compare({ budget: 20000, audience: 5000000, scheme: "fr2018" });
-  const byTier = Object.fromEntries(mixes.filter((m) => m.kind === "single").map((m) => [m.tier, m]));
-  assert.equal(byTier.nano.influencers, 143);
-  assert.equal(byTier.micro.influencers, 59);
-  assert.equal(byTier.macro.influencers, 5);
-  assert.equal(Math.round(byTier.nano.reach), 18008);
-  assert.equal(Math.round(byTier.micro.reach), 108086);
-  assert.ok(Math.abs(byTier.macro.reach - 135882) < 2);
-  assert.ok(Math.abs(byTier.nano.conversions - 287.7) < 0.1);
-  assert.ok(Math.abs(byTier.micro.conversions - 877.9) < 0.1);
-  assert.ok(Math.abs(byTier.macro.conversions - 550.3) < 0.1);
-  assert.equal(Math.round(byTier.nano.roi * 100), -42);
-  assert.equal(Math.round(byTier.micro.roi * 100), 76);
-  assert.equal(Math.round(byTier.macro.roi * 100), 21);
-  assert.deepEqual(mixes.slice(3).map((m) => m.kind), ["mix", "optimum"]);
+  const singles = (/** @type {object} */ scenario) => Object.fromEntries(tiermix.compare({ budget: 20000, audience: 5000000, scheme: "fr2018", ...scenario })
+    .mixes.filter((m) => m.kind === "single").map((m) => [m.tier, m]));
+  const table = (/** @type {Record<string, any>} */ byTier) => Object.values(byTier)
+    .map((m) => [m.tier, m.influencers, Math.round(m.reach), Math.round(m.conversions * 10) / 10, Math.round(m.roi * 100)]);
+  // Version 2's defaults, and version 1's numbers with every follower in the target, every creator posting, one post, 75% real.
+  assert.deepEqual(table(singles({})), [["nano", 143, 14425, 230.2, -54], ["micro", 59, 86868, 702.3, 41], ["macro", 5, 109145, 440.2, -3]]);
+  const v1 = singles({ postsPerInfluencer: 1, overrides: { "*": { audienceFit: 1, delivery: 1, realShare: 0.75 } } });
+  assert.deepEqual(table(v1), [["nano", 143, 18008, 287.7, -42], ["micro", 59, 108086, 877.9, 76], ["macro", 5, 135883, 550.3, 21]]);
+  assert.deepEqual(tiermix.compare({}).mixes.slice(3).map((m) => m.kind), ["mix", "optimum"]);
+});
+
+test("repeat posts never reach people who do not follow a hired account, and a tier outside the target reaches no one", () => {
+  const nano = (/** @type {number} */ posts) => tiermix.evaluate({ mix: { counts: { nano: 1 } }, postsPerInfluencer: posts, overrides: { "*": { delivery: 1 } } });
+  const [one, four, hundred] = [nano(1), nano(4), nano(100)];
+  // 316 followers, three in four real: 237 people at most.
+  assert.ok(one.reach < four.reach && four.reach < hundred.reach && hundred.reach <= 237.2, `${one.reach} ${four.reach} ${hundred.reach}`);
+  assert.ok(one.frequency >= 1 && one.frequency < four.frequency && four.frequency < hundred.frequency);
+  const outside = tiermix.evaluate({ mix: { counts: { nano: 10, macro: 2 } }, overrides: { macro: { audienceFit: 0 } } });
+  assert.equal(outside.tiers[2].reach, 0);
+  assert.equal(outside.tiers[2].conversions, 0);
+  assert.equal(outside.reach, tiermix.evaluate({ mix: { counts: { nano: 10 } } }).reach);
+  assert.throws(() => tiermix.evaluate({ overrides: { macro: { audienceFit: 1.2 } } }), message(/^overrides\.macro\.audienceFit must be a share from 0 to 1/));
+  assert.throws(() => tiermix.evaluate({ overrides: { "*": { delivery: Number.NaN } } }), message(/^overrides\.\*\.delivery must be/));
 });
 
 test("optimize returns the best whole-influencer mix with its binding limits", () => {
@@ -114,7 +122,7 @@ test("simulate gives ordered bands for every mix, reproducibly, with the same nu
   assert.equal(sim.draws, 1000);
   assert.equal(sim.mixes.length, 5);
   // Pinned in tests/uncertainty.rs too: the draws are identical on every platform.
-  assert.deepEqual(sim.mixes[1].conversions, { p10: 326.85753408286126, p50: 815.0224714935407, p90: 1636.044798282827 });
+  assert.deepEqual(sim.mixes[1].conversions, { p10: 258.93799241960534, p50: 649.6782791166639, p90: 1287.5091662430134 });
   assert.deepEqual(tiermix.simulate({ budget: 20000 }, { draws: 1000, seed: 42 }), sim);
   for (const m of sim.mixes) {
     for (const key of ["spend", "reach", "engagements", "conversions", "roi", "costPerConversion"]) {
@@ -128,7 +136,7 @@ test("simulate gives ordered bands for every mix, reproducibly, with the same nu
   assert.throws(() => tiermix.simulate({}, { draws: 1e6 }), message(/^options\.draws must be a whole number/));
   assert.throws(() => tiermix.simulate({}, { seed: -1 }), message(/^options\.seed must be a whole number/));
   const swings = tiermix.sensitivity({});
-  assert.equal(swings.length, 9);
+  assert.equal(swings.length, 11);
   assert.ok(swings.every((w) => "reach" in w.low && "netValue" in w.high));
 });
 
@@ -142,7 +150,7 @@ test("a ratio without a denominator is null, never NaN or Infinity", () => {
 test("assumptions reports low, typical, high and a source for every value", () => {
   const report = tiermix.assumptions({ overrides: { micro: { fee: 250 } } });
   for (const tier of report.tiers) {
-    for (const key of ["typicalFollowers", "fee", "reachRate", "engagementRate", "sponsoredFactor", "realShare", "persuasion", "hours", "concentration"]) {
+    for (const key of ["typicalFollowers", "fee", "reachRate", "engagementRate", "sponsoredFactor", "realShare", "audienceFit", "persuasion", "delivery", "hours", "concentration"]) {
       const v = tier[key];
       assert.ok(v.low <= v.typical && v.typical <= v.high, `${tier.tier}.${key}`);
       assert.equal(typeof v.source.text, "string");
