@@ -295,7 +295,9 @@ pub fn sensitivity(scenario: &Scenario) -> Result<Vec<Swing>> {
     };
     let mut swings: Vec<Swing> = Quantity::ALL
         .into_iter()
-        .filter(|q| *q != Quantity::TypicalFollowers)
+        // The follower count defines the plan; a quantity no tier is unsure of (the audience fit
+        // the user states, 100% until they do) has nothing to swing.
+        .filter(|&q| q != Quantity::TypicalFollowers && scenario.assumptions.iter().any(|a| a.range(q).low < a.range(q).high))
         .map(|quantity| Swing { quantity: quantity.id(), low: at(quantity, 0.0), high: at(quantity, 1.0) })
         .collect();
     // How much more small accounts persuade: γ from 0 (size does not matter) to its steepest.

@@ -138,8 +138,12 @@ fn quantiles_span_the_range_with_the_typical_value_as_median() {
 fn sensitivity_swings_each_assumption_between_its_bounds() {
     let s = scenario("{}");
     let swings = uncertainty::sensitivity(&s).unwrap();
-    // Every assumption but the follower count, and γ.
-    assert_eq!(swings.len(), 11);
+    // Every assumption but the follower count and the audience fit (certain until the user says
+    // otherwise), and γ.
+    assert_eq!(swings.len(), 10);
+    assert!(swings.iter().all(|w| w.quantity != "audienceFit"));
+    let unsure = scenario(r#"{"overrides": {"macro": {"audienceFit": {"low": 0.1, "typical": 0.3, "high": 0.5}}}}"#);
+    assert!(uncertainty::sensitivity(&unsure).unwrap().iter().any(|w| w.quantity == "audienceFit"));
     let delivery = swings.iter().find(|w| w.quantity == "delivery").unwrap();
     assert!(delivery.high.reach > delivery.low.reach, "more creators posting reach more people");
     let gamma = swings.iter().find(|w| w.quantity == "persuasionGamma").unwrap();

@@ -3,7 +3,8 @@
 // this script, wherever it is hosted.
 //
 //   <script type="module" src="https://example.org/tiermix/tier-mix.js"></script>
-//   <tier-mix budget="20000" mix="nano:20,micro:50,macro:30" lang="fr">
+//   <tier-mix budget="20000" mix="nano:20,micro:50,macro:30" lang="fr"
+//     audience="500000" overrides="macro.audienceFit:0.02">
 //     <a href="https://example.org/tiermix/">Open the tiermix calculator</a>
 //   </tier-mix>
 import { el } from "./js/dom.js";
@@ -11,7 +12,7 @@ import { errorField, loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
 import { loadLang, pickLang, plural, t } from "./js/i18n.js";
 import facts from "./pkg/facts.js";
-import { PAGE_GOALS, fractions, pairs, quoted, writeFragment } from "./js/share.js";
+import { GLOBALS, PAGE_GOALS, fractions, pairs, quoted, readOverrides, writeFragment } from "./js/share.js";
 
 const STYLES = new URL("./css/tier-mix.css", import.meta.url).href;
 const CALCULATOR = new URL("./index.html", import.meta.url).href;
@@ -30,13 +31,13 @@ const spoken = (/** @type {"en" | "fr"} */ lang) => spokenLangs.has(lang);
 
 /**
  * @typedef {{ budget: number, currency: string, scheme: string, mix?: { shares: Record<string, number> },
- *   goal: { objective: string } }} Scenario
+ *   goal: { objective: string }, overrides?: Record<string, Record<string, number>> } & Record<string, unknown>} Scenario
  * @typedef {import("./pkg/calculator.js").Outcome} Outcome
  * @typedef {import("./pkg/calculator.js").TierScheme["tiers"]} Tiers
  */
 
 class TierMix extends HTMLElement {
-  static observedAttributes = ["budget", "currency", "scheme", "lang", "mix", "goal", "theme", "compact"];
+  static observedAttributes = ["budget", "currency", "scheme", "lang", "mix", "goal", "theme", "compact", "overrides", ...GLOBALS.keys()];
 
   constructor() {
     super();
@@ -104,6 +105,18 @@ class TierMix extends HTMLElement {
     const goal = this.given("goal");
     if (goal !== null && PAGE_GOALS.some((offered) => offered === goal)) scenario.goal = { objective: goal };
     else if (goal !== null) refused.push("goal");
+    // The campaign's other figures and the assumptions, under the names links give them.
+    for (const [name, id] of GLOBALS) {
+      const value = this.given(name);
+      if (value !== null && Number.isFinite(Number(value))) scenario[id] = Number(value);
+      else if (value !== null) refused.push(name);
+    }
+    const overrides = this.given("overrides");
+    if (overrides !== null) {
+      const read = readOverrides(overrides);
+      if (read.overrides) scenario.overrides = read.overrides;
+      if (read.refused.length) refused.push("overrides");
+    }
     const lang = this.given("lang");
     if (lang !== null && !LANGUAGE.test(lang)) refused.push("lang");
     const theme = this.given("theme");
@@ -120,8 +133,10 @@ class TierMix extends HTMLElement {
         else if (name === "currency" && scenario.currency !== DEFAULTS.currency) scenario.currency = DEFAULTS.currency;
         else if (name === "scheme" && scenario.scheme !== DEFAULTS.scheme) scenario.scheme = DEFAULTS.scheme;
         else if (name === "goal" && scenario.goal !== DEFAULTS.goal) scenario.goal = DEFAULTS.goal;
+        else if (name === "overrides" && scenario.overrides) delete scenario.overrides;
+        else if ([...GLOBALS].some(([, id]) => id === name) && name in scenario) delete scenario[name];
         else throw error;
-        refused.push(name);
+        refused.push([...GLOBALS].find(([, id]) => id === name)?.[0] ?? name);
       }
     }
   }
@@ -205,7 +220,8 @@ class TierMix extends HTMLElement {
     const link = /** @type {HTMLAnchorElement} */ (this.root.querySelector("a[part=link]"));
     link.href = `${CALCULATOR}#${writeFragment({ lang, budget: scenario.budget, currency: scenario.currency, scheme: scenario.scheme,
       shares: Object.fromEntries(tiers.map((tier, i) => [tier.id, Math.round(percent(i) * 100) / 100])),
-      goal: scenario.goal.objective })}`;
+      goal: scenario.goal.objective, overrides: scenario.overrides,
+      globals: Object.fromEntries([...GLOBALS.values()].flatMap((id) => (typeof scenario[id] === "number" ? [[id, scenario[id]]] : []))) })}`;
     this.dispatchEvent(new CustomEvent("tiermix-change", { bubbles: true, composed: true, detail: { scenario, outcome: mine } }));
   }
 

@@ -17,7 +17,7 @@ test("loads with results, no console error and no request to another origin", as
   assert.equal(await cell(page, 1, 3), "5");
   assert.equal(await page.locator("#chart rect").count(), 10);
   assert.equal(await page.getAttribute("#chart", "role"), "img");
-  assert.match(await page.textContent("#chart desc"), /Micro only: Unique reach 108,086/);
+  assert.match(await page.textContent("#chart desc"), /Micro only: Unique reach 86,868/);
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);
   await context.close();
@@ -171,7 +171,7 @@ test("editing an assumption recomputes and shows it was changed; reset restores 
   assert.match(await page.textContent("#a-fee-micro-range"), /changed by you/);
   assert.match(await page.textContent(".assumption:has(#a-fee-micro) .source"), /Upfluence/);
   assert.match(await page.textContent(".assumption:has(#a-sponsoredFactor-micro) .source"), /could not be traced/, "notes load from sources.json");
-  assert.equal(await page.locator(".assumption .source a[href^='https://']").count(), 7, "every published source is linked");
+  assert.equal(await page.locator(".assumption .source a[href^='https://']").count(), 8, "every published source is linked");
   await page.fill("#a-realShare-nano", "90");
   await page.getByRole("button", { name: "Reset every assumption" }).click();
   assert.equal(await page.inputValue("#a-fee-micro"), "100");
@@ -299,7 +299,7 @@ test("the trade-off charts are drawn and have table alternatives", async () => {
   await page.waitForSelector("#frontier path");
   assert.equal(await page.getAttribute("#frontier", "role"), "img");
   assert.match(await page.textContent("#frontier title"), /Best mixes from all-reach to all-persuasion/);
-  assert.match(await page.textContent("#frontier desc"), /Micro only: Unique reach 108,086/);
+  assert.match(await page.textContent("#frontier desc"), /Micro only: Unique reach 86,868/);
   assert.equal(await page.locator("#frontier .chart-label").count(), 6, "the line's legend, 3 single-tier mixes, your mix and the best mix are labelled");
   assert.ok(await page.locator("#curves path").count() >= 4);
   assert.ok(await page.locator("#curves-reach path").count() >= 4);
@@ -326,16 +326,16 @@ test("bands, the 'beats' sentences and the sensitivity chart appear and follow t
   // The worker runs the module the page compiled: one download for both.
   assert.deepEqual(requested.filter((path) => path.endsWith(".wasm")), ["/pkg/calculator_bg.wasm"]);
   const conversions = () => page.textContent("#compare tbody tr:nth-child(8) td:nth-of-type(2)");
-  assert.match(await conversions(), /^878\n\([\d,]+–[\d,]+\)$/, "micro only: value and, below it, its P10–P90 band");
+  assert.match(await conversions(), /^702\n\([\d,]+–[\d,]+\)$/, "micro only: value and, below it, its P10–P90 band");
   const sentences = await page.locator("#certainty-sentences li").allTextContents();
   assert.match(sentences[0], /^Micro only beats Macro only on conversions in \d+% of plausible worlds\.$/);
   assert.match(sentences[1], /^Best for conversions beats Your mix on conversions in \d+% of plausible worlds\.$/);
   assert.equal(await page.locator("#chart .chart-band").count(), 5 * 2 * 3, "a P10–P90 whisker on every bar");
-  assert.match(await page.textContent("#chart desc"), /Micro only: Unique reach 108,086\s\([\d,]+–[\d,]+\)/);
-  assert.equal(await page.locator("#tornado rect").count(), 9);
+  assert.match(await page.textContent("#chart desc"), /Micro only: Unique reach 86,868\s\([\d,]+–[\d,]+\)/);
+  assert.equal(await page.locator("#tornado rect").count(), 10);
   assert.match(await page.textContent("#tornado title"), /Which assumption moves Conversions \(people persuaded\) most/);
   await page.locator(".certainty details summary").click();
-  assert.equal(await page.locator("#tornado-table tbody tr").count(), 9);
+  assert.equal(await page.locator("#tornado-table tbody tr").count(), 10);
   assert.match(await page.textContent("#tornado-table tbody tr:first-child th"), /People reached who act/);
   const before = await conversions();
   await page.fill("#budget", "60000");

@@ -136,7 +136,7 @@ test("simulate gives ordered bands for every mix, reproducibly, with the same nu
   assert.throws(() => tiermix.simulate({}, { draws: 1e6 }), message(/^options\.draws must be a whole number/));
   assert.throws(() => tiermix.simulate({}, { seed: -1 }), message(/^options\.seed must be a whole number/));
   const swings = tiermix.sensitivity({});
-  assert.equal(swings.length, 11);
+  assert.equal(swings.length, 10);
   assert.ok(swings.every((w) => "reach" in w.low && "netValue" in w.high));
 });
 

@@ -200,6 +200,12 @@ function wire() {
   // Leaving the page within the pause keeps the latest scenario in its history entry (Back
   // returns to it); a reload within the pause reopens the previous address.
   addEventListener("pagehide", () => link?.flush());
+  // Another scenario's link opened in this page (an example, a pasted address) opens as a fresh
+  // page would, in the language being read. The page's own writes (replaceState) never land here.
+  addEventListener("hashchange", () => {
+    if (!/(^#|&)lang=/.test(location.hash)) history.replaceState(null, "", `${location.hash}&lang=${state.lang}`);
+    location.reload();
+  });
   $("share").addEventListener("click", () => loadLink().then((loaded) => loaded.copy()));
   $("embed").addEventListener("click", () => loadLink().then((loaded) => loaded.openEmbed()).catch(errors.show));
   // Charts measure their width: draw them once they can be seen.

@@ -2,15 +2,16 @@
 // around it how tall it is, in tiermix's own message and in WordPress's embed protocol. It uses
 // no storage and never navigates the top page, so it works in sandbox="allow-scripts".
 import "../tier-mix.js";
+import { GLOBALS } from "./share.js";
 
-const SETTINGS = ["budget", "currency", "scheme", "mix", "goal", "lang", "theme", "compact"];
+const SETTINGS = ["budget", "currency", "scheme", "mix", "goal", "lang", "theme", "compact", "overrides", ...GLOBALS.keys()];
 
 const element = /** @type {HTMLElement} */ (document.querySelector("tier-mix"));
 const params = new URLSearchParams(location.search);
 for (const name of SETTINGS) {
   const value = params.get(name);
   // Attributes take text only: nothing from the address is ever parsed as HTML.
-  if (value !== null) element.setAttribute(name, value.slice(0, 200));
+  if (value !== null) element.setAttribute(name, value.slice(0, 2000));
 }
 
 // WordPress appends "#?secret=…" to an embed's address and listens for its height under it.

@@ -5,7 +5,7 @@
 /** The link's name for each global of pkg/facts.js. @type {Readonly<Record<import("../pkg/facts.js").GlobalId, string>>} */
 export const GLOBAL_NAMES = { budget: "budget", audience: "audience", postsPerInfluencer: "posts", hourlyCost: "hourly", conversionValue: "value" };
 /** Name to id, but the budget's (a field of its own); a Map, since `in` also finds inherited names. */
-const GLOBALS = new Map(Object.entries(GLOBAL_NAMES).filter(([id]) => id !== "budget").map(([id, short]) => [short, id]));
+export const GLOBALS = new Map(Object.entries(GLOBAL_NAMES).filter(([id]) => id !== "budget").map(([id, short]) => [short, id]));
 /** The page's goals (its radios; `engagements` is the API's alone). @type {readonly import("../pkg/calculator.js").Objective[]} */
 export const PAGE_GOALS = ["reach", "blend", "conversions", "netValue"];
 /** Ids, quantities and codes are plain tokens; anything else in a link is not ours. */
@@ -48,6 +48,31 @@ export const writePairs = (/** @type {Record<string, number>} */ values) => Obje
 /** Percents per tier as the engine's shares (fractions), in a plain object. */
 export const fractions = (/** @type {Record<string, number>} */ percents) =>
   Object.fromEntries(Object.entries(percents).map(([id, value]) => [id, value / 100]));
+
+/**
+ * Overrides as links and the widget write them, `micro.fee:250,*.realShare:0.8`: what could be
+ * read (null if nothing), and each part that could not, as written; a bad part does not void
+ * the others.
+ * @param {string} text
+ */
+export function readOverrides(text) {
+  /** @type {Record<string, Record<string, number>>} */
+  const overrides = Object.create(null);
+  /** @type {string[]} */
+  const refused = [];
+  for (const part of text.split(",")) {
+    const [path, value, extraValue] = part.split(":");
+    const [tier, quantity, extra] = (path ?? "").split(".");
+    const v = number(value ?? "");
+    if (extra !== undefined || extraValue !== undefined || !isKey(tier ?? "") || !isKey(quantity ?? "") || v === null) refused.push(part);
+    else (overrides[tier] ??= Object.create(null))[quantity] = v;
+  }
+  return { overrides: Object.keys(overrides).length ? overrides : null, refused };
+}
+
+/** The same syntax written. @param {Record<string, Record<string, number>> | undefined} overrides */
+export const writeOverrides = (overrides) => Object.entries(overrides ?? {}).flatMap(([tier, values]) =>
+  Object.entries(values).map(([quantity, value]) => `${tier}.${quantity}:${value}`)).join(",");
 
 const number = (/** @type {string} */ raw) => (raw.trim() !== "" && Number.isFinite(Number(raw)) ? Number(raw) : null);
 
@@ -95,20 +120,9 @@ export function readFragment(hash) {
         break;
       }
       case "o": {
-        // overrides: micro.fee:250,*.realShare:0.8; a bad one does not void the others.
-        /** @type {Record<string, Record<string, number>>} */
-        const overrides = Object.create(null);
-        for (const part of raw.split(",")) {
-          const [path, value, extraValue] = part.split(":");
-          const [tier, quantity, extra] = (path ?? "").split(".");
-          const v = number(value ?? "");
-          if (extra !== undefined || extraValue !== undefined || !isKey(tier ?? "") || !isKey(quantity ?? "") || v === null) {
-            reject(part);
-            continue;
-          }
-          (overrides[tier] ??= Object.create(null))[quantity] = v;
-        }
-        if (Object.keys(overrides).length) shared.overrides = overrides;
+        const { overrides, refused } = readOverrides(raw);
+        refused.forEach((part) => reject(part));
+        if (overrides) shared.overrides = overrides;
         break;
       }
       default: {
@@ -141,9 +155,8 @@ export function writeFragment(shared) {
     const value = shared.globals?.[long];
     if (value !== undefined) params.set(short, String(value));
   }
-  const overrides = Object.entries(shared.overrides ?? {}).flatMap(([tier, values]) =>
-    Object.entries(values).map(([quantity, value]) => `${tier}.${quantity}:${value}`));
-  if (overrides.length) params.set("o", overrides.join(","));
+  const overrides = writeOverrides(shared.overrides);
+  if (overrides) params.set("o", overrides);
   // Readable links: keep the separators the format uses as they are.
   return params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%2A/g, "*");
 }

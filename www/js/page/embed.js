@@ -2,7 +2,7 @@
 // first click of "Embed in a page", since few readers ever open it, and built with it, its style
 // sheet too. Every snippet is shown as text in a textarea, never inserted as markup.
 import { $, el } from "../dom.js";
-import { writePairs } from "../share.js";
+import { GLOBALS, writeOverrides, writePairs } from "../share.js";
 import facts from "../../pkg/facts.js";
 import { styleSheet } from "../styles.js";
 
@@ -43,6 +43,9 @@ export function createEmbed(page) {
       mix: writePairs(shared.shares ?? {}),
       goal: shared.goal ?? facts.defaults.goal.objective,
       lang: page.lang(),
+      // The campaign's other figures and the assumptions, only those changed.
+      ...Object.fromEntries([...GLOBALS].flatMap(([name, id]) => (shared.globals?.[id] === undefined ? [] : [[name, String(shared.globals[id])]]))),
+      ...(writeOverrides(shared.overrides) ? { overrides: writeOverrides(shared.overrides) } : {}),
     };
     const attributes = Object.entries(settings).map(([k, v]) => `${k}="${attribute(v)}"`).join(" ");
     const query = new URLSearchParams(settings).toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
