@@ -30,6 +30,7 @@ rust-tools:
 	fi
 
 # binaryen's wasm-opt comes from npm: Debian's (version 108) corrupts modules with reference types.
+# esbuild (npm, pinned) minifies the scripts and style sheets make dist ships.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
@@ -80,7 +81,8 @@ build: tools
 	cargo run --quiet -p tiermix-build-data -- $(PKG)
 	node scripts/build/oembed.mjs
 
-# A self-contained copy for any static host, with hashed file names and headers files.
+# A self-contained copy for any static host: scripts and style sheets minified, file names
+# hashed, headers files.
 # PUBLIC_URL=https://your.site/tiermix/ make dist: the oEmbed answer points there.
 dist: build
 	node scripts/build/dist.mjs

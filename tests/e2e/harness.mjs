@@ -105,14 +105,15 @@ export async function openPage(browser, origin, { path = "/", viewport = { width
  * One cold load of the page, as a phone pays for it: every file asked for until the simulation
  * has answered (the worker's own loads included), raw and gzipped as a static host serves it,
  * and the time from navigation to the first result.
+ * @param {string} [root] the folder the server serves (www/ by default; `make dist`'s output)
  */
-export async function firstLoad(browser, origin) {
+export async function firstLoad(browser, origin, root = ROOT) {
   const { page, context, requested } = await openPage(browser, origin);
   try {
     const firstResult = await page.evaluate(() => performance.getEntriesByName("tiermix:first-result")[0].startTime);
     await page.waitForFunction(() => /simulated|simulés/.test(document.querySelector("#certainty-status")?.textContent ?? ""), null, { timeout: 20_000 });
     const files = await Promise.all([...new Set(requested)].map(async (path) => {
-      const body = await readFile(ROOT + (path.endsWith("/") ? `${path}index.html` : path).slice(1));
+      const body = await readFile(root + (path.endsWith("/") ? `${path}index.html` : path).slice(1));
       return { path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
     }));
     return { files, firstResult };
