@@ -412,7 +412,7 @@ test("a hostile or broken link is refused field by field, harmlessly", async () 
   assert.match(status, /^Some parts of the link could not be used and were left at their defaults: /);
   for (const field of ["budget", "mix", "scheme", "currency", "overrides.micro.fee"]) assert.ok(status.includes(field), field);
   assert.equal(await page.locator("img, b").count(), 0, "nothing from the link becomes HTML");
-  assert.match(await page.textContent("#summary"), /^Your mix reaches 68,778 people/, "the defaults stand in");
+  assert.match(await page.textContent("#summary"), /^Your mix reaches 55,128 people/, "the defaults stand in");
   assert.equal(dialogs, 0);
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);
