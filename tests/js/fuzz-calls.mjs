@@ -12,7 +12,7 @@ import {
 const MAX_FOLLOWERS = 1e10;
 const QUANTITIES = {
   typicalFollowers: [1, MAX_FOLLOWERS], fee: [0, 1e9], reachRate: [0, 1], engagementRate: [0, 1], sponsoredFactor: [0, 2],
-  realShare: [0, 1], persuasion: [0, 1], hours: [0, 1e4], concentration: [0.001, 1e6],
+  realShare: [0, 1], audienceFit: [0, 1], persuasion: [0, 1], delivery: [0, 1], hours: [0, 1e4], concentration: [0.001, 1e6],
 };
 const OBJECTIVES = ["reach", "engagements", "conversions", "netValue", "blend"];
 const TIER_IDS = [
