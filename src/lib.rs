@@ -19,9 +19,10 @@
 //! 6. [`model`]: an account's unit economics, a mix's outcome
 //! 7. [`optimize`] (the tier optimiser), [`roster`] (reading and picking candidates)
 //! 8. [`compare`]: single-tier mixes, the caller's mix and the optimum
-//! 9. [`uncertainty`]: simulation and sensitivity over `compare`
-//! 10. [`describe`]: the facts a page restates
-//! 11. [`wasm`]: the binding
+//! 9. [`uncertainty`]: simulation, robustness and sensitivity over `compare`
+//! 10. [`switching`]: what would have to be true for another mix to win
+//! 11. [`describe`]: the facts a page restates
+//! 12. [`wasm`]: the binding
 //!
 //! ```
 //! use tiermix::{input::Value, model, scenario::Scenario};
@@ -45,6 +46,7 @@ pub mod roster;
 pub mod scenario;
 pub mod sort;
 pub mod sources;
+pub mod switching;
 pub mod tiers;
 pub mod uncertainty;
 

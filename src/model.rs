@@ -29,6 +29,8 @@ use std::borrow::Cow;
 pub struct TierEconomics {
     /// Fees for every post plus the team's time, for every hired account (see `Quantity::Delivery`).
     pub unit_cost: f64,
+    /// The fees alone; the rest of `unit_cost` is the team's time.
+    pub fee_cost: f64,
     /// Expected in-target real followers of the account (0 when it does not post): `delivery · F`.
     pub followers: f64,
     /// Those of them who see at least one of its posts: `delivery · F · (1 − (1 − ρ)^m)`.
@@ -57,20 +59,23 @@ fn at_least_once(chance: f64, posts: f64) -> f64 {
 impl TierEconomics {
     /// A tier's typical influencer.
     pub fn new(a: &TierAssumptions, posts: f64, hourly_cost: f64) -> Self {
-        TierEconomics::of(|q| a.typical(q), posts, hourly_cost)
+        TierEconomics::of(&|q| a.typical(q), posts, hourly_cost)
     }
 
     /// The one account whose value of each quantity is `at(quantity)` (its follower count
     /// under `TypicalFollowers`): the unit economics both the tier model and the roster pick
     /// use.
-    pub fn of(at: impl Fn(Quantity) -> f64, posts: f64, hourly_cost: f64) -> Self {
+    // A trait object, not a generic: one copy in the wasm module for every caller (measured).
+    pub fn of(at: &dyn Fn(Quantity) -> f64, posts: f64, hourly_cost: f64) -> Self {
         let all_followers = at(Quantity::TypicalFollowers);
         let hours = at(Quantity::Hours);
         let delivery = at(Quantity::Delivery);
         let reach_rate = at(Quantity::ReachRate);
         let followers = delivery * all_followers * at(Quantity::RealShare) * at(Quantity::AudienceFit);
+        let fee_cost = posts * at(Quantity::Fee);
         TierEconomics {
-            unit_cost: posts * at(Quantity::Fee) + hours * hourly_cost,
+            unit_cost: fee_cost + hours * hourly_cost,
+            fee_cost,
             followers,
             reached: followers * at_least_once(reach_rate, posts),
             persuaded: followers * at_least_once(reach_rate * at(Quantity::Persuasion), posts),
@@ -85,7 +90,7 @@ impl TierEconomics {
     /// unpersuaded). `ln_1p` keeps precision when a tier barely dents a large audience.
     // Out of line: one call is smaller in the wasm module than a copy at each caller (measured).
     #[inline(never)]
-    fn log_missed(&self, influencers: f64, audience: f64, persuaded: bool) -> f64 {
+    pub fn log_missed(&self, influencers: f64, audience: f64, persuaded: bool) -> f64 {
         let people = if persuaded { self.persuaded } else { self.reached };
         let exposures = influencers * people / audience;
         -self.concentration * libm::log1p(exposures / self.concentration)
@@ -169,6 +174,10 @@ pub struct TierOutcome {
     pub influencers: u32,
     pub unit_cost: f64,
     pub spend: f64,
+    /// What the creators are paid; `spend − fee_spend`.
+    pub fee_spend: f64,
+    /// What the team's hours cost: `workload_hours × hourlyCost`.
+    pub team_spend: f64,
     pub impressions: f64,
     /// This tier's reach on its own; the tiers' reaches add up to more than the total because
     /// their audiences overlap.
@@ -221,6 +230,9 @@ pub struct Outcome {
     pub tier: Option<String>,
     pub influencers: u32,
     pub spend: f64,
+    /// `spend` split into the creators' fees and the team's time.
+    pub fee_spend: f64,
+    pub team_spend: f64,
     pub unspent: f64,
     pub impressions: f64,
     pub reach: f64,
@@ -296,6 +308,7 @@ pub fn outcome_for_counts(
             let count = f64::from(n);
             TierEconomics {
                 unit_cost: count * e.unit_cost,
+                fee_cost: count * e.fee_cost,
                 followers: count * e.followers,
                 reached: count * e.reached,
                 persuaded: count * e.persuaded,
@@ -337,6 +350,8 @@ pub fn outcome_for_groups(
                 influencers: n,
                 unit_cost: if n > 0 { e.unit_cost / f64::from(n) } else { 0.0 },
                 spend: e.unit_cost,
+                fee_spend: e.fee_cost,
+                team_spend: e.unit_cost - e.fee_cost,
                 impressions: e.impressions,
                 reach: unique_people(&one, &only, audience, false),
                 engagements: e.engagements,
@@ -357,6 +372,8 @@ pub fn outcome_for_groups(
         tier: None,
         influencers: members.iter().sum(),
         spend,
+        fee_spend: rows.iter().map(|r| r.fee_spend).sum(),
+        team_spend: rows.iter().map(|r| r.team_spend).sum(),
         unspent: (scenario.budget - spend).max(0.0),
         impressions,
         reach,

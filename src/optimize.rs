@@ -1171,6 +1171,21 @@ pub fn optimize_with_work(scenario: &Scenario, goal: &Goal, work: u64) -> Result
     Ok(Worked { answer, work: allowance.used })
 }
 
+/// The best counts per tier for `goal` at `economics`' prices and rates (one simulated world's),
+/// within `work`, starting from `near` (counts in scheme order, within the budget at those
+/// prices: the typical world's best mix re-bought); past the work, the best plan found.
+pub fn best_counts(scenario: &Scenario, economics: &[TierEconomics], goal: &Goal, work: u64, near: &[u32]) -> Result<Vec<u32>> {
+    let mut allowance = Allowance::new(work, solves(goal.objective));
+    if goal.objective == Objective::Blend {
+        let (problem, best) = solve(scenario, economics, goal, goal.objective, &mut allowance)?;
+        return Ok(problem.counts_in_scheme_order(&best));
+    }
+    let mut problem = Problem::new(scenario, economics, goal, goal.objective)?;
+    let seed: Vec<u32> = problem.arms.iter().map(|arm| near.get(arm.index).copied().unwrap_or(0)).collect();
+    let best = problem.solve(allowance.next(), &[&seed]);
+    Ok(problem.counts_in_scheme_order(&best))
+}
+
 fn optimize_within(scenario: &Scenario, goal: &Goal, allowance: &mut Allowance) -> Result<Outcome> {
     let economics = model::economics(scenario);
     let (problem, best) = solve(scenario, &economics, goal, goal.objective, allowance)?;

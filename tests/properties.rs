@@ -77,6 +77,12 @@ proptest! {
         for o in compare::compare(&s).unwrap() {
             prop_assert!(o.spend <= s.budget, "{} > {}", o.spend, s.budget);
             prop_assert!((o.spend + o.unspent - s.budget).abs() <= s.budget * 1e-9 + 1e-6);
+            // What the creators are paid and what the team's time costs make up the spend.
+            prop_assert!((o.fee_spend + o.team_spend - o.spend).abs() <= o.spend * 1e-12 + 1e-9);
+            for t in &o.tiers {
+                prop_assert!((t.fee_spend + t.team_spend - t.spend).abs() <= t.spend * 1e-12 + 1e-9);
+                prop_assert!((t.team_spend - t.workload_hours * s.hourly_cost).abs() <= t.spend * 1e-9 + 1e-9);
+            }
         }
     }
 

@@ -38,7 +38,7 @@ fn golden_values_pin_the_draws_across_platforms() {
     let s = scenario(r#"{"budget": 20000}"#);
     let sim = uncertainty::simulate(&s, settings(1000, 42)).unwrap();
     let micro = &sim.mixes[1].conversions;
-    assert_eq!((micro.p10, micro.p50, micro.p90), (258.93799241960534, 649.6782791166639, 1287.5091662430134));
+    assert_eq!((micro.p10, micro.p50, micro.p90), (255.1731160480069, 634.6239760646299, 1319.574960133812));
 }
 
 #[test]
@@ -172,9 +172,9 @@ proptest! {
 
     #[test]
     fn widening_one_range_never_narrows_the_bands_it_drives(
-        quantity in prop_oneof![1usize..6, 7usize..9], widen_low in 1.0f64..3.0, widen_high in 1.0f64..3.0, seed in 0u64..1000,
+        quantity in prop_oneof![1usize..7, 8usize..11], widen_low in 1.0f64..3.0, widen_high in 1.0f64..3.0, seed in 0u64..1000,
     ) {
-        // Persuasion (6) is drawn through its curve unless overridden, so widening its range
+        // Persuasion (7) is drawn through its curve unless overridden, so widening its range
         // would compare two different draws; its curve's parameters are tested separately.
         // Every other range at its typical value, so the band is this range's alone.
         let mut s = scenario(r#"{"mix": {"shares": {"nano": 0.3, "micro": 0.4, "macro": 0.3}}}"#);
@@ -188,7 +188,9 @@ proptest! {
         let narrow = uncertainty::simulate(&s, settings(300, seed)).unwrap();
         let broad = uncertainty::simulate(&wide, settings(300, seed)).unwrap();
         for (a, b) in narrow.mixes.iter().zip(&broad.mixes) {
-            for (x, y) in [(&a.reach, &b.reach), (&a.conversions, &b.conversions), (&a.spend, &b.spend), (&a.engagements, &b.engagements)] {
+            // Not spend: re-bought at a fixed budget, it stays just under the budget, more or less
+            // so as whole influencers happen to fit.
+            for (x, y) in [(&a.reach, &b.reach), (&a.conversions, &b.conversions), (&a.engagements, &b.engagements)] {
                 prop_assert!(y.p10 <= x.p10 * (1.0 + 1e-12) + 1e-12 && y.p90 >= x.p90 * (1.0 - 1e-12) - 1e-12, "{x:?} → {y:?}");
             }
         }

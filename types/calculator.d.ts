@@ -178,6 +178,10 @@ export interface TierOutcome {
   influencers: number;
   unitCost: number;
   spend: number;
+  /** What the creators are paid; `feeSpend + teamSpend = spend`. */
+  feeSpend: number;
+  /** What the team's hours cost: `workloadHours × hourlyCost`. */
+  teamSpend: number;
   impressions: number;
   /** This tier's reach on its own: the tiers' audiences overlap. */
   reach: number;
@@ -208,6 +212,10 @@ export interface Outcome {
   tier: string | null;
   influencers: number;
   spend: number;
+  /** What the creators are paid; `feeSpend + teamSpend = spend`. */
+  feeSpend: number;
+  /** What the team's hours cost. */
+  teamSpend: number;
   unspent: number;
   impressions: number;
   reach: number;
@@ -294,6 +302,8 @@ export interface MixBands {
   reach: Band;
   engagements: Band;
   conversions: Band;
+  /** The goal's own measure (`beats.measure`). */
+  goal: Band;
   /** null when some world spends nothing. */
   roi: Band | null;
   /** null when some world converts nobody. */
@@ -305,8 +315,27 @@ export interface Simulation {
   seed: number;
   /** Every mix of `compare`, in the same order. */
   mixes: MixBands[];
-  /** `beats.conversions[i][j]`: the share of worlds where mix i does better than mix j (ties count half). */
-  beats: { conversions: number[][]; reach: number[][] };
+  /**
+   * `beats.conversions[i][j]`: the share of worlds where mix i does better than mix j (ties count
+   * half); `beats.goal` the same on the goal's own measure, named by `beats.measure`.
+   */
+  beats: { conversions: number[][]; reach: number[][]; goal: number[][]; measure: Measure };
+  /** The best mix re-planned in a sample of the worlds. */
+  robustness: Robustness;
+}
+
+/** What a goal judges mixes by; `blend` is the blend's score. */
+export type Measure = "reach" | "engagements" | "conversions" | "netValue" | "blend";
+
+export interface Robustness {
+  /** Worlds re-planned (200, or every draw when fewer). */
+  worlds: number;
+  /** Per compared mix, in `mixes`' order: the share of those worlds where it is the best of them on the goal's measure, or ties with it. */
+  best: { label: Label; kind: "single" | "mix" | "optimum"; tier: string | null; share: number }[];
+  /** Per tier: its share of the re-planned budget, and how often it gets at least as much as any other tier. */
+  tiers: { tier: string; p10: number; p50: number; p90: number; leading: number }[];
+  /** What re-planning gains over the typical world's best mix, relative to the re-planned value. */
+  shortfall: Band;
 }
 
 export interface Effect {
@@ -314,6 +343,23 @@ export interface Effect {
   engagements: number;
   conversions: number;
   netValue: number;
+  /** The goal's own measure. */
+  goal: number;
+}
+
+/** One assumption's switching value: past it, `against` beats the best mix on `measure`. */
+export interface Switch {
+  against: { label: Label; kind: "single" | "mix"; tier: string | null };
+  /** A Quantity, `persuasionGamma`, `hourlyCost` or `conversionValue`. */
+  quantity: Quantity | "persuasionGamma" | "hourlyCost" | "conversionValue";
+  /** The tier whose value changes; null for every tier at once (`typical` 1, `value` a factor) and for campaign-wide figures. */
+  tier: string | null;
+  typical: number;
+  /** Where the two tie; null when no value from a hundredth to a hundred times the typical one does. */
+  value: number | null;
+  measure: Measure;
+  /** For `persuasionGamma`: how many times as many of the people they reach the smallest typical accounts persuade as the largest. */
+  ratio?: { typical: number; value: number | null };
 }
 
 /** The scenario's mix with one assumption at each end of its range. */
@@ -394,3 +440,5 @@ export function responseCurves(scenario: Scenario, budgets: readonly number[]): 
 export function simulate(scenario: Scenario, options?: SimulateOptions | null): Simulation;
 /** Each assumption alone at its low and high bound, for the scenario's mix. */
 export function sensitivity(scenario: Scenario): Swing[];
+/** For the best mix against each runner-up, each assumption's value at which the two tie on the goal's measure. */
+export function switchingValues(scenario: Scenario): Switch[];

@@ -82,6 +82,7 @@ struct Item {
     index: usize,
     tier: usize,
     cost: f64,
+    fee_cost: f64,
     hours: f64,
     engagements: f64,
     /// In-target real followers, those who see a post, and those whom one persuades, and the
@@ -200,11 +201,12 @@ impl Problem {
                 Quantity::Concentration => a.typical(q),
                 _ => candidate_value(q, c.followers, a),
             };
-            let e = TierEconomics::of(at, scenario.posts_per_influencer, scenario.hourly_cost);
+            let e = TierEconomics::of(&at, scenario.posts_per_influencer, scenario.hourly_cost);
             items.push(Item {
                 index,
                 tier,
                 cost: e.unit_cost,
+                fee_cost: e.fee_cost,
                 hours: e.hours,
                 engagements: e.engagements,
                 followers: e.followers,
@@ -623,6 +625,7 @@ fn describe(scenario: &Scenario, candidates: &[Candidate], problem: &Problem, ch
         let (Some(total), Some(count)) = (totals.get_mut(item.tier), members.get_mut(item.tier)) else { continue };
         *count += 1;
         total.unit_cost += item.cost;
+        total.fee_cost += item.fee_cost;
         total.followers += item.followers;
         total.reached += item.reached;
         total.persuaded += item.persuaded;

@@ -247,3 +247,10 @@ pub fn simulate(scenario_value: JsValue, options: JsValue) -> JsResult {
 pub fn sensitivity(scenario_value: JsValue) -> JsResult {
     write(&crate::uncertainty::sensitivity(&scenario(&scenario_value)?).map_err(js_error)?)
 }
+
+/// For the best mix against each single-tier mix and the caller's mix, each assumption's value
+/// at which the two tie on the goal's measure.
+#[wasm_bindgen(js_name = switchingValues)]
+pub fn switching_values(scenario_value: JsValue) -> JsResult {
+    write(&crate::switching::switching_values(&scenario(&scenario_value)?).map_err(js_error)?)
+}

@@ -122,7 +122,7 @@ test("simulate gives ordered bands for every mix, reproducibly, with the same nu
   assert.equal(sim.draws, 1000);
   assert.equal(sim.mixes.length, 5);
   // Pinned in tests/uncertainty.rs too: the draws are identical on every platform.
-  assert.deepEqual(sim.mixes[1].conversions, { p10: 258.93799241960534, p50: 649.6782791166639, p90: 1287.5091662430134 });
+  assert.deepEqual(sim.mixes[1].conversions, { p10: 255.1731160480069, p50: 634.6239760646299, p90: 1319.574960133812 });
   assert.deepEqual(tiermix.simulate({ budget: 20000 }, { draws: 1000, seed: 42 }), sim);
   for (const m of sim.mixes) {
     for (const key of ["spend", "reach", "engagements", "conversions", "roi", "costPerConversion"]) {

@@ -23,17 +23,28 @@
 //! question "do small accounts really persuade more?" is γ's uncertainty, which a draw of each
 //! tier's value alone would blur.
 //!
-//! A plan is a number of influencers per tier (each mix's as evaluated with typical values);
-//! each draw asks how that plan does in that world, so spend varies with fees and hours.
+//! # A fixed budget in every world (MODEL §9)
+//! A plan given as shares of the budget — every single-tier mix, a share-based user mix, and
+//! the optimum's split of the budget — is re-bought in every world at that world's fees and
+//! hours, `n_t = ⌊share_t · B / u_t⌋`: spend never exceeds the budget, and dearer influencers
+//! mean fewer of them. A user mix given as counts keeps its counts, so its spend varies.
+//!
+//! "Beats" and the tornado judge mixes by the goal's own measure: reach, engagements,
+//! conversions, net value, or the blend's score (with `U*` and `P*` those of the typical world,
+//! a fixed yardstick across worlds).
 
 use crate::assumptions::{self, Quantity, Range, TierAssumptions, QUANTITY_COUNT};
 use crate::error::Result;
+use crate::goal::{Goal, Objective, Weights};
 use crate::input::{self, Object, Value};
 use crate::limits::{MAX_DRAWS, MAX_SEED};
 use crate::model::{self, Outcome, OutcomeKind, TierEconomics};
-use crate::scenario::Scenario;
+use crate::optimize;
+use crate::scenario::{Mix, Scenario};
 use crate::sources::Label;
 use serde::Serialize;
+
+pub mod robustness;
 
 pub const DEFAULT_DRAWS: u32 = 2_000;
 pub const DEFAULT_SEED: u64 = 1;
@@ -82,7 +93,7 @@ pub struct Band {
 
 impl Band {
     /// Percentiles by linear interpolation between order statistics; sorts `values`.
-    fn of(values: &mut [f64]) -> Band {
+    pub fn of(values: &mut [f64]) -> Band {
         crate::sort::sort_by(values, |a, b| a < b);
         let at = |q: f64| {
             let position = q * (values.len().saturating_sub(1)) as f64;
@@ -104,6 +115,8 @@ pub struct MixBands {
     pub reach: Band,
     pub engagements: Band,
     pub conversions: Band,
+    /// The goal's own measure (see [`Beats::measure`]).
+    pub goal: Band,
     /// `None` when some draw has nothing spent (ROI undefined).
     pub roi: Option<Band>,
     /// `None` when some draw has no conversion.
@@ -116,6 +129,10 @@ pub struct MixBands {
 pub struct Beats {
     pub conversions: Vec<Vec<f64>>,
     pub reach: Vec<Vec<f64>>,
+    /// On the goal's own measure, named by `measure`.
+    pub goal: Vec<Vec<f64>>,
+    /// `reach`, `engagements`, `conversions`, `netValue` or `blend` (the blend's score).
+    pub measure: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -124,6 +141,66 @@ pub struct Simulation {
     pub seed: u64,
     pub mixes: Vec<MixBands>,
     pub beats: Beats,
+    /// Is the best mix still the best when the world is not the typical one?
+    pub robustness: robustness::Robustness,
+}
+
+/// How a compared mix is bought in each world.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    /// Shares of the budget, re-bought at each world's prices.
+    Shares(Vec<f64>),
+    /// The caller's own counts, kept whatever they cost.
+    Counts(Vec<u32>),
+}
+
+impl Plan {
+    /// The plan behind one of `compare`'s outcomes.
+    pub fn of(scenario: &Scenario, outcome: &Outcome) -> Plan {
+        match (outcome.kind, &scenario.mix) {
+            (OutcomeKind::Mix, Mix::Counts(_)) => Plan::Counts(outcome.tiers.iter().map(|t| t.influencers).collect()),
+            (OutcomeKind::Mix, Mix::Shares(shares)) => Plan::Shares(shares.clone()),
+            _ if outcome.kind == OutcomeKind::Single => Plan::Shares(
+                scenario.scheme.tiers.iter().map(|t| f64::from(outcome.tier.as_deref() == Some(t.id.as_ref()))).collect(),
+            ),
+            // The optimum's split of the budget. What it leaves is the rounding of whole
+            // influencers, re-bought in each world, except for net value, which may leave money
+            // on purpose; a zero budget splits nothing.
+            _ => {
+                let whole = if scenario.goal.objective == Objective::NetValue { scenario.budget } else { outcome.spend };
+                Plan::Shares(outcome.tiers.iter().map(|t| if whole > 0.0 { t.spend / whole } else { 0.0 }).collect())
+            }
+        }
+    }
+
+    /// Its counts at `tiers`' prices.
+    pub fn counts(&self, scenario: &Scenario, tiers: &[TierEconomics]) -> Result<Vec<u32>> {
+        match self {
+            Plan::Counts(counts) => Ok(counts.clone()),
+            Plan::Shares(shares) => Ok(model::counts_for_shares(scenario, tiers, shares, true)?.counts),
+        }
+    }
+}
+
+/// How the goal judges a plan's totals: its objective's weights, the blend's scaled by the
+/// typical world's best reach and best conversions.
+pub fn goal_weights(scenario: &Scenario) -> Result<Weights> {
+    let goal = &scenario.goal;
+    let blend = if goal.objective == Objective::Blend {
+        let best = |objective: Objective| optimize::optimize(scenario, &Goal { objective, ..goal.clone() });
+        goal.blend_weights(best(Objective::Reach)?.reach, best(Objective::Conversions)?.conversions)
+    } else {
+        (0.0, 0.0)
+    };
+    Ok(goal.objective.weights(scenario.conversion_value, blend))
+}
+
+/// The goal's measure of one draw's totals.
+pub fn score(weights: &Weights, draw: &Draw) -> f64 {
+    weights.reach * draw.reach
+        + weights.conversions * draw.conversions
+        + weights.engagements * draw.engagements
+        + weights.cost * draw.spend
 }
 
 /// One plausible world: a quantile per quantity, shared by every tier, and one for γ.
@@ -164,16 +241,16 @@ fn in_world(a: &TierAssumptions, world: &World) -> TierAssumptions {
 }
 
 /// One draw's outputs for a plan.
-#[derive(Clone, Copy)]
-struct Draw {
-    spend: f64,
-    reach: f64,
-    engagements: f64,
-    conversions: f64,
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Draw {
+    pub spend: f64,
+    pub reach: f64,
+    pub engagements: f64,
+    pub conversions: f64,
 }
 
-fn run(scenario: &Scenario, tiers: &[TierEconomics], counts: &[u32]) -> Draw {
-    let mut draw = Draw { spend: 0.0, reach: 0.0, engagements: 0.0, conversions: 0.0 };
+pub fn run(scenario: &Scenario, tiers: &[TierEconomics], counts: &[u32]) -> Draw {
+    let mut draw = Draw::default();
     for (t, &n) in tiers.iter().zip(counts) {
         draw.spend += f64::from(n) * t.unit_cost;
         draw.engagements += f64::from(n) * t.engagements;
@@ -183,26 +260,65 @@ fn run(scenario: &Scenario, tiers: &[TierEconomics], counts: &[u32]) -> Draw {
     draw
 }
 
-/// Simulates every mix of `compare` (single-tier mixes, the user's mix, the optimum).
-pub fn simulate(scenario: &Scenario, settings: Settings) -> Result<Simulation> {
-    let plans: Vec<Outcome> = crate::compare::compare(scenario)?;
-    let counts: Vec<Vec<u32>> = plans.iter().map(|o| o.tiers.iter().map(|t| t.influencers).collect()).collect();
-    let draws = settings.draws as usize;
+/// Every tier's economics in each of the simulation's worlds, in order: seeded, so the same
+/// settings give the same worlds on every platform.
+pub fn worlds(scenario: &Scenario, settings: Settings) -> impl Iterator<Item = Vec<TierEconomics>> + '_ {
     let mut rng = fastrand::Rng::with_seed(settings.seed);
-    let mut results: Vec<Vec<Draw>> = vec![Vec::with_capacity(draws); plans.len()];
-    for _ in 0..draws {
+    (0..settings.draws).map(move |_| {
         let mut world = World::TYPICAL;
         for slot in &mut world.quantiles {
             *slot = rng.f64();
         }
         world.steepness = rng.f64();
-        let tiers = draw_economics(scenario, &world);
-        for (plan, out) in counts.iter().zip(results.iter_mut()) {
-            out.push(run(scenario, &tiers, plan));
+        draw_economics(scenario, &world)
+    })
+}
+
+/// The share of draws in which each mix's measure beats each other's, ties counting half.
+fn beats(results: &[Vec<Draw>], measure: impl Fn(&Draw) -> f64) -> Vec<Vec<f64>> {
+    results
+        .iter()
+        .map(|mine| {
+            results
+                .iter()
+                .map(|theirs| {
+                    let score: f64 = mine
+                        .iter()
+                        .zip(theirs)
+                        .map(|(a, b)| match measure(a).total_cmp(&measure(b)) {
+                            std::cmp::Ordering::Greater => 1.0,
+                            std::cmp::Ordering::Equal => 0.5,
+                            std::cmp::Ordering::Less => 0.0,
+                        })
+                        .sum();
+                    score / mine.len().max(1) as f64
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Simulates every mix of `compare` (single-tier mixes, the user's mix, the optimum).
+pub fn simulate(scenario: &Scenario, settings: Settings) -> Result<Simulation> {
+    let outcomes: Vec<Outcome> = crate::compare::compare(scenario)?;
+    let plans: Vec<Plan> = outcomes.iter().map(|o| Plan::of(scenario, o)).collect();
+    let weights = goal_weights(scenario)?;
+    let mut results: Vec<Vec<Draw>> = vec![Vec::with_capacity(settings.draws as usize); plans.len()];
+    let mut sampled = robustness::Sampler::new(scenario, &weights, &plans, settings.draws);
+    for (index, tiers) in worlds(scenario, settings).enumerate() {
+        let mut these = Vec::with_capacity(plans.len());
+        let mut optimum = Vec::new();
+        for (plan, out) in plans.iter().zip(results.iter_mut()) {
+            optimum = plan.counts(scenario, &tiers)?;
+            let draw = run(scenario, &tiers, &optimum);
+            out.push(draw);
+            these.push(draw);
         }
+        // The compared mixes end with the optimum, whose counts here start the re-planning.
+        sampled.world(index, &tiers, &these, &optimum)?;
     }
     let value = scenario.conversion_value;
-    let mixes = plans
+    let mixes = outcomes
         .iter()
         .zip(&results)
         .map(|(plan, runs)| {
@@ -218,39 +334,32 @@ pub fn simulate(scenario: &Scenario, settings: Settings) -> Result<Simulation> {
                 reach: band(&|d| d.reach),
                 engagements: band(&|d| d.engagements),
                 conversions: band(&|d| d.conversions),
+                goal: band(&|d| score(&weights, d)),
                 roi: ratio_band(&|d| (d.spend > 0.0).then(|| (d.conversions * value - d.spend) / d.spend)),
                 cost_per_conversion: ratio_band(&|d| (d.conversions > 0.0).then(|| d.spend / d.conversions)),
             }
         })
         .collect();
-    let beats = |f: fn(&Draw) -> f64| -> Vec<Vec<f64>> {
-        results
-            .iter()
-            .map(|mine| {
-                results
-                    .iter()
-                    .map(|theirs| {
-                        let score: f64 = mine
-                            .iter()
-                            .zip(theirs)
-                            .map(|(a, b)| match f(a).total_cmp(&f(b)) {
-                                std::cmp::Ordering::Greater => 1.0,
-                                std::cmp::Ordering::Equal => 0.5,
-                                std::cmp::Ordering::Less => 0.0,
-                            })
-                            .sum();
-                        score / draws as f64
-                    })
-                    .collect()
-            })
-            .collect()
-    };
     Ok(Simulation {
         draws: settings.draws,
         seed: settings.seed,
         mixes,
-        beats: Beats { conversions: beats(|d| d.conversions), reach: beats(|d| d.reach) },
+        beats: Beats {
+            conversions: beats(&results, |d| d.conversions),
+            reach: beats(&results, |d| d.reach),
+            goal: beats(&results, |d| score(&weights, d)),
+            measure: measure_id(scenario.goal.objective),
+        },
+        robustness: sampled.finish(&outcomes)?,
     })
+}
+
+/// The name of the goal's measure.
+pub fn measure_id(objective: Objective) -> &'static str {
+    match objective {
+        Objective::Blend => "blend",
+        other => other.id(),
+    }
 }
 
 /// What one assumption does to the user's mix when it alone goes to its low or high value.
@@ -270,21 +379,26 @@ pub struct Effect {
     pub engagements: f64,
     pub conversions: f64,
     pub net_value: f64,
+    /// The goal's own measure (see [`Beats::measure`]).
+    pub goal: f64,
 }
 
 /// One-at-a-time sensitivity of the user's mix (a tornado chart's data): each quantity at its
 /// low and at its high bound in every tier, everything else typical.
 pub fn sensitivity(scenario: &Scenario) -> Result<Vec<Swing>> {
-    let mine = model::evaluate(scenario)?;
-    let counts: Vec<u32> = mine.tiers.iter().map(|t| t.influencers).collect();
-    let effect = |world: World| {
-        let draw = run(scenario, &draw_economics(scenario, &world), &counts);
-        Effect {
+    // A share-based mix is re-bought at each end's prices, as in the simulation.
+    let plan = Plan::of(scenario, &model::evaluate(scenario)?);
+    let weights = goal_weights(scenario)?;
+    let effect = |world: World| -> Result<Effect> {
+        let tiers = draw_economics(scenario, &world);
+        let draw = run(scenario, &tiers, &plan.counts(scenario, &tiers)?);
+        Ok(Effect {
             reach: draw.reach,
             engagements: draw.engagements,
             conversions: draw.conversions,
             net_value: draw.conversions * scenario.conversion_value - draw.spend,
-        }
+            goal: score(&weights, &draw),
+        })
     };
     let at = |quantity: Quantity, u: f64| {
         let mut world = World::TYPICAL;
@@ -298,10 +412,10 @@ pub fn sensitivity(scenario: &Scenario) -> Result<Vec<Swing>> {
         // The follower count defines the plan; a quantity no tier is unsure of (the audience fit
         // the user states, 100% until they do) has nothing to swing.
         .filter(|&q| q != Quantity::TypicalFollowers && scenario.assumptions.iter().any(|a| a.range(q).low < a.range(q).high))
-        .map(|quantity| Swing { quantity: quantity.id(), low: at(quantity, 0.0), high: at(quantity, 1.0) })
-        .collect();
+        .map(|quantity| Ok(Swing { quantity: quantity.id(), low: at(quantity, 0.0)?, high: at(quantity, 1.0)? }))
+        .collect::<Result<_>>()?;
     // How much more small accounts persuade: γ from 0 (size does not matter) to its steepest.
     let steep = |u: f64| effect(World { steepness: u, ..World::TYPICAL });
-    swings.push(Swing { quantity: "persuasionGamma", low: steep(0.0), high: steep(1.0) });
+    swings.push(Swing { quantity: "persuasionGamma", low: steep(0.0)?, high: steep(1.0)? });
     Ok(swings)
 }
