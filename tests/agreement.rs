@@ -27,6 +27,7 @@ fn typical_roster(s: &Scenario, per_tier: usize) -> Vec<Candidate> {
                 followers: tier.typical_followers,
                 fee: Some(a.typical(Quantity::Fee)),
                 engagement_rate: Some(a.typical(Quantity::EngagementRate)),
+                audience_fit: None,
             });
         }
     }

@@ -13,7 +13,7 @@ use tiermix::roster::pick::{self, Candidate};
 use tiermix::scenario::Scenario;
 
 fn candidate(line: u32, followers: f64, fee: Option<f64>, rate: Option<f64>) -> Candidate {
-    Candidate { line, handle: format!("c{line}"), followers, fee, engagement_rate: rate }
+    Candidate { line, handle: format!("c{line}"), followers, fee, engagement_rate: rate, audience_fit: None }
 }
 
 fn feasible(s: &Scenario, goal: &Goal, o: &Outcome) -> bool {
@@ -58,13 +58,17 @@ fn roster_strategy(max: usize) -> impl Strategy<Value = Vec<Candidate>> {
             prop_oneof![50.0..1_000.0f64, 1_000.0..100_000.0f64, 100_000.0..3_000_000.0f64],
             prop::option::of(0.0..6_000.0f64),
             prop::option::of(0.001..0.12f64),
+            prop::option::of(prop_oneof![Just(0.0), 0.0..=1.0f64]),
         ),
         1..=max,
     )
     .prop_map(|rows| {
         rows.into_iter()
             .enumerate()
-            .map(|(i, (f, fee, rate))| candidate(i as u32 + 2, f.round(), fee.map(f64::round), rate))
+            .map(|(i, (f, fee, rate, fit))| Candidate {
+                audience_fit: fit,
+                ..candidate(i as u32 + 2, f.round(), fee.map(f64::round), rate)
+            })
             .collect()
     })
 }
@@ -159,6 +163,55 @@ fn overrides_apply_to_estimates_only() {
     assert_eq!(cost(&dear, &given), cost(&plain, &given));
 }
 
+fn with_fit(c: Candidate, fit: Option<f64>) -> Candidate {
+    Candidate { audience_fit: fit, ..c }
+}
+
+/// A candidate none of whose followers is in the target audience reaches and persuades no one,
+/// however large and cheap: never chosen for reach, conversions or their blend.
+#[test]
+fn a_candidate_with_no_audience_fit_is_never_chosen_for_reach_or_conversions() {
+    let s = scenario(r#"{"budget": 3000}"#);
+    let mut candidates = Vec::new();
+    for i in 0..6 {
+        // Big and nearly free: without the fit column, each would be the first chosen.
+        candidates.push(with_fit(candidate(2 + i, 80_000.0 + f64::from(i) * 1000.0, Some(1.0), Some(0.05)), Some(0.0)));
+        candidates.push(with_fit(candidate(10 + i, 5_000.0 + f64::from(i) * 500.0, Some(150.0), Some(0.03)), Some(0.8)));
+        candidates.push(candidate(20 + i, 20_000.0, Some(400.0), None));
+    }
+    let unfit: Vec<usize> = (0..candidates.len()).filter(|&i| candidates[i].audience_fit == Some(0.0)).collect();
+    for objective in [Objective::Reach, Objective::Conversions, Objective::Blend] {
+        let found = pick::pick(&s, &candidates, &Goal::new(objective, 3)).unwrap();
+        assert!(!found.rows.is_empty(), "{objective:?} chose nobody");
+        assert!(found.rows.iter().all(|r| !unfit.contains(&r.index)), "{objective:?} chose {:?}", found.rows);
+    }
+    // The same accounts with no fit given are the pick's first choice for reach.
+    let given: Vec<Candidate> = candidates.iter().cloned().map(|c| with_fit(c, None)).collect();
+    let found = pick::pick(&s, &given, &Goal::new(Objective::Reach, 3)).unwrap();
+    assert!(found.rows.iter().any(|r| unfit.contains(&r.index)));
+}
+
+/// A candidate's fit scales the followers it can reach: half the fit, half the impressions
+/// and less reach, the same fee and engagements. Absent, the tier's fit applies, overrides
+/// included; given, it stands whatever the overrides say.
+#[test]
+fn audience_fit_scales_a_candidates_reach_and_overrides_reach_only_absent_fits() {
+    let plain = scenario(r#"{"budget": 5000}"#);
+    let half = scenario(r#"{"budget": 5000, "overrides": {"micro": {"audienceFit": 0.5}}}"#);
+    let account = |fit: Option<f64>| [with_fit(candidate(2, 20_000.0, Some(300.0), Some(0.03)), fit)];
+    let outcome = |s: &Scenario, fit: Option<f64>| pick::evaluate(s, &account(fit), &[0]).unwrap();
+    let (full, halved) = (outcome(&plain, Some(1.0)), outcome(&plain, Some(0.5)));
+    assert!((halved.impressions - 0.5 * full.impressions).abs() <= 1e-12 * full.impressions);
+    assert!(0.5 * full.reach < halved.reach && halved.reach < full.reach, "{} of {}", halved.reach, full.reach);
+    assert!(halved.conversions < full.conversions);
+    assert_eq!((halved.spend, halved.engagements), (full.spend, full.engagements));
+    assert_eq!(outcome(&plain, Some(0.0)).reach, 0.0);
+    // Not given: the tier's value, 100 % by default, 50 % under the override.
+    assert_eq!(outcome(&plain, None), full);
+    assert_eq!(outcome(&half, None).reach, halved.reach);
+    assert_eq!(outcome(&half, Some(1.0)).reach, full.reach);
+}
+
 #[test]
 fn accounts_below_every_tier_are_never_picked() {
     let s = scenario(r#"{"budget": 100000, "scheme": "imh"}"#);
@@ -219,11 +272,45 @@ mod parsing {
         for row in &roster.rows {
             assert!(row.followers >= 1.0 && row.fee.is_finite() && row.fee >= 0.0);
             assert!((0.0..=1.0).contains(&row.engagement_rate), "{row:?}");
+            assert!(row.audience_fit.is_none_or(|fit| (0.0..=1.0).contains(&fit)), "{row:?}");
             assert!(row.line as usize <= text_lines + 1);
         }
         for e in &roster.errors {
             assert!(!e.message.is_empty());
         }
+    }
+
+    /// The fit column under its English and French names, in each unit, read as a share; an
+    /// empty cell is no fit; over 100 % is refused on its line; and the pick uses what was read.
+    #[test]
+    fn an_audience_fit_column_in_english_or_french_reaches_the_pick() {
+        let scheme = preset("fr2018").unwrap();
+        for (header, cells) in [
+            ("% in target", ["35 %", "35%", "0.35", ""]),
+            ("Audience match", ["35 %", "35 %", "0.35", ""]),
+            ("Part cible", ["35 %", "35%", "0,35", ""]),
+            ("% audience cible", ["35 %", "35 %", "0,35", ""]),
+        ] {
+            let text = format!(
+                "handle;followers;{header}\na;20000;{}\nb;20000;{}\nc;20000;{}\nd;20000;{}\ne;20000;120 %\n",
+                cells[0], cells[1], cells[2], cells[3]
+            );
+            let roster = roster::parse(&text, &scheme);
+            let fits: Vec<_> = roster.rows.iter().map(|r| r.audience_fit).collect();
+            assert_eq!(fits, [Some(0.35), Some(0.35), Some(0.35), None], "{header}");
+            let errors: Vec<_> = roster.errors.iter().map(|e| (e.line, e.column, e.code)).collect();
+            assert_eq!(errors, [(6, Some("audienceFit"), "outOfRange")], "{header}");
+            assert!(roster.errors[0].message.starts_with("audience fit \"120 %\" is over 100 %"));
+            let candidates: Vec<Candidate> =
+                roster.rows.iter().map(|r| with_fit(candidate(r.line, r.followers, None, None), r.audience_fit)).collect();
+            let s = scenario(r#"{"budget": 100000}"#);
+            let impressions = |i: usize| pick::evaluate(&s, &candidates, &[i]).unwrap().impressions;
+            assert!((impressions(0) - 0.35 * impressions(3)).abs() <= 1e-9 * impressions(3), "{header}");
+        }
+        // Bare numbers over 1 make the column percentages, as for rates.
+        let roster = roster::parse("handle,followers,fit\na,5000,35\nb,5000,100\n", &scheme);
+        assert_eq!(roster.rows.iter().map(|r| r.audience_fit).collect::<Vec<_>>(), [Some(0.35), Some(1.0)]);
+        assert_eq!(roster.notes, ["fitPercentAssumed"]);
     }
 
     /// In a file whose delimiter is ";", a line holding only "," is a cell, not a blank line.

@@ -15,7 +15,7 @@ export function initSync(module: { module: SyncInitInput } | SyncInitInput): Ini
 // Rosters
 
 /** A column tiermix recognises in a roster file. */
-export type RosterColumn = "handle" | "followers" | "engagementRate" | "engagements" | "fee" | "platform" | "topic";
+export type RosterColumn = "handle" | "followers" | "engagementRate" | "engagements" | "fee" | "platform" | "topic" | "audienceFit";
 
 /** One candidate, as read from the file and completed from the curves. */
 export interface RosterRow {
@@ -31,6 +31,11 @@ export interface RosterRow {
   fee: number;
   /** Engagements per follower per post, as a share (0.034 for 3.4 %). */
   engagementRate: number;
+  /**
+   * The share of its real followers in your target audience (0.35 for 35 %), as the file gives
+   * it; null when it does not: `pickRoster` then uses the tier's `audienceFit`, overrides included.
+   */
+  audienceFit: number | null;
   /** Which values came from the curves rather than the file (shared and frozen: copy to change). */
   estimated: readonly ("engagementRate" | "fee")[];
   /** The engagement rate the curve expects for an account of this size. */
@@ -73,14 +78,16 @@ export interface Roster {
   /** Headers tiermix does not use, as written. */
   ignoredColumns: string[];
   /** How the file was read, for the page to explain. */
-  notes: ("headerless" | "windows1252" | "percentAssumed")[];
+  /** `percentAssumed`, `fitPercentAssumed`: that column's numbers without `%` read as percentages, as some exceed 1. */
+  notes: ("headerless" | "windows1252" | "percentAssumed" | "fitPercentAssumed")[];
   blankLines: number;
 }
 
 /**
  * A row `pickRoster` takes: a parsed row, possibly edited, or a row of your own. Only
  * `followers` is required; a fee or engagement rate that is absent, or listed in `estimated`,
- * is estimated again from the curves; `handle` is copied to the chosen rows.
+ * is estimated again from the curves; an absent (or null) `audienceFit` is the tier's; `handle` is
+ * copied to the chosen rows.
  */
 export type RosterCandidate = Pick<RosterRow, "followers"> & Partial<RosterRow>;
 

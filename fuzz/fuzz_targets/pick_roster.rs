@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
             followers: r.followers,
             fee: (!r.estimated.contains("fee")).then_some(r.fee),
             engagement_rate: (!r.estimated.contains("engagementRate")).then_some(r.engagement_rate),
+            audience_fit: r.audience_fit,
         })
         .collect();
     let objectives = [Objective::Reach, Objective::Engagements, Objective::Conversions, Objective::NetValue, Objective::Blend];

@@ -42,6 +42,10 @@ pub struct Row {
     pub fee: f64,
     /// Engagements per follower per post, as a share (0.034 for 3.4 %).
     pub engagement_rate: f64,
+    /// The share of its real followers in the user's target audience, as the file gives it;
+    /// `None` when it does not: the tier's `audienceFit` (a scenario's assumption, not a curve
+    /// at the account's size) applies when picking.
+    pub audience_fit: Option<f64>,
     /// Which of `fee` and `engagementRate` came from the curves rather than the file.
     pub estimated: Estimated,
     pub expected_engagement: Band,
@@ -63,7 +67,8 @@ pub struct Roster {
     /// Headers tiermix does not use, as written.
     pub ignored_columns: Vec<String>,
     /// How the file was read, for the page to explain: `headerless`, `windows1252`,
-    /// `percentAssumed` (rates without `%` read as percentages because some exceed 1).
+    /// `percentAssumed` (rates without `%` read as percentages because some exceed 1),
+    /// `fitPercentAssumed` (the same for audience fit).
     pub notes: Vec<&'static str>,
     pub blank_lines: u32,
 }
@@ -155,6 +160,7 @@ fn complete(row: sheet::RawRow, scheme: &TierScheme) -> Row {
         tier_index: c.tier_index,
         fee: c.fee,
         engagement_rate: c.engagement_rate,
+        audience_fit: row.audience_fit,
         estimated: c.estimated,
         expected_engagement: c.expected_engagement,
         flags: c.flags,

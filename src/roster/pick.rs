@@ -40,6 +40,8 @@ pub struct Candidate {
     /// `None`: estimate from the curve, under the scenario's overrides.
     pub fee: Option<f64>,
     pub engagement_rate: Option<f64>,
+    /// `None`: the tier's audience fit, under the scenario's overrides.
+    pub audience_fit: Option<f64>,
 }
 
 impl Candidate {
@@ -54,6 +56,7 @@ impl Candidate {
         let fee = raw.fee.map(|fee| input::finite_in(&field("fee"), fee, &input::FEE)).transpose()?;
         let engagement_rate =
             raw.engagement_rate.map(|rate| input::finite_in(&field("engagementRate"), rate, &input::SHARE)).transpose()?;
+        let audience_fit = raw.audience_fit.map(|fit| input::finite_in(&field("audienceFit"), fit, &input::SHARE)).transpose()?;
         let line = raw.line.map(|line| input::whole_in(&field("line"), line, 0, u64::from(u32::MAX))).transpose()?;
         Ok(Candidate {
             line: line.unwrap_or(0) as u32,
@@ -62,6 +65,7 @@ impl Candidate {
             followers: followers as f64,
             fee,
             engagement_rate,
+            audience_fit,
         })
     }
 }
@@ -73,6 +77,7 @@ pub struct Raw {
     pub followers: Option<f64>,
     pub fee: Option<f64>,
     pub engagement_rate: Option<f64>,
+    pub audience_fit: Option<f64>,
 }
 
 /// What one candidate costs and delivers under a scenario.
@@ -191,13 +196,15 @@ impl Problem {
             };
             let Some(a) = scenario.assumptions.get(tier) else { continue };
             // The candidate's own numbers where the file gives them, else the curves at its size
-            // under the tier's overrides; within a tier, audiences overlap with the tier's shape.
+            // under the tier's overrides (for audience fit, which has no curve, the tier's
+            // value); within a tier, audiences overlap with the tier's shape.
             // Shares need no clamp: a curve stays within 0…1 at any size, an override within
             // its domain (tested in `tests.rs`).
             let at = |q: Quantity| match q {
                 Quantity::TypicalFollowers => c.followers,
                 Quantity::Fee => c.fee.unwrap_or_else(|| candidate_value(q, c.followers, a)),
                 Quantity::EngagementRate => c.engagement_rate.unwrap_or_else(|| candidate_value(q, c.followers, a)),
+                Quantity::AudienceFit => c.audience_fit.unwrap_or_else(|| candidate_value(q, c.followers, a)),
                 Quantity::Concentration => a.typical(q),
                 _ => candidate_value(q, c.followers, a),
             };

@@ -213,9 +213,9 @@ fn old_mac_line_endings_keep_their_line_numbers() {
 /// within 0…1 at every size a candidate may have and an override is kept within its domain.
 #[test]
 fn candidate_shares_stay_within_zero_and_one() {
-    let shares = [Quantity::ReachRate, Quantity::EngagementRate, Quantity::RealShare, Quantity::Persuasion];
+    let shares = [Quantity::ReachRate, Quantity::EngagementRate, Quantity::RealShare, Quantity::Persuasion, Quantity::AudienceFit];
     let plain = crate::scenario::Scenario::defaults().unwrap();
-    let json = r#"{"overrides": {"*": {"reachRate": 1, "engagementRate": 1, "realShare": 1, "persuasion": 1}}}"#;
+    let json = r#"{"overrides": {"*": {"reachRate": 1, "engagementRate": 1, "realShare": 1, "persuasion": 1, "audienceFit": 1}}}"#;
     let high = crate::scenario::Scenario::from_value(&serde_json::from_str(json).unwrap()).unwrap();
     for followers in [1.0, 7.0, 100.0, 1e4, 1e6, crate::limits::MAX_FOLLOWERS as f64] {
         for s in [&plain, &high] {
@@ -227,4 +227,28 @@ fn candidate_shares_stay_within_zero_and_one() {
             }
         }
     }
+}
+
+/// Audience fit has no curve: a candidate without one in the file takes its tier's value, as
+/// the scenario sets it, at any size.
+#[test]
+fn an_absent_audience_fit_is_the_tiers() {
+    let json = r#"{"overrides": {"micro": {"audienceFit": 0.4}}}"#;
+    let s = crate::scenario::Scenario::from_value(&serde_json::from_str(json).unwrap()).unwrap();
+    for followers in [1.0, 15_000.0, 1e6] {
+        let fits: Vec<f64> = s.assumptions.iter().map(|a| candidate_value(Quantity::AudienceFit, followers, a)).collect();
+        assert_eq!(fits, [1.0, 0.4, 1.0], "at {followers}");
+    }
+}
+
+#[test]
+fn a_fit_column_reaches_the_rows_as_given_or_not() {
+    let roster = read("Pseudo;Abonnés;Adéquation audience\na;5000;35 %\nb;5000;\nc;5000;0,35\n");
+    assert_eq!(roster.errors, vec![]);
+    assert_eq!(roster.rows.iter().map(|r| r.audience_fit).collect::<Vec<_>>(), vec![Some(0.35), None, Some(0.35)]);
+    // A fit is the file's or nobody's: nothing is estimated for it.
+    assert!(roster.rows.iter().all(|r| r.estimated.to_vec() == ["engagementRate", "fee"]));
+    assert_eq!(roster.columns.last().map(|c| (c.column, c.header.as_str())), Some(("audienceFit", "Adéquation audience")));
+    let wrong = read("handle,followers,match\na,5000,120 %\n");
+    assert_eq!(messages(&wrong), vec![(2, "audience fit \"120 %\" is over 100 %")]);
 }

@@ -98,8 +98,8 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
     let meta = write(&sheet.reading)?;
     let n = sheet.rows.len();
     let (mut lines, mut followers, mut tiers_of) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let (mut fees, mut rates, mut lows, mut highs) =
-        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut fees, mut rates, mut fits, mut lows, mut highs) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let (mut marks, mut platforms, mut topics) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let mut texts = String::new();
     let mut ends = Vec::with_capacity(n * 3);
@@ -117,6 +117,8 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
         tiers_of.push(c.tier_index.map_or(-1, |t| t as i32));
         fees.push(c.fee);
         rates.push(c.engagement_rate);
+        // NaN: not given (rows.js makes it null).
+        fits.push(row.audience_fit.unwrap_or(f64::NAN));
         lows.push(c.expected_engagement.low);
         highs.push(c.expected_engagement.high);
         marks.push(c.flags.0 << FLAGS_SHIFT | c.estimated.0);
@@ -142,6 +144,7 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, completions: &[roster::Completion]
     set(&columns, "tier", &js_sys::Int32Array::from(tiers_of.as_slice()));
     set(&columns, "fee", &floats(&fees));
     set(&columns, "rate", &floats(&rates));
+    set(&columns, "fit", &floats(&fits));
     set(&columns, "low", &floats(&lows));
     set(&columns, "high", &floats(&highs));
     set(&columns, "marks", &js_sys::Uint8Array::from(marks.as_slice()));
@@ -199,7 +202,7 @@ fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, Js
         ));
     }
     let floats = |key: &str| get(key).dyn_into::<js_sys::Float64Array>().map(|a| a.to_vec()).unwrap_or_default();
-    let (followers, fees, rates, lines) = (floats("followers"), floats("fee"), floats("rate"), floats("line"));
+    let (followers, fees, rates, fits, lines) = (floats("followers"), floats("fee"), floats("rate"), floats("fit"), floats("line"));
     let estimated = get("estimated").dyn_into::<js_sys::Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
     let mut list = Vec::with_capacity(followers.len());
     for i in 0..followers.len() {
@@ -220,6 +223,7 @@ fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, Js
             followers: value(&followers, "followers", false)?,
             fee: value(&fees, "fee", marks.contains("fee"))?,
             engagement_rate: value(&rates, "engagementRate", marks.contains("engagementRate"))?,
+            audience_fit: value(&fits, "audienceFit", false)?,
         };
         list.push(roster::pick::Candidate::new(&row_path, raw).map_err(js_error)?);
     }

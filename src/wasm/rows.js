@@ -16,7 +16,7 @@ const everyList = (names) =>
 /// topic end in `texts` (each starts where the previous one ended); a platform or topic is
 /// usually an index into `labels` instead (−1: none; −2: its own text).
 export function attachRows(roster, c) {
-  const { line, followers, tier, fee, rate, low, high, marks, platform, topic, labels, texts, ends, tierIds } = c;
+  const { line, followers, tier, fee, rate, fit, low, high, marks, platform, topic, labels, texts, ends, tierIds } = c;
   const estimatedLists = everyList(c.estimatedNames);
   const flagLists = everyList(c.flagNames);
   const shift = c.estimatedNames.length;
@@ -40,6 +40,8 @@ export function attachRows(roster, c) {
       tierIndex: t < 0 ? null : t,
       fee: fee[i],
       engagementRate: rate[i],
+      // NaN: the file gives none, and the tier's applies.
+      audienceFit: Number.isNaN(fit[i]) ? null : fit[i],
       estimated: estimatedLists[m & estimatedBits],
       expectedEngagement: { low: low[i], high: high[i] },
       flags: flagLists[m >> shift],
@@ -77,6 +79,7 @@ export function rosterColumns(roster, maxRows, estimatedNames) {
     const followers = new Float64Array(n);
     const fee = new Float64Array(n);
     const rate = new Float64Array(n);
+    const fit = new Float64Array(n);
     const line = new Float64Array(n);
     const estimated = new Uint8Array(n);
     const read = (value) => (typeof value === "number" ? value : value == null ? NaN : -Infinity);
@@ -85,7 +88,7 @@ export function rosterColumns(roster, maxRows, estimatedNames) {
       const row = rows[i];
       if (row === null || typeof row !== "object") {
         followers[i] = -Infinity;
-        fee[i] = rate[i] = line[i] = NaN;
+        fee[i] = rate[i] = fit[i] = line[i] = NaN;
         continue;
       }
       key = "followers";
@@ -94,6 +97,8 @@ export function rosterColumns(roster, maxRows, estimatedNames) {
       fee[i] = read(row.fee);
       key = "engagementRate";
       rate[i] = read(row.engagementRate);
+      key = "audienceFit";
+      fit[i] = read(row.audienceFit);
       key = "line";
       line[i] = read(row.line);
       key = "estimated";
@@ -108,7 +113,7 @@ export function rosterColumns(roster, maxRows, estimatedNames) {
         }
       }
     }
-    return { path: base, followers, fee, rate, line, estimated };
+    return { path: base, followers, fee, rate, fit, line, estimated };
   } catch (thrown) {
     return failure(thrown, rowPath(base, i, key));
   }

@@ -126,6 +126,35 @@ test("Excel's Unicode Text (UTF-16 with a byte-order mark) is read, its tabs fou
   assert.match(await page.textContent("#roster-status"), /^2 candidates read from “unicode.txt”, no row refused\.$/);
   assert.deepEqual(await page.locator("#roster-table tbody tr td:nth-child(2)").allTextContents(), ["@zoë.cuisine", "日本 🌸"]);
   assert.match(await page.textContent("#roster-notes"), /Columns read: Pseudo, Abonnés, Taux d'engagement\./);
+  // A file without an audience fit column gets no such column in the table.
+  assert.ok(!(await page.locator("#roster-table thead").textContent()).includes("Audience fit"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("an uploaded file's audience fit column is shown, its empty cells as the tier's, its errors by line", async () => {
+  const { page, context, problems } = await rosterTab();
+  const text = "Pseudo;Abonnés;Taux d'engagement;% audience cible\n@lea;12 500;3,4 %;35 %\n@tom;8 000;2 %;\n@max;9 000;2 %;120 %\n";
+  await page.setInputFiles("#roster-file", { name: "fit.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  await picked(page);
+  assert.match(await page.textContent("#roster-status"), /^2 candidates read from “fit.csv”, 1 row refused/);
+  assert.match(await page.textContent("#roster-notes"), /Columns read: Pseudo, Abonnés, Taux d'engagement, % audience cible\./);
+  assert.deepEqual(await page.locator("#roster-table thead th").allTextContents(),
+    ["Chosen", "Handle", "Platform", "Tier", "Followers", "Engagement rate", "Audience fit", "Fee", "Audit", "Line"]);
+  assert.deepEqual(await page.locator("#roster-table tbody tr td:nth-child(7)").allTextContents(), ["35%", "tier's"]);
+  await page.click("#roster-errors summary");
+  assert.deepEqual(await page.locator("#roster-error-list li").allTextContents(), ["Line 4: audience fit \"120 %\" is over 100 %"]);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "the table (CSV)" }).click();
+  const csv = (await readFile(await (await download).path(), "utf8")).split("\r\n");
+  assert.match(csv[0], /,audienceFit,flags,chosen$/);
+  assert.match(csv[1], /^2,'@lea,.*,0\.35,,(true|false)$/);
+  // In French: the column's name and the error in French, the fit formatted the French way.
+  await page.click("button[data-lang=fr]");
+  await page.waitForFunction(() => document.querySelector("#roster-table thead")?.textContent?.includes("Adéquation audience"), null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector("#roster-table tbody")?.textContent?.includes("celle du palier"), null, { timeout: 20_000 });
+  assert.deepEqual(await page.locator("#roster-table tbody tr td:nth-child(7)").allTextContents(), [new Intl.NumberFormat("fr-FR", { style: "percent" }).format(0.35), "celle du palier"]);
+  assert.equal(await page.textContent("#roster-error-list li"), "Ligne 4 : L'adéquation d'audience « 120 % » dépasse 100 %");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -13,7 +13,7 @@ test("parseRoster returns plain rows with every field of the contract", () => {
   assert.deepEqual(roster.errors, []);
   assert.deepEqual(roster.rows[0], {
     line: 2, handle: "alice", platform: "Instagram", topic: "food", followers: 12500, tier: "micro", tierIndex: 1,
-    fee: 200, engagementRate: 0.025, estimated: [], expectedEngagement: roster.rows[0].expectedEngagement, flags: [],
+    fee: 200, engagementRate: 0.025, audienceFit: null, estimated: [], expectedEngagement: roster.rows[0].expectedEngagement, flags: [],
   });
   const bob = roster.rows[1];
   assert.equal(bob.platform, null);
@@ -88,6 +88,39 @@ test("pickRoster picks within the budget, proves it, and names each chosen row",
   const reach = tiermix.pickRoster(roster.rows, { budget: 3000 }, { objective: "reach", limits: { macro: { maxCount: 0 } } });
   assert.ok(reach.rows.every((r) => r.tier !== "macro"));
   assert.ok(reach.outcome.reach >= pick.outcome.reach - 1e-6);
+});
+
+test("an audience fit column reaches each row as a share, null where empty, and the pick uses it", () => {
+  const text = "Pseudo;Abonnés;% audience cible\n@a;20000;35 %\n@b;20000;35%\n@c;20000;0,35\n@d;20000;\n@e;20000;120 %\n";
+  const roster = tiermix.parseRoster(text, "fr2018");
+  assert.deepEqual(roster.rows.map((r) => r.audienceFit), [0.35, 0.35, 0.35, null]);
+  assert.deepEqual(roster.rows.map((r) => [...r.estimated]), Array(4).fill(["engagementRate", "fee"]));
+  assert.deepEqual(roster.columns.at(-1), { column: "audienceFit", header: "% audience cible" });
+  assert.deepEqual(roster.errors.map((e) => [e.line, e.column, e.code, e.text, e.message]),
+    [[6, "audienceFit", "outOfRange", "120 %", "audience fit \"120 %\" is over 100 %"]]);
+  // Bare numbers: shares, unless one is over 1 (then percentages, and the notes say so).
+  assert.deepEqual(tiermix.parseRoster("handle,fit,followers\na,0.5,900\n").rows[0].audienceFit, 0.5);
+  const percents = tiermix.parseRoster("handle,in target,followers\na,50,900\nb,0.5,900\n");
+  assert.deepEqual([percents.rows.map((r) => r.audienceFit), percents.notes], [[0.5, 0.005], ["fitPercentAssumed"]]);
+  // Without the column every row says so with null, and nothing else about it changes.
+  assert.equal(tiermix.parseRoster("handle,followers\na,900\n").rows[0].audienceFit, null);
+  // A fit of 0 is never chosen for reach; the same account without one is.
+  const reach = (rows) => tiermix.pickRoster(rows, { budget: 100000 }, { objective: "reach" });
+  const rows = roster.rows.map((row, i) => (i === 0 ? { ...row, audienceFit: 0 } : row));
+  assert.ok(!reach(rows).rows.some((r) => r.index === 0));
+  assert.ok(reach(roster.rows).rows.some((r) => r.index === 0));
+  // Half the fit, half the impressions: the pick's outcome follows the row's fit.
+  const alone = (fit) => tiermix.pickRoster([{ followers: 20000, fee: 100, audienceFit: fit }], { budget: 1000 }, { objective: "reach" }).outcome;
+  assert.ok(Math.abs(alone(0.5).impressions - alone(1).impressions / 2) < 1e-9 * alone(1).impressions);
+  assert.deepEqual(alone(null), alone(undefined));
+  assert.deepEqual(alone(null), alone(1));
+  assert.throws(() => alone(1.5), message(/^roster\[0\]\.audienceFit must be a share from 0 to 1/));
+  assert.throws(() => alone("35 %"), message(/^roster\[0\]\.audienceFit must be a number/));
+  // The table's CSV has the fit, empty where the file gave none.
+  const csv = rosterCsv(roster.rows, new Set()).split("\r\n");
+  assert.match(csv[0], /,feeEstimated,audienceFit,flags,chosen$/);
+  assert.match(csv[1], /,0\.35,,false$/);
+  assert.match(csv[4], /,true,,,false$/);
 });
 
 test("pickRoster refuses bad rosters clearly and the module keeps working", () => {

@@ -100,6 +100,7 @@ function calls() {
     ["parseRoster", [ROSTER_TEXT]],
     ["parseRoster", [new TextEncoder().encode("handle,followers\n@a,5000\n@b,200000\n"), "later"]],
     ["parseRoster", ["just some words\nand more\n"]],
+    ["parseRoster", ["handle,followers,audience fit\n@a,5000,35\n@b,9000,\n@c,9000,120 %\n"]],
     ...REFUSED_FILES.map((text) => ["parseRoster", [text]]),
     ["pickRoster", [roster, MIX, { objective: "reach" }]],
     ["pickRoster", [roster.rows, FULL]],

@@ -21,13 +21,13 @@ export function toCsv(head, rows) {
   return `\ufeff${[head, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
-const COLUMNS = ["line", "handle", "platform", "topic", "followers", "tier", "engagementRate", "engagementRateEstimated", "fee", "feeEstimated", "flags"];
+const COLUMNS = ["line", "handle", "platform", "topic", "followers", "tier", "engagementRate", "engagementRateEstimated", "fee", "feeEstimated", "audienceFit", "flags"];
 
-/** Every candidate as read, with whether the pick chose it. @param {RosterRow[]} rows @param {Set<number>} chosen */
+/** Every candidate as read (an empty audienceFit: the file gave none, so the tier's applied), with whether the pick chose it. @param {RosterRow[]} rows @param {Set<number>} chosen */
 export function rosterCsv(rows, chosen) {
   return toCsv([...COLUMNS, "chosen"], rows.map((row, index) => [
     row.line, row.handle, row.platform, row.topic, row.followers, row.tier, row.engagementRate,
-    row.estimated.includes("engagementRate"), row.fee, row.estimated.includes("fee"), row.flags.join(" "), chosen.has(index),
+    row.estimated.includes("engagementRate"), row.fee, row.estimated.includes("fee"), row.audienceFit, row.flags.join(" "), chosen.has(index),
   ]));
 }
 

@@ -16,6 +16,8 @@ const SAMPLE = new URL("../samples/roster.csv", import.meta.url);
 const FLAGS = ["lowEngagement", "highEngagement", "duplicate", "belowTiers"];
 const SORTABLE = ["handle", "tier", "followers", "engagementRate", "fee", "line"];
 const COLUMNS = ["chosen", "handle", "platform", "tier", "followers", "engagementRate", "fee", "flags", "line"];
+/** The table's columns: audience fit, after the rates, only for a file that has it. @param {RosterSummary} read */
+const columnsFor = (read) => (read.columns.some((c) => c.column === "audienceFit") ? [...COLUMNS.slice(0, 6), "audienceFit", ...COLUMNS.slice(6)] : COLUMNS);
 const EXPORT_NAMES = { table: "tiermix-roster.csv", choice: "tiermix-choice.csv", json: "tiermix-roster.json" };
 
 /**
@@ -179,7 +181,10 @@ export function createRoster(page) {
     if (page.lang() === "en") return e.message;
     const key = `roster.error.${e.code}`;
     const text = e.text ? `${tr("quote.open")}${e.text}${tr("quote.close")}` : "";
-    const translated = tr(key, { column: e.column ? tr(`roster.column.${e.column}`) : "", text });
+    const values = { column: e.column ? tr(`roster.column.${e.column}`) : "", text };
+    // A column may word a code its own way (a fit over 100 %), else the code's wording serves.
+    const own = e.column ? tr(`${key}.${e.column}`, values) : "";
+    const translated = own && own !== `${key}.${e.column}` ? own : tr(key, values);
     return translated === key ? e.message : translated.charAt(0).toUpperCase() + translated.slice(1);
   }
 
@@ -232,8 +237,8 @@ export function createRoster(page) {
     ]), ["", "", "best-col"], "row");
   }
 
-  function header() {
-    return el("tr", {}, COLUMNS.map((column) => {
+  function header(/** @type {RosterSummary} */ read) {
+    return el("tr", {}, columnsFor(read).map((column) => {
       const name = tr(`roster.col.${column}`);
       if (!SORTABLE.includes(column)) return el("th", { scope: "col" }, [name]);
       const active = sort.key === column;
@@ -242,7 +247,7 @@ export function createRoster(page) {
     }));
   }
 
-  function cells(/** @type {ViewRow} */ row) {
+  function cells(/** @type {ViewRow} */ row, /** @type {boolean} */ fit) {
     const f = fmt();
     const estimated = (/** @type {"engagementRate" | "fee"} */ field) => (row.estimated.includes(field) ? ` ${tr("roster.estimated")}` : "");
     const flags = row.flags.map((flag) => tr(`roster.flag.${flag}`));
@@ -256,6 +261,7 @@ export function createRoster(page) {
       el("td", { class: "text" }, [row.tier ? page.tierLabel(row.tier) : "—"]),
       el("td", {}, [f.count(row.followers)]),
       el("td", {}, [f.percent(row.engagementRate) + estimated("engagementRate")]),
+      ...(fit ? [el("td", {}, [row.audienceFit === null ? tr("roster.fitTier") : f.percent(row.audienceFit)])] : []),
       el("td", {}, [f.money(row.fee) + estimated("fee")]),
       el("td", { class: "text" }, [flags.join(" · ")]),
       el("td", {}, [String(row.line)]),
@@ -266,7 +272,7 @@ export function createRoster(page) {
   function renderTable() {
     if (!roster) return;
     const table = /** @type {HTMLTableElement} */ ($("roster-table"));
-    table.tHead?.replaceChildren(header());
+    table.tHead?.replaceChildren(header(roster));
     table.setAttribute("aria-busy", "true");
     const tier = /** @type {HTMLSelectElement} */ ($("roster-filter-tier")).value;
     const flag = /** @type {HTMLSelectElement} */ ($("roster-filter-flag")).value;
@@ -276,7 +282,8 @@ export function createRoster(page) {
   /** The rows of the table's current page, with the pick they were marked by. @param {{ rows: ViewRow[], total: number }} view */
   function showTable({ rows, total }) {
     const table = /** @type {HTMLTableElement} */ ($("roster-table"));
-    table.tBodies[0]?.replaceChildren(...rows.map((row) => el("tr", row.chosen ? { class: "chosen" } : {}, cells(row))));
+    const fit = roster ? columnsFor(roster).includes("audienceFit") : false;
+    table.tBodies[0]?.replaceChildren(...rows.map((row) => el("tr", row.chosen ? { class: "chosen" } : {}, cells(row, fit))));
     table.removeAttribute("aria-busy");
     const f = fmt();
     setText($("roster-showing"), tr("roster.showing", { shown: f.count(rows.length), total: f.count(total) }));

@@ -14,10 +14,20 @@ pub enum Column {
     Fee,
     Platform,
     Topic,
+    /// The share of an account's real followers who are in the user's target audience.
+    AudienceFit,
 }
 
-pub const COLUMNS: [Column; 7] =
-    [Column::Handle, Column::Followers, Column::EngagementRate, Column::Engagements, Column::Fee, Column::Platform, Column::Topic];
+pub const COLUMNS: [Column; 8] = [
+    Column::Handle,
+    Column::Followers,
+    Column::EngagementRate,
+    Column::Engagements,
+    Column::Fee,
+    Column::Platform,
+    Column::Topic,
+    Column::AudienceFit,
+];
 
 impl Column {
     pub fn id(self) -> &'static str {
@@ -29,120 +39,35 @@ impl Column {
             Column::Fee => "fee",
             Column::Platform => "platform",
             Column::Topic => "topic",
+            Column::AudienceFit => "audienceFit",
         }
     }
 }
 
-/// Every header name, already normalised (see [`normalise`]), with the column it names, in the
-/// order of [`COLUMNS`]. One table for one loop: with a list per column, this crate's opt-level
-/// unrolled every comparison into 4 KB of wasm, for a row read once per file.
-const NAMES: [(&str, Column); 102] = {
-    use Column::*;
-    [
-        ("handle", Handle),
-        ("pseudo", Handle),
-        ("pseudonyme", Handle),
-        ("username", Handle),
-        ("user", Handle),
-        ("account", Handle),
-        ("compte", Handle),
-        ("name", Handle),
-        ("nom", Handle),
-        ("influencer", Handle),
-        ("influenceur", Handle),
-        ("influenceuse", Handle),
-        ("creator", Handle),
-        ("createur", Handle),
-        ("createurice", Handle),
-        ("createrice", Handle),
-        ("profile", Handle),
-        ("profil", Handle),
-        ("instagramhandle", Handle),
-        ("tiktokhandle", Handle),
-        ("id", Handle),
-        ("identifiant", Handle),
-        ("followers", Followers),
-        ("follower", Followers),
-        ("abonnes", Followers),
-        ("abonne", Followers),
-        ("abonnees", Followers),
-        ("nbabonnes", Followers),
-        ("nombredabonnes", Followers),
-        ("followerscount", Followers),
-        ("followercount", Followers),
-        ("nbfollowers", Followers),
-        ("subscribers", Followers),
-        ("abonnements", Followers),
-        ("fans", Followers),
-        ("audience", Followers),
-        ("audiencesize", Followers),
-        ("communaute", Followers),
-        ("taillecommunaute", Followers),
-        ("tailledelacommunaute", Followers),
-        ("engagementrate", EngagementRate),
-        ("er", EngagementRate),
-        ("tauxdengagement", EngagementRate),
-        ("tauxengagement", EngagementRate),
-        ("txengagement", EngagementRate),
-        ("txdengagement", EngagementRate),
-        ("engagement", EngagementRate),
-        ("engagementpct", EngagementRate),
-        ("avgengagementrate", EngagementRate),
-        ("averageengagementrate", EngagementRate),
-        ("tauxdengagementmoyen", EngagementRate),
-        ("tauxdinteraction", EngagementRate),
-        ("tauxinteraction", EngagementRate),
-        ("engagements", Engagements),
-        ("avgengagements", Engagements),
-        ("averageengagements", Engagements),
-        ("avgengagement", Engagements),
-        ("averageengagement", Engagements),
-        ("engagementsmoyens", Engagements),
-        ("engagementmoyen", Engagements),
-        ("interactions", Engagements),
-        ("interactionsmoyennes", Engagements),
-        ("avginteractions", Engagements),
-        ("averageinteractions", Engagements),
-        ("nbinteractions", Engagements),
-        ("moyennedinteractions", Engagements),
-        ("fee", Fee),
-        ("fees", Fee),
-        ("tarif", Fee),
-        ("tarifs", Fee),
-        ("price", Fee),
-        ("prix", Fee),
-        ("rate", Fee),
-        ("cost", Fee),
-        ("cout", Fee),
-        ("budget", Fee),
-        ("cachet", Fee),
-        ("remuneration", Fee),
-        ("postfee", Fee),
-        ("feeperpost", Fee),
-        ("tarifparpost", Fee),
-        ("prixparpost", Fee),
-        ("tarifpost", Fee),
-        ("platform", Platform),
-        ("plateforme", Platform),
-        ("network", Platform),
-        ("reseau", Platform),
-        ("reseausocial", Platform),
-        ("socialnetwork", Platform),
-        ("channel", Platform),
-        ("canal", Platform),
-        ("topic", Topic),
-        ("topics", Topic),
-        ("thematique", Topic),
-        ("thematiques", Topic),
-        ("niche", Topic),
-        ("category", Topic),
-        ("categorie", Topic),
-        ("theme", Topic),
-        ("sujet", Topic),
-        ("vertical", Topic),
-        ("secteur", Topic),
-    ]
-};
+/// Every header name, already normalised (see [`normalise`]): the names of each column in the
+/// order of [`COLUMNS`], each column's ended by `|`, names within it by a space. One text for one
+/// loop: with a list per column, this crate's opt-level unrolled every comparison into 4 KB of
+/// wasm, for a row read once per file; and a table of (name, column) pairs spent 12 bytes a name
+/// on pointers, lengths and padding.
+const NAMES: &str = concat!(
+    "handle pseudo pseudonyme username user account compte name nom influencer influenceur influenceuse ",
+    "creator createur createurice createrice profile profil instagramhandle tiktokhandle id identifiant|",
+    "followers follower abonnes abonne abonnees nbabonnes nombredabonnes followerscount followercount ",
+    "nbfollowers subscribers abonnements fans audience audiencesize communaute taillecommunaute ",
+    "tailledelacommunaute|",
+    "engagementrate er tauxdengagement tauxengagement txengagement txdengagement engagement engagementpct ",
+    "avgengagementrate averageengagementrate tauxdengagementmoyen tauxdinteraction tauxinteraction|",
+    "engagements avgengagements averageengagements avgengagement averageengagement engagementsmoyens ",
+    "engagementmoyen interactions interactionsmoyennes avginteractions averageinteractions nbinteractions ",
+    "moyennedinteractions|",
+    "fee fees tarif tarifs price prix rate cost cout budget cachet remuneration postfee feeperpost ",
+    "tarifparpost prixparpost tarifpost|",
+    "platform plateforme network reseau reseausocial socialnetwork channel canal|",
+    "topic topics thematique thematiques niche category categorie theme sujet vertical secteur|",
+    // Never `audience` alone: tools write that for the follower count (above).
+    "audiencefit fit intarget targetshare audiencematch match audiencecible adequation adequationaudience ",
+    "partcible cible|",
+);
 
 /// Lower-case ASCII letters and digits only, accents folded, a trailing `(…)` or `[…]` unit
 /// dropped: `Taux d'engagement (%)` → `tauxdengagement`.
@@ -175,7 +100,18 @@ pub fn recognise(header: &str) -> Option<Column> {
     if name.is_empty() {
         return None;
     }
-    NAMES.iter().find(|(known, _)| *known == name).map(|&(_, column)| column)
+    let (name, names) = (name.as_bytes(), NAMES.as_bytes());
+    let (mut column, mut start) = (0, 0);
+    for (end, &byte) in names.iter().enumerate() {
+        if byte == b' ' || byte == b'|' {
+            if names.get(start..end) == Some(name) {
+                return COLUMNS.get(column).copied();
+            }
+            column += usize::from(byte == b'|');
+            start = end + 1;
+        }
+    }
+    None
 }
 
 /// Where each known column sits in a row.
@@ -258,6 +194,20 @@ mod tests {
             ("Topic", Column::Topic),
             ("Thématique", Column::Topic),
             ("Catégorie", Column::Topic),
+            ("Audience fit", Column::AudienceFit),
+            ("Fit (%)", Column::AudienceFit),
+            ("% in target", Column::AudienceFit),
+            ("In target", Column::AudienceFit),
+            ("Target share", Column::AudienceFit),
+            ("Audience match", Column::AudienceFit),
+            ("Match", Column::AudienceFit),
+            ("% audience cible", Column::AudienceFit),
+            ("Audience cible", Column::AudienceFit),
+            ("Adéquation", Column::AudienceFit),
+            ("Adéquation audience", Column::AudienceFit),
+            ("Part cible", Column::AudienceFit),
+            ("% cible", Column::AudienceFit),
+            ("Part cible (%)", Column::AudienceFit),
         ] {
             assert_eq!(recognise(header), Some(column), "{header}");
         }
@@ -268,10 +218,39 @@ mod tests {
 
     #[test]
     fn every_header_name_is_normalised_and_names_one_column() {
-        for (i, (name, column)) in NAMES.iter().enumerate() {
+        let names: Vec<(&str, Column)> = NAMES
+            .split_terminator('|')
+            .zip(COLUMNS)
+            .flat_map(|(names, column)| names.split(' ').map(move |name| (name, column)))
+            .collect();
+        assert_eq!(NAMES.split_terminator('|').count(), COLUMNS.len());
+        for (i, &(name, column)) in names.iter().enumerate() {
             assert_eq!(normalise(name), *name);
-            assert_eq!(recognise(name), Some(*column), "{name}");
-            assert!(NAMES.iter().skip(i + 1).all(|(other, _)| other != name), "{name} twice");
+            assert_eq!(recognise(name), Some(column), "{name}");
+            assert!(!name.is_empty(), "an empty name in {column:?}");
+            assert!(names.iter().skip(i + 1).all(|(other, _)| *other != name), "{name} twice");
+        }
+    }
+
+    /// `Audience` alone stays the follower count some tools call it; only a fit's own names
+    /// (`audience fit`, `audience cible`) read as the fit.
+    #[test]
+    fn audience_alone_is_still_the_follower_count() {
+        assert_eq!(recognise("Audience"), Some(Column::Followers));
+        assert_eq!(recognise("Audience size"), Some(Column::Followers));
+        assert_eq!(recognise("Audience fit"), Some(Column::AudienceFit));
+        let (layout, unknown) = Layout::from_header(["Pseudo", "Audience", "% audience cible"].into_iter());
+        assert_eq!(layout.position(Column::Followers), Some(1));
+        assert_eq!(layout.position(Column::AudienceFit), Some(2));
+        assert!(unknown.is_empty());
+    }
+
+    #[test]
+    fn every_column_has_a_header_name_and_its_own_id() {
+        for (i, column) in COLUMNS.iter().enumerate() {
+            assert_eq!(*column as usize, i, "{column:?} is not at its own position");
+            assert!(NAMES.split_terminator('|').nth(i).is_some_and(|names| !names.is_empty()), "{column:?} has no header name");
+            assert!(COLUMNS.iter().skip(i + 1).all(|other| other.id() != column.id()), "{} twice", column.id());
         }
     }
 

@@ -52,6 +52,9 @@ pub struct RawRow {
     /// Engagements per follower per post, as a share (0.034 for 3.4 %), from the rate column
     /// or from average engagements; `None` when the file gives neither.
     pub engagement_rate: Option<f64>,
+    /// The share of its real followers in the user's target audience (0.35 for 35 %), read as
+    /// the rate column is; `None` when the cell is empty or the file has no such column.
+    pub audience_fit: Option<f64>,
     /// An earlier line has the same handle.
     pub duplicate: bool,
 }
@@ -65,7 +68,7 @@ pub struct Reading {
     pub delimiter: &'static str,
     pub columns: Vec<ColumnUse>,
     pub ignored_columns: Vec<String>,
-    /// `headerless`, `windows1252`, `percentAssumed`.
+    /// `headerless`, `windows1252`, `percentAssumed` (rates), `fitPercentAssumed` (audience fit).
     pub notes: Vec<&'static str>,
     pub blank_lines: u32,
 }
@@ -91,7 +94,7 @@ pub fn read_bytes(bytes: &[u8]) -> Sheet {
     sheet
 }
 
-/// A row between reading and completing: the rate column's unit is known only at the end.
+/// A row between reading and completing: the rate and fit columns' units are known only at the end.
 struct Pending {
     line: u32,
     handle: String,
@@ -101,6 +104,8 @@ struct Pending {
     fee: Option<f64>,
     rate: Option<Parsed>,
     engagements: Option<f64>,
+    /// At most 100 in whichever unit (checked in `number_cell`, where the cell is at hand).
+    fit: Option<Parsed>,
 }
 
 /// Reads candidates from text.
@@ -138,6 +143,8 @@ pub fn read(text: &str) -> Sheet {
     // Every line may be a row: reserving once saves the copies of a growing list.
     let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
     let mut pending: Vec<Pending> = Vec::with_capacity(lines.min(MAX_ROWS));
+    let bare_over_one = |cell: Option<Parsed>| matches!(cell, Some(Parsed { value, percent: false }) if value > 1.0);
+    let (mut percent, mut fit_percent) = (false, false);
     csv::for_each_record(text, delimiter, &mut |record| {
         roster.reading.blank_lines += record.blank_lines_before;
         if record.is_blank() {
@@ -165,7 +172,13 @@ pub fn read(text: &str) -> Sheet {
             return false;
         }
         match read_row(record, layout, header_width, &mut labels) {
-            Ok(row) => pending.push(row),
+            Ok(row) => {
+                // Bare numbers are shares unless one of the column's exceeds 1: then they all
+                // are percentages.
+                percent |= bare_over_one(row.rate);
+                fit_percent |= bare_over_one(row.fit);
+                pending.push(row);
+            }
             Err(error) => roster.reading.errors.push(*error),
         }
         true
@@ -175,14 +188,16 @@ pub fn read(text: &str) -> Sheet {
     } else if pending.is_empty() && roster.reading.errors.is_empty() {
         roster.reading.errors.push(file_error(0, "noRows", "the file has a header but no candidates under it".to_owned()));
     }
-    let percent = pending.iter().any(|row| matches!(row.rate, Some(Parsed { value, percent: false }) if value > 1.0));
     if percent {
         roster.reading.notes.push("percentAssumed");
+    }
+    if fit_percent {
+        roster.reading.notes.push("fitPercentAssumed");
     }
     roster.rows.reserve_exact(pending.len());
     let mut rate_errors = Vec::new();
     for row in pending {
-        match resolve(row, percent) {
+        match resolve(row, percent, fit_percent) {
             Ok(row) => roster.rows.push(row),
             Err(error) => rate_errors.push(*error),
         }
@@ -346,6 +361,7 @@ fn column_name(column: Column) -> &'static str {
         Column::Fee => "fee",
         Column::Platform => "platform",
         Column::Topic => "topic",
+        Column::AudienceFit => "audience fit",
     }
 }
 
@@ -378,6 +394,11 @@ fn number_cell(record: &csv::Record<'_>, layout: &Layout, column: Column, kind: 
     let cell = record.field(position);
     match number::parse(cell, kind) {
         None => Ok(None),
+        // Over 100 is over 100 % whatever the column's unit turns out to be: said here, where the
+        // cell is at hand to quote.
+        Some(Ok(parsed)) if column == Column::AudienceFit && parsed.value > 100.0 => {
+            Err(cell_error(record.line, column, "outOfRange", cell, "is over 100 %"))
+        }
         Some(Ok(parsed)) => Ok(Some(parsed)),
         Some(Err(problem)) => {
             let (code, text) = problem_text(problem);
@@ -479,11 +500,12 @@ fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labe
         fee,
         rate: number_cell(record, layout, Column::EngagementRate, Kind::Rate)?,
         engagements: number_cell(record, layout, Column::Engagements, Kind::Count)?.map(|p| p.value),
+        fit: number_cell(record, layout, Column::AudienceFit, Kind::Rate)?,
     })
 }
 
-/// Settles the rate column's unit (known only once every row is read) and checks the rate.
-fn resolve(row: Pending, percent_column: bool) -> Result<RawRow, Box<RowError>> {
+/// Settles the rate and fit columns' units (known only once every row is read) and checks the rate.
+fn resolve(row: Pending, percent_column: bool, fit_percent_column: bool) -> Result<RawRow, Box<RowError>> {
     let engagement_rate = match (row.rate, row.engagements) {
         (Some(parsed), _) => {
             let share = if parsed.percent || percent_column { parsed.value / 100.0 } else { parsed.value };
@@ -501,6 +523,8 @@ fn resolve(row: Pending, percent_column: bool) -> Result<RawRow, Box<RowError>> 
         (None, Some(engagements)) => Some(engagements / row.followers),
         (None, None) => None,
     };
+    // 0…100 in either unit (see `number_cell`), so 0…1 as a share.
+    let audience_fit = row.fit.map(|fit| if fit.percent || fit_percent_column { fit.value / 100.0 } else { fit.value });
     Ok(RawRow {
         line: row.line,
         handle: row.handle,
@@ -509,6 +533,7 @@ fn resolve(row: Pending, percent_column: bool) -> Result<RawRow, Box<RowError>> 
         followers: row.followers,
         fee: row.fee,
         engagement_rate,
+        audience_fit,
         duplicate: false,
     })
 }
@@ -535,6 +560,60 @@ mod tests {
         assert_eq!(kept("short"), "short");
         assert_eq!(shorten(&"ü".repeat(QUOTE_LIMIT)), "ü".repeat(QUOTE_LIMIT));
         assert_eq!(shorten(&"ü".repeat(QUOTE_LIMIT + 1)), format!("{}…", "ü".repeat(QUOTE_LIMIT)));
+    }
+
+    fn fits(text: &str) -> Vec<Option<f64>> {
+        read(text).rows.iter().map(|row| row.audience_fit).collect()
+    }
+
+    #[test]
+    fn audience_fit_is_read_like_a_rate_a_percent_sign_meaning_percent() {
+        assert_eq!(fits("handle;followers;audience fit\na;1000;35 %\nb;1000;35%\nc;1000;0,35\nd;1000;0.35\n"), [Some(0.35); 4]);
+        assert_eq!(
+            fits("pseudo;abonnés;% audience cible\na;1000;4,5 %\nb;1000;100 %\nc;1000;0 %\n"),
+            [Some(0.045), Some(1.0), Some(0.0)]
+        );
+        // Bare numbers are shares, unless one exceeds 1: then the whole column is in percent, and
+        // the reading says so.
+        let shares = read("handle,followers,fit\na,1000,1\nb,1000,0.6\n");
+        assert_eq!(shares.rows.iter().map(|r| r.audience_fit).collect::<Vec<_>>(), [Some(1.0), Some(0.6)]);
+        assert!(shares.reading.notes.is_empty());
+        let percents = read("handle,followers,fit\na,1000,35\nb,1000,0.6\nc,1000,100\n");
+        assert_eq!(percents.rows.iter().map(|r| r.audience_fit).collect::<Vec<_>>(), [Some(0.35), Some(0.006), Some(1.0)]);
+        assert_eq!(percents.reading.notes, ["fitPercentAssumed"]);
+        // The rate column's unit is its own.
+        let both = read("handle,followers,er,fit\na,1000,3.5,0.5\n");
+        assert_eq!((both.rows[0].engagement_rate, both.rows[0].audience_fit), (Some(0.035), Some(0.5)));
+        assert_eq!(both.reading.notes, ["percentAssumed"]);
+    }
+
+    #[test]
+    fn an_empty_fit_cell_is_not_given() {
+        let sheet = read("handle,followers,target share\na,1000,\nb,1000,  \nc,1000,50%\n");
+        assert_eq!(sheet.reading.errors, []);
+        assert_eq!(sheet.rows.iter().map(|r| r.audience_fit).collect::<Vec<_>>(), [None, None, Some(0.5)]);
+        assert_eq!(fits("handle,followers\na,1000\n"), [None]);
+        assert_eq!(sheet.reading.columns.last(), Some(&ColumnUse { column: "audienceFit", header: "target share".to_owned() }));
+    }
+
+    #[test]
+    fn a_fit_outside_0_to_100_percent_or_not_a_number_names_its_line_and_column() {
+        let sheet = read("handle,followers,audience fit\nok,1000,40%\nover,1000,120 %\nneg,1000,-5%\nbare,1000,101\nnan,1000,NaN\ntext,1000,high\n");
+        assert_eq!(sheet.rows.iter().map(|r| r.handle.as_str()).collect::<Vec<_>>(), ["ok"]);
+        let errors: Vec<_> =
+            sheet.reading.errors.iter().map(|e| (e.line, e.column, e.code, e.text.as_deref(), e.message.as_str())).collect();
+        assert_eq!(
+            errors,
+            [
+                (3, Some("audienceFit"), "outOfRange", Some("120 %"), "audience fit \"120 %\" is over 100 %"),
+                (4, Some("audienceFit"), "negative", Some("-5%"), "audience fit \"-5%\" is negative"),
+                (5, Some("audienceFit"), "outOfRange", Some("101"), "audience fit \"101\" is over 100 %"),
+                (6, Some("audienceFit"), "notANumber", Some("NaN"), "audience fit \"NaN\" is not a number"),
+                (7, Some("audienceFit"), "notANumber", Some("high"), "audience fit \"high\" is not a number"),
+            ]
+        );
+        // The refused lines' bare 101 does not turn the kept rows' shares into percentages.
+        assert!(sheet.reading.notes.is_empty());
     }
 
     proptest! {

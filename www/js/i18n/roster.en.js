@@ -2,7 +2,7 @@
 // Every sentence of the candidates tab in English, loaded with the tab (i18n.js).
 export default {
   "roster.heading": "Your candidates",
-  "roster.help": "Paste a table or open a file exported from Excel, Google Sheets or an influencer tool (CSV or TSV). tiermix needs a follower count per row; handle, engagement rate (or average engagements), fee, platform and topic are read when present, in French or English. Nothing leaves your browser.",
+  "roster.help": "Paste a table or open a file exported from Excel, Google Sheets or an influencer tool (CSV or TSV). tiermix needs a follower count per row; handle, engagement rate (or average engagements), fee, platform, topic and audience fit (the share of followers in your target audience, such as 35 %) are read when present, in French or English. Nothing leaves your browser.",
   "roster.sample": "Try a sample roster (invented accounts)",
   "roster.file": "Open a file",
   "roster.paste": "Or paste a table here (or drop a file)",
@@ -25,6 +25,7 @@ export default {
   "roster.note.headerless": "The file has no header row: the first column was read as the handle, the second as the follower count.",
   "roster.note.windows1252": "The file was not UTF-8: it was read as Windows-1252, as Excel saves it on Windows.",
   "roster.note.percentAssumed": "Engagement rates without a % sign were read as percentages, because some are above 1.",
+  "roster.note.fitPercentAssumed": "Audience fits without a % sign were read as percentages, because some are above 1.",
   "roster.errorsHeading": "Rows that could not be read",
   "roster.errorLine": "Line {line}: {message}",
   "roster.errorFile": "The file: {message}",
@@ -54,6 +55,7 @@ export default {
   "roster.col.tier": "Tier",
   "roster.col.followers": "Followers",
   "roster.col.engagementRate": "Engagement rate",
+  "roster.col.audienceFit": "Audience fit",
   "roster.col.fee": "Fee",
   "roster.col.flags": "Audit",
   "roster.col.line": "Line",
@@ -61,6 +63,7 @@ export default {
   "roster.yes": "Yes",
   "roster.estimated": "(estimated)",
   "roster.noHandle": "(no handle)",
+  "roster.fitTier": "tier's",
   "roster.flag.lowEngagement": "engagement below the expected band: possibly inactive or bought followers",
   "roster.flag.highEngagement": "engagement above the expected band: possibly engagement pods",
   "roster.flag.belowTiers": "below every tier of the scheme: not picked",
@@ -75,6 +78,7 @@ export default {
   "roster.error.negative": "{column} {text} is negative",
   "roster.error.percent": "{column} {text} is a percentage, not a count",
   "roster.error.outOfRange": "{column} {text} is out of range",
+  "roster.error.outOfRange.audienceFit": "{column} {text} is over 100 %",
   "roster.error.fieldCount": "has more cells than the header: a cell holding the delimiter (such as 12,500 in a comma-separated file) must be in quotes",
   "roster.error.unclosedQuote": "a quote opened on this line is never closed, so the rest of the file was read as one cell",
   "roster.error.noFollowersColumn": "no column of follower counts: name one followers or abonnés (found: {text})",
@@ -88,4 +92,5 @@ export default {
   "roster.column.fee": "fee",
   "roster.column.platform": "platform",
   "roster.column.topic": "topic",
+  "roster.column.audienceFit": "audience fit",
 };

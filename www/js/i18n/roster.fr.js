@@ -2,7 +2,7 @@
 // Chaque phrase de l'onglet des candidats en français, chargée avec l'onglet (i18n.js).
 export default {
   "roster.heading": "Vos candidats",
-  "roster.help": "Collez un tableau ou ouvrez un fichier exporté d'Excel, de Google Sheets ou d'un outil d'influence (CSV ou TSV). tiermix a besoin d'un nombre d'abonnés par ligne ; le pseudo, le taux d'engagement (ou les engagements moyens), le tarif, la plateforme et la thématique sont lus s'ils sont là, en français ou en anglais. Rien ne quitte votre navigateur.",
+  "roster.help": "Collez un tableau ou ouvrez un fichier exporté d'Excel, de Google Sheets ou d'un outil d'influence (CSV ou TSV). tiermix a besoin d'un nombre d'abonnés par ligne ; le pseudo, le taux d'engagement (ou les engagements moyens), le tarif, la plateforme, la thématique et l'adéquation d'audience (la part des abonnés dans votre cible, comme 35 %) sont lus s'ils sont là, en français ou en anglais. Rien ne quitte votre navigateur.",
   "roster.sample": "Essayer une liste d'exemple (comptes inventés)",
   "roster.file": "Ouvrir un fichier",
   "roster.paste": "Ou collez un tableau ici (ou déposez un fichier)",
@@ -25,6 +25,7 @@ export default {
   "roster.note.headerless": "Le fichier n'a pas de ligne d'en-tête : la première colonne a été lue comme le pseudo, la deuxième comme le nombre d'abonnés.",
   "roster.note.windows1252": "Le fichier n'était pas en UTF-8 : il a été lu en Windows-1252, comme Excel l'enregistre sous Windows.",
   "roster.note.percentAssumed": "Les taux d'engagement sans signe % ont été lus comme des pourcentages, car certains dépassent 1.",
+  "roster.note.fitPercentAssumed": "Les adéquations d'audience sans signe % ont été lues comme des pourcentages, car certaines dépassent 1.",
   "roster.errorsHeading": "Lignes illisibles",
   "roster.errorLine": "Ligne {line} : {message}",
   "roster.errorFile": "Le fichier : {message}",
@@ -54,6 +55,7 @@ export default {
   "roster.col.tier": "Palier",
   "roster.col.followers": "Abonnés",
   "roster.col.engagementRate": "Taux d'engagement",
+  "roster.col.audienceFit": "Adéquation audience",
   "roster.col.fee": "Tarif",
   "roster.col.flags": "Audit",
   "roster.col.line": "Ligne",
@@ -61,6 +63,7 @@ export default {
   "roster.yes": "Oui",
   "roster.estimated": "(estimé)",
   "roster.noHandle": "(sans pseudo)",
+  "roster.fitTier": "celle du palier",
   "roster.flag.lowEngagement": "engagement sous la fourchette attendue : abonnés peut-être inactifs ou achetés",
   "roster.flag.highEngagement": "engagement au-dessus de la fourchette attendue : peut-être des pods d'engagement",
   "roster.flag.belowTiers": "sous tous les paliers du barème : jamais retenu",
@@ -75,6 +78,7 @@ export default {
   "roster.error.negative": "{column} {text} est négatif",
   "roster.error.percent": "{column} {text} est un pourcentage, pas un nombre d'abonnés",
   "roster.error.outOfRange": "{column} {text} est hors des limites",
+  "roster.error.outOfRange.audienceFit": "{column} {text} dépasse 100 %",
   "roster.error.fieldCount": "a plus de cellules que l'en-tête : une cellule contenant le séparateur (comme 12,500 dans un fichier séparé par des virgules) doit être entre guillemets",
   "roster.error.unclosedQuote": "un guillemet ouvert sur cette ligne n'est jamais fermé : la suite du fichier a été lue comme une seule cellule",
   "roster.error.noFollowersColumn": "aucune colonne de nombres d'abonnés : nommez-en une abonnés ou followers (trouvé : {text})",
@@ -88,4 +92,5 @@ export default {
   "roster.column.fee": "le tarif",
   "roster.column.platform": "la plateforme",
   "roster.column.topic": "la thématique",
+  "roster.column.audienceFit": "l'adéquation d'audience",
 };
