@@ -15,9 +15,11 @@ use serde::Serialize;
 
 /// Worlds re-optimised: 200, spread evenly over the draws (all of them when fewer).
 pub const WORLDS: u32 = 200;
-/// Work for one world's search: a world's answer may be a close second best when its proof
-/// would take longer (a sample statistic does not need each proof).
-const WORK_PER_WORLD: u64 = optimize::WORK_PER_CALL / 20;
+/// Work for one world's search: all the worlds together get what one `optimize` may spend, so
+/// re-planning costs about one search, whatever the scenario. A world whose proof would take
+/// longer keeps the best plan found from the typical best mix re-bought: re-planning's gain is
+/// then a lower bound.
+const WORK_PER_WORLD: u64 = optimize::WORK_PER_CALL / WORLDS as u64;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
