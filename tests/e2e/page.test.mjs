@@ -333,8 +333,8 @@ test("bands, the 'beats' sentences and the sensitivity chart appear and follow t
   assert.equal(await page.locator("#chart .chart-band").count(), 5 * 2 * 3, "a P10–P90 whisker on every bar");
   assert.match(await page.textContent("#chart desc"), /Micro only: Unique reach 86,868\s\([\d,]+–[\d,]+\)/);
   assert.equal(await page.locator("#tornado rect").count(), 10);
-  assert.match(await page.textContent("#tornado title"), /Which assumption moves Conversions \(people persuaded\) most/);
-  await page.locator(".certainty details summary").click();
+  assert.match(await page.textContent("#tornado title"), /Which assumption moves conversions most/);
+  await page.locator(".certainty details summary").first().click();
   assert.equal(await page.locator("#tornado-table tbody tr").count(), 10);
   assert.match(await page.textContent("#tornado-table tbody tr:first-child th"), /People reached who act/);
   const before = await conversions();

@@ -36,7 +36,7 @@ test("every chart downloads as a standalone SVG and as a PNG", async () => {
   const png = await readFile(await (await pngDownload).path());
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   assert.ok(png.length > 2000, `${png.length} bytes`);
-  assert.equal(await page.locator("figure.chart .chart-download").count(), 5);
+  assert.equal(await page.locator("figure.chart .chart-download").count(), 6, "every chart: results, tornado, robustness, frontier and both curves");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -8,7 +8,8 @@ import { loadLang, pickLang, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { createErrors, createLanguage, wireChartDownloads, wireTabs } from "./page/shell.js";
 import { createAssumptions, createClassify, createGoal, createMix, renderScheme } from "./page/inputs.js";
-import { createCertainty, createResults, createTradeOffs } from "./page/results.js";
+import { createResults, createTradeOffs } from "./page/results.js";
+import { createCertainty } from "./page/certainty.js";
 
 /** @type {PageState} */
 const state = {

@@ -212,11 +212,13 @@ function niceStep(/** @type {number} */ max) {
 
 /**
  * A tornado chart: one bar per assumption from its low-value result to its high-value result,
- * around a line at the typical result. Values are written at both ends of each bar.
+ * around a line at the typical result (if given). Values are written at both ends of each bar.
+ * Also a range chart: each row's own `mark` (a median) instead of a shared centre, on a fixed
+ * scale from `min` to `max`.
  *
  * @param {SVGSVGElement} root
- * @param {{ title: string, description: string, width: number, centre: number,
- *   rows: { label: string, low: number, high: number, lowText: string, highText: string }[] }} chart
+ * @param {{ title: string, description: string, width: number, centre?: number, min?: number, max?: number,
+ *   rows: { label: string, low: number, high: number, lowText: string, highText: string, mark?: number }[] }} chart
  */
 export function drawTornado(root, chart) {
   const width = Math.max(280, Math.round(chart.width));
@@ -227,9 +229,9 @@ export function drawTornado(root, chart) {
   const height = chart.rows.length * rowHeight + 8;
   frame(root, chart.title, chart.description);
   resize(root, width, height);
-  const values = chart.rows.flatMap((r) => [r.low, r.high]).concat(chart.centre);
-  const min = Math.min(...values);
-  const max = Math.max(...values);
+  const values = chart.rows.flatMap((r) => [r.low, r.high]).concat(chart.centre ?? []);
+  const min = chart.min ?? Math.min(...values);
+  const max = chart.max ?? Math.max(...values);
   const span = max - min || 1;
   // Room on both sides for the values written beyond the bars.
   const left = labelWidth + 70;
@@ -248,9 +250,11 @@ export function drawTornado(root, chart) {
         "text-anchor": row.high >= row.low ? "start" : "end" }, row.highText),
     );
   });
-  // The typical result, marked on each bar's row only, so it never crosses a label.
-  chart.rows.forEach((_, i) => {
+  // The typical result (or the row's median), marked on each bar's row only, so it never crosses a label.
+  chart.rows.forEach((row, i) => {
+    const at = row.mark ?? chart.centre;
+    if (at === undefined) return;
     const y = i * rowHeight + barTop;
-    root.append(svg("line", { x1: sx(chart.centre), x2: sx(chart.centre), y1: y - 3, y2: y + 23, class: "xy-marker" }));
+    root.append(svg("line", { x1: sx(at), x2: sx(at), y1: y - 3, y2: y + 23, class: row.mark === undefined ? "xy-marker" : "chart-median" }));
   });
 }

@@ -11,6 +11,8 @@ type Outcome = import("../pkg/calculator.js").Outcome;
 type ResponseCurves = import("../pkg/calculator.js").ResponseCurves;
 type Simulation = import("../pkg/calculator.js").Simulation;
 type Swing = import("../pkg/calculator.js").Swing;
+type Switch = import("../pkg/calculator.js").Switch;
+type Robustness = import("../pkg/calculator.js").Robustness;
 type TierOutcome = import("../pkg/calculator.js").TierOutcome;
 
 /** The keys of T whose values are of type V. */

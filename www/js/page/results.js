@@ -1,9 +1,9 @@
-// What the engine says about the inputs: "Results" (headline, chart, tables, the best mix), "How
-// sure are we?" (the simulation, in a worker once the inputs settle, whose bands the results read)
-// and the trade-off charts (one search per point, so in a worker too).
-import { $, el, fillRows, fillTable, setText } from "../dom.js";
+// What the engine says about the inputs: "Results" (headline, chart, tables, the best mix, with
+// the bands certainty.js's simulation gives) and the trade-off charts (one search per point, so
+// in a worker).
+import { $, fillRows, fillTable, setText } from "../dom.js";
 import { plural } from "../i18n.js";
-import { drawBars, drawNote, drawTornado, drawXY } from "../chart.js";
+import { drawBars, drawNote, drawXY } from "../chart.js";
 import facts from "../../pkg/facts.js";
 import { BANDED, METRICS } from "../engine.js";
 
@@ -107,116 +107,6 @@ export function createResults(page) {
   $("use-best").addEventListener("click", useBest);
 
   return { render, drawChart };
-}
-
-/**
- * @param {Page} page
- * @param {() => void} bandsChanged the bands for the inputs on screen came or went
- */
-export function createCertainty(page, bandsChanged) {
-  const { state, tr, label } = page;
-  /** @type {EngineWorker | null} */
-  let simulator = null;
-  let timer = 0;
-  /** The latest simulation. @type {SimulationRun | null} */
-  let last = null;
-
-  const current = () => (last && last.key === page.inputKey ? last : null);
-
-  const done = (/** @type {number} */ draws) => setText($("certainty-status"), tr("certainty.done", { draws: page.fmt().count(draws) }));
-
-  function clear() {
-    $("certainty-sentences").replaceChildren();
-    $("tornado").replaceChildren();
-    fillTable($("tornado-table"), "", [], []);
-  }
-
-  function receive(/** @type {EngineAnswer | null} */ answer) {
-    // None: a simulation for newer inputs replaced this one.
-    if (!answer) return;
-    if (answer.error) {
-      // No bands rather than wrong ones: say so and clear what belonged to older inputs.
-      last = null;
-      setText($("certainty-status"), tr("certainty.failed"));
-      clear();
-      bandsChanged();
-      return;
-    }
-    const [simulation, swings] = /** @type {[Simulation, Swing[]]} */ (answer.results);
-    last = { key: answer.key, simulation, swings };
-    done(simulation.draws);
-    bandsChanged();
-    render();
-  }
-
-  function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const sim = current();
-      if (sim) {
-        done(sim.simulation.draws);
-        return;
-      }
-      setText($("certainty-status"), tr("certainty.running", { draws: page.fmt().count(facts.simulation.draws) }));
-      const input = page.input;
-      // Started only now, after the first result, with the module the page already compiled.
-      simulator ??= page.engineWorker();
-      simulator(page.inputKey, [["simulate", [input, facts.simulation]], ["sensitivity", [input]]]).then(receive);
-    }, 250);
-  }
-
-  function render() {
-    const sim = current();
-    const comparison = page.comparison;
-    if (!sim || !comparison) {
-      clear();
-      return;
-    }
-    const f = page.fmt();
-    const mixes = comparison.mixes;
-    const beats = sim.simulation.beats.conversions;
-    const plan = (/** @type {Outcome} */ m) => m.tiers.map((t) => t.influencers).join(",");
-    const sentence = (/** @type {number} */ i, /** @type {number} */ j) =>
-      tr("certainty.beats", { first: label(mixes[i]), second: label(mixes[j]), share: f.share(beats[i][j]) });
-    const singles = mixes.flatMap((m, i) => (m.kind === "single" ? [i] : []))
-      .sort((a, b) => sim.simulation.mixes[b].conversions.p50 - sim.simulation.mixes[a].conversions.p50);
-    const sentences = [];
-    if (singles.length > 1) sentences.push(sentence(singles[0], singles[1]));
-    const mine = mixes.findIndex((m) => m.kind === "mix");
-    const best = mixes.findIndex((m) => m.kind === "optimum");
-    if (plan(mixes[mine]) !== plan(mixes[best])) sentences.push(sentence(best, mine));
-    // A live region: replace its content only when the words change.
-    const list = $("certainty-sentences");
-    if ([...list.children].map((li) => li.textContent).join("|") !== sentences.join("|")) {
-      list.replaceChildren(...sentences.map((text) => el("li", {}, [text])));
-    }
-
-    const metric = facts.objectives.find((o) => o.id === state.goal.objective)?.measure ?? "conversions";
-    const kind = metric === "netValue" ? "money" : "count";
-    const centre = metric === "netValue" ? mixes[mine].revenue - mixes[mine].spend : mixes[mine][metric];
-    const rows = sim.swings
-      .map((w) => ({ label: tr(`q.${w.quantity}`), low: w.low[metric], high: w.high[metric] }))
-      .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low))
-      .map((r) => ({ ...r, lowText: page.formatMetric(kind, r.low), highText: page.formatMetric(kind, r.high) }));
-    const metricName = tr(`metric.${metric}`);
-    drawTornado(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($("tornado"))), {
-      title: tr("tornado.title", { metric: metricName }),
-      description: tr("tornado.desc", { items: rows.map((r) => tr("tornado.item", { quantity: r.label, low: r.lowText, high: r.highText })).join("; ") }),
-      width: page.chartWidth,
-      centre,
-      rows,
-    });
-    fillTable($("tornado-table"), tr("tornado.caption", { metric: metricName }), [tr("tornado.assumption"), tr("tornado.low"), tr("tornado.high")],
-      rows.map((r) => [r.label, r.lowText, r.highText]));
-  }
-
-  return {
-    schedule,
-    render,
-    clear,
-    /** The simulation's bands per mix, if it was run for exactly the inputs on screen. */
-    bands: () => current()?.simulation.mixes ?? null,
-  };
 }
 
 /** The response curves' budgets, as multiples of the reader's; the fifth is the budget itself. */

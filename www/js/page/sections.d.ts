@@ -1,8 +1,8 @@
 // Short global names for the sections' JSDoc (jsconfig.json includes this file; the workers'
 // project does not, since it names the page's modules). Types only; nothing here is loaded.
 
-/** A simulation, its swings and the scenario they were computed for (as JSON). */
-type SimulationRun = { key: string; simulation: Simulation; swings: Swing[] };
+/** A simulation, its swings, the switching values and the scenario they were computed for (as JSON). */
+type SimulationRun = { key: string; simulation: Simulation; swings: Swing[]; switches: Switch[] };
 
 /** The engine in a worker (engine.js's backgroundEngine): null if a newer request ended this one. */
 type EngineWorker = import("./types.js").EngineWorker;
