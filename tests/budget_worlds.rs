@@ -138,3 +138,16 @@ fn the_best_mix_is_re_planned_in_at_least_two_hundred_worlds() {
     // Fewer draws than the sample: every draw is a sampled world.
     assert_eq!(uncertainty::simulate(&s, Settings { draws: 50, seed: 1 }).unwrap().robustness.worlds, 50);
 }
+
+#[test]
+fn a_plan_that_spends_nothing_puts_no_tier_ahead_and_the_tornado_knows_its_centre() {
+    let s = scenario(r#"{"goal": {"objective": "netValue"}}"#);
+    let r = uncertainty::simulate(&s, Settings { draws: 2000, seed: 1 }).unwrap().robustness;
+    let led: f64 = r.tiers.iter().map(|t| t.leading).sum();
+    assert!(led <= 1.0 + 1e-9, "{led}: {:?}", r.tiers);
+    let mine = tiermix::model::evaluate(&s).unwrap();
+    for w in uncertainty::sensitivity(&s).unwrap() {
+        assert!((w.typical.goal - (mine.revenue - mine.spend)).abs() < 1e-6, "{}: {:?}", w.quantity, w.typical);
+        assert_eq!(w.typical.conversions, mine.conversions);
+    }
+}

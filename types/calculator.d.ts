@@ -368,6 +368,8 @@ export interface Swing {
   quantity: Quantity | "persuasionGamma";
   low: Effect;
   high: Effect;
+  /** Every assumption typical: the centre the swings are measured from. */
+  typical: Effect;
 }
 
 /**

@@ -370,6 +370,8 @@ pub struct Swing {
     pub quantity: &'static str,
     pub low: Effect,
     pub high: Effect,
+    /// Every assumption typical: the centre the swings are measured from.
+    pub typical: Effect,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -400,6 +402,7 @@ pub fn sensitivity(scenario: &Scenario) -> Result<Vec<Swing>> {
             goal: score(&weights, &draw),
         })
     };
+    let typical = effect(World::TYPICAL)?;
     let at = |quantity: Quantity, u: f64| {
         let mut world = World::TYPICAL;
         if let Some(slot) = world.quantiles.get_mut(quantity as usize) {
@@ -412,10 +415,10 @@ pub fn sensitivity(scenario: &Scenario) -> Result<Vec<Swing>> {
         // The follower count defines the plan; a quantity no tier is unsure of (the audience fit
         // the user states, 100% until they do) has nothing to swing.
         .filter(|&q| q != Quantity::TypicalFollowers && scenario.assumptions.iter().any(|a| a.range(q).low < a.range(q).high))
-        .map(|quantity| Ok(Swing { quantity: quantity.id(), low: at(quantity, 0.0)?, high: at(quantity, 1.0)? }))
+        .map(|quantity| Ok(Swing { quantity: quantity.id(), low: at(quantity, 0.0)?, high: at(quantity, 1.0)?, typical }))
         .collect::<Result<_>>()?;
     // How much more small accounts persuade: γ from 0 (size does not matter) to its steepest.
     let steep = |u: f64| effect(World { steepness: u, ..World::TYPICAL });
-    swings.push(Swing { quantity: "persuasionGamma", low: steep(0.0)?, high: steep(1.0)? });
+    swings.push(Swing { quantity: "persuasionGamma", low: steep(0.0)?, high: steep(1.0)?, typical });
     Ok(swings)
 }

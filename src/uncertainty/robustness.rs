@@ -53,7 +53,7 @@ pub struct TierShare {
     pub p50: f64,
     pub p90: f64,
     /// The share of worlds whose re-optimised plan puts at least as much of the budget on this
-    /// tier as on any other.
+    /// tier as on any other (none when the plan spends nothing).
     pub leading: f64,
 }
 
@@ -109,7 +109,11 @@ impl<'a> Sampler<'a> {
         for (all, spend) in self.shares.iter_mut().zip(&spends) {
             all.push(if budget > 0.0 { spend / budget } else { 0.0 });
         }
-        share_out(&mut self.leading, &spends);
+        // A plan that spends nothing (net value, when no influencer pays for itself) puts no
+        // tier ahead.
+        if spends.iter().any(|&spend| spend > 0.0) {
+            share_out(&mut self.leading, &spends);
+        }
         let replanned = score(self.weights, &run(self.scenario, tiers, &counts));
         // The compared mixes end with the optimum.
         let kept = scores.last().copied().unwrap_or(0.0);

@@ -112,8 +112,8 @@ export function createCertainty(page, bandsChanged) {
     fillList("certainty-sentences", sentences);
 
     const kind = measure === "netValue" ? "money" : measure === "blend" ? "number" : "count";
-    // The typical value is marked where a mix's Outcome carries the measure itself.
-    const typical = measure === "reach" || measure === "engagements" || measure === "conversions" ? mixes[mine][measure] : undefined;
+    // The centre: your mix with every assumption typical, as the engine measures it for the goal.
+    const typical = sim.swings[0]?.typical.goal;
     const rows = sim.swings
       .map((w) => ({ label: tr(`q.${w.quantity}`), low: w.low.goal, high: w.high.goal }))
       .sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low))
