@@ -122,7 +122,7 @@ test("simulate gives ordered bands for every mix, reproducibly, with the same nu
   assert.equal(sim.draws, 1000);
   assert.equal(sim.mixes.length, 5);
   // Pinned in tests/uncertainty.rs too: the draws are identical on every platform.
-  assert.deepEqual(sim.mixes[1].conversions, { p10: 255.1731160480069, p50: 634.6239760646299, p90: 1319.574960133812 });
+  assert.deepEqual(sim.mixes[1].conversions, { p10: 250.84315439822456, p50: 602.8194923715323, p90: 1298.4385455241345 });
   assert.deepEqual(tiermix.simulate({ budget: 20000 }, { draws: 1000, seed: 42 }), sim);
   for (const m of sim.mixes) {
     for (const key of ["spend", "reach", "engagements", "conversions", "roi", "costPerConversion"]) {
