@@ -33,12 +33,12 @@ pub struct Description {
     pub outcome_kinds: &'static [OutcomeKind],
     /// Every audit flag a roster row may carry.
     pub roster_flags: &'static [&'static str],
-    /// Published ranges of what creators' fees cost per 1,000 views and per engagement.
-    pub benchmarks: Benchmarks,
 }
 
 /// Published cost benchmarks to hold a tier's fee-only `feePerThousandViews` and
 /// `feePerEngagement` against. Data for the page, not for the model: nothing computes with it.
+/// Apart from [`Description`]: the build writes it to a file of its own, which the page loads
+/// only when its benchmarks panel opens (every page load downloads the facts).
 /// The per-size CPM ranges are secondary blog compilations whose methods are not shown; the
 /// first-hand figures are all-tier. Kept in the currency they are published in (no exchange
 /// rate is a fact of the engine).
@@ -223,12 +223,10 @@ pub fn describe() -> Description {
         simulation: Simulation { draws: f64::from(DEFAULT_DRAWS), seed: DEFAULT_SEED as f64 },
         outcome_kinds: &OutcomeKind::ALL,
         roster_flags: Flags::names(),
-        benchmarks: Benchmarks {
-            currency: "USD",
-            platform: "instagram",
-            bands: &BENCHMARK_BANDS,
-            cpe: BENCHMARK_CPE,
-            sources: &BENCHMARK_SOURCES,
-        },
     }
+}
+
+/// Published ranges of what creators' fees cost per 1,000 views and per engagement.
+pub fn benchmarks() -> Benchmarks {
+    Benchmarks { currency: "USD", platform: "instagram", bands: &BENCHMARK_BANDS, cpe: BENCHMARK_CPE, sources: &BENCHMARK_SOURCES }
 }

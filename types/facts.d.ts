@@ -30,24 +30,6 @@ export interface ObjectiveFact {
   readonly usesLambda?: true;
 }
 
-/** A published range of costs, in the benchmarks' currency. */
-export interface Span {
-  readonly low: number;
-  readonly high: number;
-}
-
-/** Published ranges of what creators' fees cost per 1,000 views and per engagement (data, not model). */
-export interface Benchmarks {
-  /** The currency the ranges are published in (they are not converted). */
-  readonly currency: string;
-  readonly platform: string;
-  /** Sizes by follower count, smallest first; a band runs up to the next band's `minFollowers`. */
-  readonly bands: readonly { readonly id: string; readonly minFollowers: number; readonly cpm: Span }[];
-  /** Cost per engagement, published for all sizes only. */
-  readonly cpe: Span;
-  readonly sources: readonly { readonly id: string; readonly text: string; readonly url: string; readonly year: number }[];
-}
-
 export interface Facts {
   /** What an empty scenario means. */
   readonly defaults: {
@@ -79,7 +61,6 @@ export interface Facts {
   readonly outcomeKinds: readonly OutcomeKind[];
   /** Every audit flag a roster row may carry (`pickRoster`'s rows, `flags`). */
   readonly rosterFlags: readonly RosterFlag[];
-  readonly benchmarks: Benchmarks;
 }
 
 /** Frozen, all the way down. */

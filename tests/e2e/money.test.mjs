@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import tiermix from "../js/load.mjs";
-import facts from "../../www/pkg/facts.js";
+import published from "../../www/pkg/benchmarks.js";
 import { formatters } from "../../www/js/format.js";
 import { ARTIFACTS, axeViolations, openPage, session } from "./harness.mjs";
 
@@ -160,7 +160,7 @@ test("each tier's fees per 1,000 views and per engagement sit beside the publish
     const report = tiermix.assumptions(scenario);
     const f = formatters(/** @type {"en" | "fr"} */ (lang), "EUR");
     const usd = formatters(/** @type {"en" | "fr"} */ (lang), "USD");
-    const { bands, cpe } = facts.benchmarks;
+    const { bands, cpe } = published;
     const mark = (value, range) => value === null ? null
       : `${f.money(value)} · ${value < range.low ? words[0] : value > range.high ? words[1] : words[2]}`;
     const rows = await page.evaluate(() => [...document.querySelectorAll("#benchmarks-table tbody tr")].map((row) => [...row.children].map((c) => c.textContent)));

@@ -1,15 +1,15 @@
 // "Your fees against published benchmarks": per tier of the reader's mix, the engine's fee-only
 // cost per 1,000 views and per engagement beside the range published for accounts of that size
-// (pkg/facts.js), each marked in words when outside it. The ranges are shown in the currency they
+// (pkg/benchmarks.js, loaded with this module), each marked in words when outside it. The ranges are shown in the currency they
 // are published in: no exchange rate is assumed. Loaded when its panel first opens.
 import { $, el, fillTable } from "../dom.js";
 import { formatters } from "../format.js";
-import facts from "../../pkg/facts.js";
+import published from "../../pkg/benchmarks.js";
 
 /** @param {import("./types.js").Page} page */
 export function createBenchmarks(page) {
   const { state, tr, label } = page;
-  const { bands, cpe, currency, sources } = facts.benchmarks;
+  const { bands, cpe, currency, sources } = published;
   /** The band of an account of `followers`: the last one whose minimum it reaches. */
   const bandOf = (/** @type {number} */ followers) => bands.filter((band) => followers >= band.minFollowers).pop() ?? bands[0];
 
