@@ -190,6 +190,9 @@ test("the new controls are accessible and fit a 375 px phone", async () => {
     await page.waitForSelector("#benchmarks-table tbody tr");
     await page.click("#mix-complete");
     await page.waitForFunction(() => document.querySelector("#complete-status")?.textContent !== "");
+    // The charts drawn by the workers, so axe sees the page finished.
+    await page.waitForSelector("#frontier path");
+    await page.waitForSelector("#tornado rect", { timeout: 20_000 });
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scroll <= viewport.width, `page is ${scroll}px wide at ${viewport.width}`);
     if (viewport.width === 375) await page.screenshot({ path: `${ARTIFACTS}money-375.png`, fullPage: true });
