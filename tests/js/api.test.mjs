@@ -42,9 +42,16 @@ test("evaluate returns every Outcome field of the contract", () => {
   }
   assert.ok(o.spend <= 20000);
   assert.equal(o.tiers.length, 3);
-  for (const key of ["tier", "influencers", "spend", "impressions", "reach", "engagements", "conversions", "workloadHours"]) {
+  for (const key of ["tier", "influencers", "unitCost", "allotted", "spend", "feeSpend", "teamSpend", "impressions", "reach", "engagements",
+    "conversions", "workloadHours", "feePerThousandViews", "feePerEngagement"]) {
     assert.ok(key in o.tiers[0], `missing tiers[].${key}`);
   }
+  // Fees over views and engagements, each a number or null, never NaN or Infinity.
+  for (const row of o.tiers) {
+    for (const key of ["feePerThousandViews", "feePerEngagement"]) assert.ok(row[key] === null || Number.isFinite(row[key]), `${row.tier} ${key}`);
+  }
+  assert.deepEqual(o.tiers.map((row) => row.allotted), [4000, 10000, 6000]);
+  assert.ok(tiermix.evaluate({ budget: 20000, mix: { counts: { micro: 2 } } }).tiers.every((row) => row.allotted === null));
 });
 
 test("compare reproduces the reference outcomes", () => {
