@@ -75,7 +75,7 @@ endef
 build: tools
 	$(call wasm-module,calculator,--no-default-features)
 	$(call wasm-module,tiermix,)
-	cp types/calculator.d.ts types/tiermix.d.ts types/core.d.ts types/facts.d.ts $(PKG)/
+	cp types/calculator.d.ts types/tiermix.d.ts types/core.d.ts types/facts.d.ts types/benchmarks.d.ts $(PKG)/
 	node scripts/build/core-alias.mjs
 	@rm -f $(PKG)/core_bg.wasm # calculator_bg.wasm's old name: a stale copy would ship with make dist
 	cargo run --quiet -p tiermix-build-data -- $(PKG)

@@ -27,12 +27,12 @@ const sim = tiermix.simulate(scenario, { draws: 2000, seed: 1 });
 const micro = sim.mixes[1].conversions;
 const share = Math.round(sim.beats.conversions[1][2] * 100);
 console.log(`Micro only: ${Math.round(micro.p10)}–${Math.round(micro.p90)} conversions, beats Macro only in ${share}% of worlds`);
-// Micro only: 272–1397 conversions, beats Macro only in 90% of worlds
+// Micro only: 258–1372 conversions, beats Macro only in 88% of worlds
 const { tiers } = sim.robustness;
 console.log(tiers.map((t) => `${t.tier} ${Math.round(t.p10 * 100)}–${Math.round(t.p90 * 100)}%`).join(", "), "of the re-planned budget");
 const fee = tiermix.switchingValues(scenario).find((s) => s.against.tier === "macro" && s.quantity === "fee" && s.tier === "macro");
 console.log(`Macro only wins on ${fee.measure} if a macro post costs under €${Math.round(fee.value)} (typical €${Math.round(fee.typical)})`);
-// nano 0–1%, micro 12–100%, macro 0–87% of the re-planned budget
+// nano 0–1%, micro 9–100%, macro 0–90% of the re-planned budget
 // Macro only wins on conversions if a macro post costs under €2030 (typical €3162)
 
 try {

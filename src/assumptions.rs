@@ -225,7 +225,7 @@ pub fn default_range(quantity: Quantity, f: f64) -> Range {
             }
         }
         Quantity::Delivery => DELIVERY,
-        Quantity::Hours => scaled((12.0 * power(f / 1_000_000.0, 0.2)).max(1.0), 0.5, 1.5, f64::INFINITY),
+        Quantity::Hours => scaled((12.0 * power(f / 1_000_000.0, 0.2)).max(1.0), 0.5, 2.0, f64::INFINITY),
         Quantity::Concentration => scaled(0.5 * power(f / 1000.0, 0.25), 0.5, 2.0, f64::INFINITY),
     }
 }
@@ -481,7 +481,7 @@ mod tests {
         let o = Overrides::from_value("overrides", Some(&input), &scheme).unwrap();
         let a = resolve(&scheme, &o, "overrides").unwrap();
         let hours = a[1].range(Quantity::Hours);
-        assert!((hours.low - 2.5).abs() < 1e-9 && (hours.high - 7.5).abs() < 1e-9, "{hours:?}");
+        assert!((hours.low - 2.5).abs() < 1e-9 && (hours.high - 10.0).abs() < 1e-9, "{hours:?}");
         assert_eq!(a[0].range(Quantity::Hours), Range::fixed(0.0));
     }
 

@@ -11,6 +11,7 @@ use crate::limits;
 use crate::model::OutcomeKind;
 use crate::roster::marks::Flags;
 use crate::scenario::{DEFAULT_CURRENCY, GLOBALS};
+use crate::sources::Source;
 use crate::tiers::DEFAULT_SCHEME;
 use crate::uncertainty::{DEFAULT_DRAWS, DEFAULT_SEED};
 use serde::Serialize;
@@ -33,6 +34,90 @@ pub struct Description {
     /// Every audit flag a roster row may carry.
     pub roster_flags: &'static [&'static str],
 }
+
+/// Published cost benchmarks to hold a tier's fee-only `feePerThousandViews` and
+/// `feePerEngagement` against. Data for the page, not for the model: nothing computes with it.
+/// Apart from [`Description`]: the build writes it to a file of its own, which the page loads
+/// only when its benchmarks panel opens (every page load downloads the facts).
+/// The per-size CPM ranges are secondary blog compilations whose methods are not shown; the
+/// first-hand figures are all-tier. Kept in the currency they are published in (no exchange
+/// rate is a fact of the engine).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Benchmarks {
+    pub currency: &'static str,
+    pub platform: &'static str,
+    /// Sizes by follower count, smallest first: a band runs from its `minFollowers` up to the
+    /// next band's. A tier is held against the band of its typical follower count.
+    pub bands: &'static [BenchmarkBand],
+    /// Cost per engagement is published for all sizes only: one range for every band.
+    pub cpe: Span,
+    pub sources: &'static [Source],
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BenchmarkBand {
+    pub id: &'static str,
+    pub min_followers: f64,
+    /// Fees per 1,000 views.
+    pub cpm: Span,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Span {
+    pub low: f64,
+    pub high: f64,
+}
+
+const fn band(id: &'static str, min_followers: f64, low: f64, high: f64) -> BenchmarkBand {
+    BenchmarkBand { id, min_followers, cpm: Span { low, high } }
+}
+
+/// Instagram, US dollars (InfluencerRadar, about 2025; Untapper 2026 agrees for micro and macro).
+pub const BENCHMARK_BANDS: [BenchmarkBand; 5] = [
+    band("nano", 0.0, 5.0, 15.0),
+    band("micro", 10_000.0, 10.0, 25.0),
+    band("mid", 100_000.0, 15.0, 30.0),
+    band("macro", 500_000.0, 25.0, 50.0),
+    band("mega", 1_000_000.0, 40.0, 100.0),
+];
+
+/// inzpire.me's 2019 average (€0.20) to #paid's 2021 average ($1.40).
+pub const BENCHMARK_CPE: Span = Span { low: 0.2, high: 1.4 };
+
+pub static BENCHMARK_SOURCES: [Source; 5] = [
+    Source {
+        id: "influencerradar_cpm",
+        text: "InfluencerRadar, “Benchmarking influencer CPM” (per-tier ranges compiled from 200+ campaigns, cross-referenced with Influencer Marketing Hub 2024 and Klear; methods not shown)",
+        url: Some("https://influencerradar.com/blog-post.php?slug=benchmarking-influencer-cpm-industry-standards"),
+        year: 2025,
+    },
+    Source {
+        id: "untapper_2026",
+        text: "Untapper, “Influencer marketing benchmarks” (micro $10–25, macro $25–50)",
+        url: Some("https://untapper.com/influencer-marketing-benchmarks"),
+        year: 2026,
+    },
+    Source {
+        id: "inzpire_cpm",
+        text: "inzpire.me, “Understanding CPM benchmarks in influencer marketing” (first-hand, all tiers: Instagram CPM €30–40; its 2019 average cost per engagement €0.20)",
+        url: Some("https://knowledge.inzpire.me/en/articles/9826839-understanding-cpm-benchmarks-in-influencer-marketing"),
+        year: 2024,
+    },
+    Source {
+        id: "hashtagpaid_cpe",
+        text: "#paid, “Creators' cost per engagement (CPE)” (first-hand, all tiers: $1.40 average)",
+        url: Some("https://help.hashtagpaid.com/en/articles/6209200-creators-cost-per-engagement-cpe"),
+        year: 2021,
+    },
+    Source {
+        id: "superads_cpm",
+        text: "superads.ai, “Facebook ads costs: CPM” (for comparison, paid social ≈ $5–20 per 1,000 impressions; Meta ≈ $19.80, 12-month average 2024–25)",
+        url: Some("https://www.superads.ai/facebook-ads-costs/cpm-cost-per-mille"),
+        year: 2025,
+    },
+];
 
 #[derive(Debug, Serialize)]
 pub struct Defaults {
@@ -139,4 +224,9 @@ pub fn describe() -> Description {
         outcome_kinds: &OutcomeKind::ALL,
         roster_flags: Flags::names(),
     }
+}
+
+/// Published ranges of what creators' fees cost per 1,000 views and per engagement.
+pub fn benchmarks() -> Benchmarks {
+    Benchmarks { currency: "USD", platform: "instagram", bands: &BENCHMARK_BANDS, cpe: BENCHMARK_CPE, sources: &BENCHMARK_SOURCES }
 }

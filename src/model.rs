@@ -39,6 +39,9 @@ pub struct TierEconomics {
     pub persuaded: f64,
     /// Views of its posts by those followers, repeats included: `delivery · m · F · ρ`.
     pub impressions: f64,
+    /// Views of its posts as platforms count them, by every follower (fake or out of target):
+    /// `delivery · m · f · ρ`, the base of a published cost per thousand views.
+    pub views: f64,
     /// Counted on every follower, as platforms count them.
     pub engagements: f64,
     pub hours: f64,
@@ -80,6 +83,7 @@ impl TierEconomics {
             reached: followers * at_least_once(reach_rate, posts),
             persuaded: followers * at_least_once(reach_rate * at(Quantity::Persuasion), posts),
             impressions: posts * followers * reach_rate,
+            views: delivery * posts * all_followers * reach_rate,
             engagements: delivery * posts * all_followers * at(Quantity::EngagementRate) * at(Quantity::SponsoredFactor),
             hours,
             concentration: at(Quantity::Concentration),
@@ -173,6 +177,9 @@ pub struct TierOutcome {
     pub tier: String,
     pub influencers: u32,
     pub unit_cost: f64,
+    /// For a mix of shares: the tier's share of the budget, which its whole influencers spend
+    /// up to (a share smaller than `unit_cost` buys none). `None` for a mix of counts or an optimum.
+    pub allotted: Option<f64>,
     pub spend: f64,
     /// What the creators are paid; `spend − fee_spend`.
     pub fee_spend: f64,
@@ -185,6 +192,11 @@ pub struct TierOutcome {
     pub engagements: f64,
     pub conversions: f64,
     pub workload_hours: f64,
+    /// The fees alone per 1,000 views as platforms count them (every follower who sees a post,
+    /// fake or out of target): the figure published benchmarks quote as CPM.
+    pub fee_per_thousand_views: Option<f64>,
+    /// The fees alone per engagement, as published CPE benchmarks quote it.
+    pub fee_per_engagement: Option<f64>,
 }
 
 /// What an outcome is the outcome of. Serialised as its id, `"single"`, `"mix"`, …
@@ -313,6 +325,7 @@ pub fn outcome_for_counts(
                 reached: count * e.reached,
                 persuaded: count * e.persuaded,
                 impressions: count * e.impressions,
+                views: count * e.views,
                 engagements: count * e.engagements,
                 hours: count * e.hours,
                 concentration: e.concentration,
@@ -349,6 +362,7 @@ pub fn outcome_for_groups(
                 tier: tier.id.to_string(),
                 influencers: n,
                 unit_cost: if n > 0 { e.unit_cost / f64::from(n) } else { 0.0 },
+                allotted: None,
                 spend: e.unit_cost,
                 fee_spend: e.fee_cost,
                 team_spend: e.unit_cost - e.fee_cost,
@@ -357,6 +371,8 @@ pub fn outcome_for_groups(
                 engagements: e.engagements,
                 conversions: unique_people(&one, &only, audience, true),
                 workload_hours: e.hours,
+                fee_per_thousand_views: ratio(e.fee_cost * 1000.0, e.views),
+                fee_per_engagement: ratio(e.fee_cost, e.engagements),
             }
         })
         .collect();
@@ -414,10 +430,12 @@ pub(crate) fn evaluate_mix(
     // chose neither its share nor its count.
     let cap = kind == OutcomeKind::Single;
     let mut capped = false;
+    let mut allotted: &[f64] = &[];
     let counts = match mix {
         Mix::Shares(shares) => {
             let result = counts_for_shares(scenario, tiers, shares, cap)?;
             capped = result.capped;
+            allotted = shares;
             result.counts
         }
         Mix::Counts(counts) => {
@@ -434,5 +452,8 @@ pub(crate) fn evaluate_mix(
     };
     let mut outcome = outcome_for_counts(scenario, tiers, &counts, label, kind);
     outcome.capped = capped;
+    for (row, share) in outcome.tiers.iter_mut().zip(allotted) {
+        row.allotted = Some(share * scenario.budget);
+    }
     Ok(outcome)
 }

@@ -55,7 +55,11 @@ pub const GLOBALS: Globals<Global> = Globals {
     budget: global("budget", Unit::Money, 20_000.0, 0.0, 1e12, "a finite number from 0 to 1000000000000", Code::Number),
     audience: global("audience", Unit::Count, 5_000_000.0, 1.0, 1e10, "a number of people from 1 to 10000000000", Code::People),
     posts_per_influencer: global("postsPerInfluencer", Unit::Count, 1.0, 1.0, 1000.0, "", Code::Whole),
-    hourly_cost: global("hourlyCost", Unit::Money, 50.0, 0.0, 1e6, "an amount from 0 to 1000000", Code::Amount),
+    // The one global with a researched default: what an hour of a marketing coordinator costs.
+    hourly_cost: Global {
+        source: &sources::HOURLY_COST,
+        ..global("hourlyCost", Unit::Money, 50.0, 0.0, 1e6, "an amount from 0 to 1000000", Code::Amount)
+    },
     conversion_value: global("conversionValue", Unit::Money, 40.0, 0.0, 1e9, "an amount from 0 to 1000000000", Code::Amount),
 };
 

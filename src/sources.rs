@@ -137,7 +137,14 @@ pub static PERSUASION: Source = Source {
     year: 2024,
     };
 
-pub static HOURS: Source = Source { id: "hours", text: "tiermix assumption (managed-campaign practice)", url: None, year: 2026 };
+pub static HOURS: Source = Source { id: "hours", text: "tiermix estimate (no published time study found)", url: None, year: 2026 };
+
+pub static HOURLY_COST: Source = Source {
+    id: "hourly_cost",
+    text: "Eurostat, “Hourly labour costs” (2023); US BLS wages and employer costs",
+    url: Some("https://ec.europa.eu/eurostat/statistics-explained/index.php?title=Hourly_labour_costs"),
+    year: 2023,
+};
 
 pub static CONCENTRATION: Source = Source {
     id: "concentration",
@@ -153,7 +160,7 @@ pub static YOUR_INPUT: Source =
     Source { id: "your_input", text: "Your input (tiermix default shown until you change it)", url: None, year: 2026 };
 
 /// Every source's note, by source id.
-pub static NOTES: [(&str, Label); 17] = [
+pub static NOTES: [(&str, Label); 18] = [
     (
         "brandnewsblog_2018",
         Label::fixed(
@@ -248,8 +255,15 @@ pub static NOTES: [(&str, Label); 17] = [
     (
         "hours",
         Label::fixed(
-            "max(1, 12 × (f/1,000,000)^0.2) hours per influencer (× 0.5…1.5). The quoted “12 hours per influencer” could not be traced: use your own.",
-            "max(1, 12 × (f/1 000 000)^0,2) heures par influenceur (× 0,5…1,5). Les « 12 heures par influenceur » citées sont introuvables : mettez les vôtres.",
+            "max(1, 12 × (f/1,000,000)^0.2) hours per influencer (× 0.5…2). Staff hours per creator are an estimate, not a measurement: no published time study could be found. The curve (≈2.4 h for a 316-follower nano, ≈4.8 h at 10,000, ≈12 h at 1M followers) follows platforms' “several hours per creator” descriptions and the extra contract and agent work for large accounts (e.g. Matchmade; Revelation agency); the quoted “12 hours per influencer” (Fast Company) could not be traced. Replace it with your own time logs.",
+            "max(1, 12 × (f/1 000 000)^0,2) heures par influenceur (× 0,5…2). Les heures de l'équipe par créateur sont une estimation, pas une mesure : aucune étude de temps publiée n'a été trouvée. La courbe (≈2,4 h pour un nano de 316 abonnés, ≈4,8 h à 10 000, ≈12 h à 1M d'abonnés) suit les descriptions des plateformes (« plusieurs heures par créateur ») et le surcroît de travail de contrat et d'agent des grands comptes (p. ex. Matchmade ; l'agence Revelation) ; les « 12 heures par influenceur » citées (Fast Company) sont introuvables. Remplacez-la par vos propres relevés de temps.",
+        ),
+    ),
+    (
+        "hourly_cost",
+        Label::fixed(
+            "50/h approximates the employer cost (salary plus social charges) of a marketing coordinator: €42.2/h on average in France in 2023 (Eurostat, “Hourly labour costs”); a US PR/social specialist's $30.20/h median wage (BLS, May 2020) is ≈ $44/h with benefits (BLS employer cost survey: wages ≈ 69% of cost). Put in your own team's cost.",
+            "50/h approche le coût employeur (salaire et charges sociales) d'un chargé de marketing : 42,2 €/h en moyenne en France en 2023 (Eurostat, « Hourly labour costs ») ; le salaire médian de 30,20 $/h d'un spécialiste RP/réseaux sociaux aux États-Unis (BLS, mai 2020) fait ≈ 44 $/h avec les avantages (enquête du BLS sur le coût employeur : le salaire ≈ 69 % du coût). Mettez le coût de votre équipe.",
         ),
     ),
     (

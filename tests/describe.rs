@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use serde_json::{json, Value as Json};
-use tiermix::describe::describe;
+use tiermix::describe::{benchmarks, describe};
 use tiermix::input::Value;
 use tiermix::scenario::Scenario;
 use tiermix::uncertainty::Settings;
@@ -112,4 +112,26 @@ fn limits_are_where_the_engine_refuses() {
     assert!(tiers(d.limits.max_tiers + 1.0).is_err());
     let draws = |n: f64| Settings::from_value("options", Some(&serde_json::from_value::<Value>(json!({ "draws": n })).unwrap()));
     assert!(draws(d.limits.max_draws).is_ok() && draws(d.limits.max_draws + 1.0).is_err());
+}
+
+#[test]
+fn benchmarks_are_bands_from_the_smallest_accounts_up_each_with_a_range_and_every_source_linked() {
+    let b = &serde_json::to_value(benchmarks()).unwrap();
+    assert_eq!(b["currency"], "USD");
+    let bands = b["bands"].as_array().unwrap();
+    let ids: Vec<&str> = bands.iter().map(|band| band["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["nano", "micro", "mid", "macro", "mega"]);
+    assert_eq!(bands[0]["minFollowers"], 0.0, "every account is in a band");
+    for pair in bands.windows(2) {
+        assert!(pair[0]["minFollowers"].as_f64() < pair[1]["minFollowers"].as_f64(), "{pair:?}");
+    }
+    for range in bands.iter().map(|band| &band["cpm"]).chain([&b["cpe"]]) {
+        assert!(range["low"].as_f64().unwrap() > 0.0 && range["low"].as_f64() < range["high"].as_f64(), "{range}");
+    }
+    assert_eq!(bands[1]["cpm"], json!({ "low": 10.0, "high": 25.0 }));
+    assert_eq!(b["cpe"], json!({ "low": 0.2, "high": 1.4 }));
+    for source in b["sources"].as_array().unwrap() {
+        assert!(source["url"].as_str().unwrap().starts_with("https://"), "{source}");
+        assert!(!source["text"].as_str().unwrap().is_empty());
+    }
 }

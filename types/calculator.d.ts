@@ -176,7 +176,10 @@ export interface Assumptions {
 export interface TierOutcome {
   tier: string;
   influencers: number;
+  /** What one influencer of the tier costs: fees plus the team's time. */
   unitCost: number;
+  /** For a mix of shares: the tier's share of the budget (a share below `unitCost` buys none); null otherwise. */
+  allotted: number | null;
   spend: number;
   /** What the creators are paid; `feeSpend + teamSpend = spend`. */
   feeSpend: number;
@@ -188,6 +191,10 @@ export interface TierOutcome {
   engagements: number;
   conversions: number;
   workloadHours: number;
+  /** The fees alone per 1,000 views as platforms count them (every follower who sees a post); null without views. */
+  feePerThousandViews: number | null;
+  /** The fees alone per engagement; null without engagements. */
+  feePerEngagement: number | null;
 }
 
 /** `single` (the whole budget on one tier), `mix` (yours), `optimum`, `roster` (pickRoster's). */

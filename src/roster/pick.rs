@@ -96,6 +96,7 @@ struct Item {
     reached: f64,
     persuaded: f64,
     impressions: f64,
+    views: f64,
 }
 
 /// Each tier's totals over a choice, plus the whole choice's.
@@ -220,6 +221,7 @@ impl Problem {
                 reached: e.reached,
                 persuaded: e.persuaded,
                 impressions: e.impressions,
+                views: e.views,
             });
         }
         let mut limits = Vec::with_capacity(tiers);
@@ -637,6 +639,7 @@ fn describe(scenario: &Scenario, candidates: &[Candidate], problem: &Problem, ch
         total.reached += item.reached;
         total.persuaded += item.persuaded;
         total.impressions += item.impressions;
+        total.views += item.views;
         total.engagements += item.engagements;
         total.hours += item.hours;
         if let (Some(c), Some(tier)) = (candidates.get(item.index), scenario.scheme.tiers.get(item.tier)) {

@@ -116,11 +116,12 @@ test("works with the keyboard alone", async () => {
   const { page, context } = await openPage(live.browser, live.server.origin);
   await page.locator("body").press("Tab");
   const order = [];
-  for (let i = 0; i < 12; i++) {
+  // The campaign panel holds the team's figures too (an hourly cost and hours per tier) before the shares.
+  for (let i = 0; i < 22; i++) {
     order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim()));
     await page.keyboard.press("Tab");
   }
-  assert.ok(order.includes("budget") && order.includes("share-nano-range") && order.includes("share-nano"), order.join(" → "));
+  assert.ok(order.includes("budget") && order.includes("g-hourlyCost") && order.includes("share-nano-range") && order.includes("share-nano"), order.join(" → "));
   await page.focus("#budget");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("40000");
@@ -171,7 +172,8 @@ test("editing an assumption recomputes and shows it was changed; reset restores 
   assert.match(await page.textContent("#a-fee-micro-range"), /changed by you/);
   assert.match(await page.textContent(".assumption:has(#a-fee-micro) .source"), /Upfluence/);
   assert.match(await page.textContent(".assumption:has(#a-sponsoredFactor-micro) .source"), /could not be traced/, "notes load from sources.json");
-  assert.equal(await page.locator(".assumption .source a[href^='https://']").count(), 8, "every published source is linked");
+  // Eight sources behind the assumptions, and the team's hourly cost (Eurostat) in "Your team".
+  assert.equal(await page.locator(".assumption .source a[href^='https://']").count(), 9, "every published source is linked");
   await page.fill("#a-realShare-nano", "90");
   await page.getByRole("button", { name: "Reset every assumption" }).click();
   assert.equal(await page.inputValue("#a-fee-micro"), "100");

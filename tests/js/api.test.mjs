@@ -42,9 +42,16 @@ test("evaluate returns every Outcome field of the contract", () => {
   }
   assert.ok(o.spend <= 20000);
   assert.equal(o.tiers.length, 3);
-  for (const key of ["tier", "influencers", "spend", "impressions", "reach", "engagements", "conversions", "workloadHours"]) {
+  for (const key of ["tier", "influencers", "unitCost", "allotted", "spend", "feeSpend", "teamSpend", "impressions", "reach", "engagements",
+    "conversions", "workloadHours", "feePerThousandViews", "feePerEngagement"]) {
     assert.ok(key in o.tiers[0], `missing tiers[].${key}`);
   }
+  // Fees over views and engagements, each a number or null, never NaN or Infinity.
+  for (const row of o.tiers) {
+    for (const key of ["feePerThousandViews", "feePerEngagement"]) assert.ok(row[key] === null || Number.isFinite(row[key]), `${row.tier} ${key}`);
+  }
+  assert.deepEqual(o.tiers.map((row) => row.allotted), [4000, 10000, 6000]);
+  assert.ok(tiermix.evaluate({ budget: 20000, mix: { counts: { micro: 2 } } }).tiers.every((row) => row.allotted === null));
 });
 
 test("compare reproduces the reference outcomes", () => {
@@ -122,7 +129,7 @@ test("simulate gives ordered bands for every mix, reproducibly, with the same nu
   assert.equal(sim.draws, 1000);
   assert.equal(sim.mixes.length, 5);
   // Pinned in tests/uncertainty.rs too: the draws are identical on every platform.
-  assert.deepEqual(sim.mixes[1].conversions, { p10: 255.1731160480069, p50: 634.6239760646299, p90: 1319.574960133812 });
+  assert.deepEqual(sim.mixes[1].conversions, { p10: 250.84315439822456, p50: 602.8194923715323, p90: 1298.4385455241345 });
   assert.deepEqual(tiermix.simulate({ budget: 20000 }, { draws: 1000, seed: 42 }), sim);
   for (const m of sim.mixes) {
     for (const key of ["spend", "reach", "engagements", "conversions", "roi", "costPerConversion"]) {

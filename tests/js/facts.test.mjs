@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import tiermix from "./load.mjs";
 import facts from "../../www/pkg/facts.js";
+import benchmarks from "../../www/pkg/benchmarks.js";
 import { readFileSync } from "node:fs";
 import { GLOBAL_NAMES, PAGE_GOALS, readFragment, writeFragment } from "../../www/js/share.js";
 
@@ -107,4 +108,21 @@ test("every global the facts list has a short name in the link, and only those",
   assert.deepEqual(rejected, []);
   assert.deepEqual({ ...shared.globals }, globals);
   assert.equal(shared.budget, facts.defaults.budget);
+});
+
+test("benchmarks.js: bands from the smallest accounts up, each range low to high, every source linked, and the page's ratios to hold against them", () => {
+  const { bands, cpe, currency, sources } = benchmarks;
+  assert.equal(currency, "USD");
+  assert.equal(bands[0].minFollowers, 0, "every account falls in a band");
+  for (let i = 1; i < bands.length; i++) assert.ok(bands[i - 1].minFollowers < bands[i].minFollowers, bands[i].id);
+  for (const range of [...bands.map((band) => band.cpm), cpe]) assert.ok(range.low > 0 && range.low < range.high, JSON.stringify(range));
+  assert.ok(sources.length >= 2 && sources.every((source) => source.url.startsWith("https://") && source.text.length > 0));
+  // What the ranges are held against: each hiring tier's fee-only ratios, from the engine.
+  const mine = tiermix.evaluate({ scheme: "later", budget: 100000, mix: { shares: { nano: 0.2, micro: 0.3, mid: 0.5 } } });
+  for (const row of mine.tiers) {
+    const hired = row.influencers > 0;
+    assert.equal(typeof row.feePerThousandViews === "number", hired, row.tier);
+    assert.equal(typeof row.feePerEngagement === "number", hired, row.tier);
+    if (hired) assert.ok(Math.abs(row.feePerEngagement - row.feeSpend / row.engagements) <= 1e-9 * row.feePerEngagement, row.tier);
+  }
 });

@@ -13,14 +13,16 @@ import errors from "../../www/js/i18n/errors.en.js";
 import errorsFr from "../../www/js/i18n/errors.fr.js";
 import widget from "../../www/js/i18n/widget.en.js";
 import widgetFr from "../../www/js/i18n/widget.fr.js";
+import money from "../../www/js/i18n/money.en.js";
+import moneyFr from "../../www/js/i18n/money.fr.js";
 import { CODES } from "../../src/wasm/error.js";
 
 // The link's, the candidates tab's and the widget's sentences load with them, beside the page's; English
 // also takes those of the page's markup, which is written in English: together they are a language.
 const markup = Object.fromEntries([...readFileSync(new URL("../../www/index.html", import.meta.url), "utf8")
   .matchAll(/data-i18n="([\w.]+)"[^>]*>([^<]*)</g)].map(([, key, text]) => [key, text.replace(/&amp;/g, "&")]));
-const en = { ...markup, ...page, ...link, ...roster, ...errors, ...widget };
-const fr = { ...pageFr, ...linkFr, ...rosterFr, ...errorsFr, ...widgetFr };
+const en = { ...markup, ...page, ...link, ...roster, ...errors, ...widget, ...money };
+const fr = { ...pageFr, ...linkFr, ...rosterFr, ...errorsFr, ...widgetFr, ...moneyFr };
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -39,6 +41,10 @@ test("every plural comes in both forms", () => {
 test("the candidates tab's sentences are apart from the page's, and only they are", () => {
   for (const key of Object.keys(roster)) assert.ok(key.startsWith("roster.") && !(key in page), key);
   for (const key of Object.keys(page)) assert.ok(!key.startsWith("roster."), key);
+});
+
+test("the sentences loaded with the limits, benchmarks and Complete my mix are in no other file", () => {
+  for (const key of Object.keys(money)) assert.ok(!(key in page) && !(key in link) && !(key in roster), key);
 });
 
 test("the sentences loaded with the link are in no other file", () => {

@@ -16,6 +16,7 @@ import tiermix from "./load.mjs";
 import * as calculator from "../../www/pkg/calculator.js";
 import * as core from "../../www/pkg/core.js";
 import facts from "../../www/pkg/facts.js";
+import benchmarks from "../../www/pkg/benchmarks.js";
 
 const PKG = new URL("../../www/pkg/", import.meta.url);
 const TSC = fileURLToPath(new URL("../../node_modules/.bin/tsc", import.meta.url));
@@ -109,7 +110,7 @@ function calls() {
 }
 
 test("the build publishes types/*.d.ts next to the modules", () => {
-  for (const name of ["tiermix", "calculator", "core", "facts"]) {
+  for (const name of ["tiermix", "calculator", "core", "facts", "benchmarks"]) {
     assert.equal(readFileSync(new URL(`${name}.d.ts`, PKG), "utf8"), readFileSync(new URL(`../../types/${name}.d.ts`, import.meta.url), "utf8"), name);
   }
 });
@@ -120,6 +121,7 @@ test("every export's declared types accept its real inputs and answers, and only
     `import type * as C from ${JSON.stringify(fileURLToPath(new URL("calculator.js", PKG)))};`,
     `import type * as Old from ${JSON.stringify(fileURLToPath(new URL("core.js", PKG)))};`,
     `import type { Facts } from ${JSON.stringify(fileURLToPath(new URL("facts.js", PKG)))};`,
+    `import type Benchmarks from ${JSON.stringify(fileURLToPath(new URL("benchmarks.js", PKG)))};`,
     "",
     "// Every export each module has, and no other, is declared.",
   ];
@@ -151,7 +153,8 @@ test("every export's declared types accept its real inputs and answers, and only
   ];
   assert.deepEqual(errors.map((error) => error.code), ["number", "invalid", "whole", "invalid", "invalid", "whole", "unknownField", "notText", "hoursAtLeast", "share"]);
   errors.forEach((error, i) => lines.push(`export const error${i}: T.EngineError = ${literal(error)};`));
-  lines.push("", "// The facts the build writes next to the modules.", `export const facts: Facts = ${literal(facts)};`);
+  lines.push("", "// The facts the build writes next to the modules.", `export const facts: Facts = ${literal(facts)};`,
+    `export const benchmarks: typeof Benchmarks = ${literal(benchmarks)};`);
 
   const evaluated = answers.evaluate;
   const { reach, ...withoutReach } = evaluated;
@@ -176,6 +179,8 @@ test("every export's declared types accept its real inputs and answers, and only
     `export const extraFact: Facts = ${literal({ ...facts, limits: { ...facts.limits, maxSpend: 1 } })};`,
     "// @ts-expect-error a quantity the API does not know",
     `export const unknownQuantity: Facts = ${literal({ ...facts, quantities: [{ ...facts.quantities[0], id: "fame" }] })};`,
+    "// @ts-expect-error a benchmark band without its range",
+    `export const bandWithoutRange: typeof Benchmarks = ${literal({ ...benchmarks, bands: [{ id: "nano", minFollowers: 0 }] })};`,
     "// @ts-expect-error the calculator has no roster functions",
     `export const noRoster: typeof C.parseRoster = null!;`,
   );

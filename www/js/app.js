@@ -21,6 +21,7 @@ const state = {
   globals: {},
   goal: { ...facts.defaults.goal },
   maxHours: NaN,
+  limits: {},
 };
 
 const tr = (/** @type {string} */ key, /** @type {Record<string, string>} */ values = {}) => t(state.lang, key, values);
@@ -54,7 +55,8 @@ const page = {
       scheme,
       mix: { shares },
       overrides: state.overrides,
-      goal: { objective: state.goal.objective, lambda: state.goal.lambda, ...(Number.isNaN(state.maxHours) ? {} : { maxHours: state.maxHours }) },
+      goal: { objective: state.goal.objective, lambda: state.goal.lambda, ...(Number.isNaN(state.maxHours) ? {} : { maxHours: state.maxHours }),
+        ...(Object.keys(state.limits).length ? { limits: state.limits } : {}) },
       ...state.globals,
     };
   },
@@ -95,6 +97,18 @@ function loadThresholds() {
     });
     thresholds.build();
   }));
+}
+
+/** "Limits per tier" and the benchmarks, each loaded when its panel first opens (a link with limits opens theirs). @type {Limits | undefined} */
+let limits;
+/** @type {Benchmarks | undefined} */
+let benchmarks;
+const withMoney = (/** @type {Promise<any>} */ module) => Promise.all([module, language.addPart("money")]).then(([loaded]) => loaded);
+function loadLimits() {
+  return withMoney(import("./page/limits.js")).then(({ createLimits }) => (limits ??= createLimits(page)).build());
+}
+function loadBenchmarks() {
+  return withMoney(import("./page/benchmarks.js")).then(({ createBenchmarks }) => (benchmarks ??= createBenchmarks(page)).render());
 }
 
 /** The sections that need the engine, created once it is loaded. @type {Sections} */
@@ -145,6 +159,7 @@ function recompute() {
     // Navigation → first result, read by scripts/bench/measure-page.mjs.
     if (performance.getEntriesByName("tiermix:first-result").length === 0) performance.mark("tiermix:first-result");
     assumptions.update(report);
+    benchmarks?.render();
     tradeOffs.schedule();
     certainty.schedule();
     certainty.render();
@@ -167,6 +182,7 @@ function rebuild() {
   sections.goal.renderLambda();
   sections.mix.build();
   thresholds?.build();
+  limits?.build();
   recompute();
   sections.classify.render();
   try {
@@ -192,11 +208,15 @@ function wire() {
     state.schemeId = /** @type {PresetId} */ (/** @type {HTMLSelectElement} */ ($("scheme")).value);
     state.customTiers = null;
     state.overrides = {};
+    state.limits = {};
     page.report = null;
     sections.mix.even();
     rebuild();
   });
   $("thresholds").addEventListener("toggle", () => loadThresholds().catch(errors.show), { once: true });
+  $("limits").addEventListener("toggle", () => loadLimits().catch(errors.show), { once: true });
+  $("benchmarks").addEventListener("toggle", () => loadBenchmarks().catch(errors.show), { once: true });
+  $("mix-complete").addEventListener("click", () => withMoney(import("./page/complete.js")).then(({ completeMix }) => completeMix(page)).catch(errors.show));
   language.wire();
   // Leaving the page within the pause keeps the latest scenario in its history entry (Back
   // returns to it); a reload within the pause reopens the previous address.
@@ -239,6 +259,8 @@ async function start() {
   // Set-up and first drawing in two tasks: neither holds the main thread long.
   await (state.customTiers ? loadThresholds() : new Promise((go) => setTimeout(go)));
   wire();
+  // A link's limits are shown where they can be changed.
+  if (Object.keys(state.limits).length) /** @type {HTMLDetailsElement} */ ($("limits")).open = true;
   rebuild();
   $("app").setAttribute("aria-busy", "false");
   document.documentElement.dataset.ready = "true";

@@ -18,13 +18,15 @@ const files = {
   "errors.fr": () => import("./i18n/errors.fr.js"),
   "widget.en": () => import("./i18n/widget.en.js"),
   "widget.fr": () => import("./i18n/widget.fr.js"),
+  "money.en": () => import("./i18n/money.en.js"),
+  "money.fr": () => import("./i18n/money.fr.js"),
 };
 /** @type {Partial<Record<keyof typeof files, Promise<void>>>} */
 const loading = {};
 
 /**
  * Loads a language's sentences once; `t` and `plural` need them. A `part` is those of a view
- * loaded on first use. @param {Lang} lang @param {"" | Part} [part] @typedef {"link" | "roster" | "errors" | "widget"} Part
+ * loaded on first use. @param {Lang} lang @param {"" | Part} [part] @typedef {"link" | "roster" | "errors" | "widget" | "money"} Part
  */
 export function loadLang(lang, part = "") {
   const name = /** @type {keyof typeof files} */ (part ? `${part}.${lang}` : lang);

@@ -22,7 +22,8 @@ export const quoted = (/** @type {string} */ text) => (text.length > 40 ? `${tex
 /**
  * @typedef {{ lang?: string, budget?: number, currency?: string, scheme?: string,
  *   minimums?: Record<string, number>, shares?: Record<string, number>, goal?: string, lambda?: number,
- *   maxHours?: number, globals?: Record<string, number>, overrides?: Record<string, Record<string, number>> }} Shared
+ *   maxHours?: number, globals?: Record<string, number>, overrides?: Record<string, Record<string, number>>,
+ *   limits?: Record<string, Record<string, number>> }} Shared
  */
 
 /**
@@ -119,10 +120,12 @@ export function readFragment(hash) {
         else shared.shares = values;
         break;
       }
-      case "o": {
+      case "o":
+      case "limits": {
+        // Limits are written like overrides, `micro.maxCount:10,mega.maxSpend:5000`, and read part by part.
         const { overrides, refused } = readOverrides(raw);
         refused.forEach((part) => reject(part));
-        if (overrides) shared.overrides = overrides;
+        if (overrides) shared[key === "o" ? "overrides" : "limits"] = overrides;
         break;
       }
       default: {
@@ -151,6 +154,8 @@ export function writeFragment(shared) {
   if (shared.goal) params.set("goal", shared.goal);
   if (shared.goal === "blend" && shared.lambda !== undefined) params.set("lambda", String(shared.lambda));
   if (shared.maxHours !== undefined) params.set("hours", String(shared.maxHours));
+  const limits = writeOverrides(shared.limits);
+  if (limits) params.set("limits", limits);
   for (const [short, long] of GLOBALS) {
     const value = shared.globals?.[long];
     if (value !== undefined) params.set(short, String(value));

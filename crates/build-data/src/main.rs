@@ -3,7 +3,9 @@
 //! - `sources.json`, `{ id: { en, fr } }`, for API users, and `sources.en.json` and
 //!   `sources.fr.json`, `{ id: note }`, so the page loads only its reader's language;
 //! - `facts.js`, the engine's defaults, ids, units and limits ([`tiermix::describe`]) as a frozen
-//!   object, so a page reads them rather than keeping copies that can drift.
+//!   object, so a page reads them rather than keeping copies that can drift;
+//! - `benchmarks.js`, the published cost ranges ([`tiermix::describe::benchmarks`]), the same
+//!   way, in a file of its own: only the page's benchmarks panel loads it.
 //!
 //! Both stay out of the wasm modules, where they would only add bytes: the page needs them, the
 //! calculations do not.
@@ -11,7 +13,7 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
-use tiermix::describe::describe;
+use tiermix::describe::{benchmarks, describe};
 use tiermix::sources::NOTES;
 
 fn write_text(folder: &Path, name: &str, text: String) -> Result<(), String> {
@@ -41,20 +43,20 @@ impl serde_json::ser::Formatter for WholeNumbers {
     }
 }
 
-/// The facts as an ES module. Frozen all the way down: a page that changed a default in place
+/// A value as an ES module. Frozen all the way down: a page that changed a default in place
 /// would change it for every module that reads it.
-fn facts_module() -> Result<String, String> {
-    let mut facts = Vec::new();
-    describe()
-        .serialize(&mut serde_json::Serializer::with_formatter(&mut facts, WholeNumbers))
-        .map_err(|e| format!("could not write facts.js: {e}"))?;
-    let facts = String::from_utf8(facts).map_err(|e| format!("could not write facts.js: {e}"))?;
+fn frozen_module<T: Serialize>(name: &str, value: &T) -> Result<String, String> {
+    let mut json = Vec::new();
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(&mut json, WholeNumbers))
+        .map_err(|e| format!("could not write {name}: {e}"))?;
+    let json = String::from_utf8(json).map_err(|e| format!("could not write {name}: {e}"))?;
     Ok(format!(
         "// Written by `make build` (crates/build-data) from the engine's own facts: do not edit.\n\
          const freeze = (value) => {{\n  \
          if (value && typeof value === \"object\") Object.values(Object.freeze(value)).forEach(freeze);\n  \
          return value;\n}};\n\
-         export default freeze({facts});\n"
+         export default freeze({json});\n"
     ))
 }
 
@@ -70,8 +72,10 @@ fn main() {
     let written = write(folder, "sources.json", &both)
         .and_then(|()| write(folder, "sources.en.json", &english))
         .and_then(|()| write(folder, "sources.fr.json", &french))
-        .and_then(|()| facts_module())
-        .and_then(|module| write_text(folder, "facts.js", module));
+        .and_then(|()| frozen_module("facts.js", &describe()))
+        .and_then(|module| write_text(folder, "facts.js", module))
+        .and_then(|()| frozen_module("benchmarks.js", &benchmarks()))
+        .and_then(|module| write_text(folder, "benchmarks.js", module));
     if let Err(message) = written {
         eprintln!("{message}");
         std::process::exit(1);

@@ -153,4 +153,10 @@ export default {
   "classify.empty": "Type a follower count to see its tier under every scheme.",
   "error.prefix": "Check this input:",
   "scheme.custom": "your tiers",
+  // What the budget buys: costs split, leftovers named, the team's own figures.
+  "metric.feeSpend": "Creators' fees",
+  "metric.teamSpend": "Team time",
+  "results.unspent": "{unspent} of your {budget} is left unspent.",
+  "results.none": "{tier}: {allotted} buys none; one costs {cost}.",
+  "team.hours": "{tier}: team hours per influencer",
 };

@@ -205,4 +205,15 @@ export default {
   "tabs.tiers": "Mix de paliers",
   "tabs.roster": "Vos candidats",
   "footer": "tiermix est open source. Tous les calculs tournent dans votre navigateur en WebAssembly ; rien n'est envoyé nulle part.",
+  // Ce que le budget achète : coûts ventilés, restes nommés, les chiffres de l'équipe.
+  "metric.feeSpend": "Cachets des créateurs",
+  "metric.teamSpend": "Temps de l'équipe",
+  "results.unspent": "{unspent} de vos {budget} restent non dépensés.",
+  "results.none": "{tier} : {allotted} n'en paie aucun ; un seul coûte {cost}.",
+  "team.hours": "{tier} : heures d'équipe par influenceur",
+  "team.legend": "Votre équipe",
+  "team.help": "Vos propres chiffres : ce que coûte une heure de votre équipe et les heures qu'elle passe par influenceur engagé. Laissez un champ vide pour la valeur par défaut.",
+  "mix.complete": "Compléter mon mix",
+  "limits.summary": "Limites par palier",
+  "benchmarks.summary": "Vos cachets face aux repères publiés",
 };

@@ -6,9 +6,13 @@ import { $, el, setText } from "../dom.js";
 import facts from "../../pkg/facts.js";
 import { isPercent, unitOf } from "../engine.js";
 
-/** The campaign-wide figures the assumptions panel shows: every global but the budget, which has its own field. */
-const GLOBALS = facts.globals.map(({ id }) => id).filter((id) => id !== "budget");
+/** The team's figures, shown with the budget in "Your team": its hourly cost and hours per influencer. */
+const TEAM_GLOBAL = "hourlyCost";
+const TEAM_QUANTITY = /** @type {const} */ ("hours");
+/** The campaign-wide figures the assumptions panel shows: every global but the budget and the team's. */
+const GLOBALS = facts.globals.map(({ id }) => id).filter((id) => id !== "budget" && id !== TEAM_GLOBAL);
 const QUANTITIES = facts.quantities.map(({ id }) => id);
+const PANEL_QUANTITIES = QUANTITIES.filter((id) => id !== TEAM_QUANTITY);
 const percent = (/** @type {string} */ quantity) => isPercent(unitOf(quantity));
 
 /** The scheme list in the page's language, and the chosen scheme's source. @param {import("./types.js").Page} page */
@@ -198,35 +202,44 @@ export function createAssumptions(page, reset) {
 
   const sourceLine = (/** @type {import("./types.js").Source} */ source) => el("p", { class: "source" }, page.citation(source));
 
+  const globalField = (/** @type {string} */ key, /** @type {import("../../pkg/calculator.js").Assumptions} */ report) =>
+    el("div", { class: "field" }, [
+      el("label", { for: `g-${key}` }, [tr(`g.${key}`)]),
+      el("input", { type: "number", id: `g-${key}`, step: "any", min: "0", inputmode: "decimal",
+        value: String(state.globals[key] ?? report.globals[/** @type {import("../../pkg/facts.js").GlobalId} */ (key)].typical), "data-global": key, "data-field": key }),
+    ]);
+
+  /** A quantity's field for one tier, its range below it. */
+  function quantityField(/** @type {import("../../pkg/calculator.js").Quantity} */ quantity,
+    /** @type {import("../../pkg/calculator.js").TierAssumptions} */ row, /** @type {string} */ name) {
+    const id = `a-${quantity}-${row.tier}`;
+    return el("div", { class: "field" }, [
+      el("label", { for: id }, [name]),
+      el("input", { type: "number", id, step: "any", min: "0", inputmode: "decimal",
+        "data-tier": row.tier, "data-quantity": quantity, "data-field": `overrides.${row.tier}.${quantity}`,
+        "aria-describedby": `${id}-range`, value: displayValue(quantity, state.overrides[row.tier]?.[quantity] ?? row[quantity].typical),
+        ...(percent(quantity) ? { "data-unit": "percent" } : {}) }),
+      el("span", { id: `${id}-range`, class: "hint range" }),
+    ]);
+  }
+
   /** The panel's fields, from a report of the defaults; the reader's own values are put back in. */
   function build(/** @type {import("../../pkg/calculator.js").Assumptions} */ report) {
     const globals = el("fieldset", { class: "assumption" }, [
       el("legend", {}, [tr("assumptions.globals")]),
-      el("div", { class: "assumption-tiers" }, GLOBALS.map((key) =>
-        el("div", { class: "field" }, [
-          el("label", { for: `g-${key}` }, [tr(`g.${key}`)]),
-          el("input", { type: "number", id: `g-${key}`, step: "any", min: "0", inputmode: "decimal",
-            value: String(state.globals[key] ?? report.globals[key].typical), "data-global": key, "data-field": key }),
-        ]))),
+      el("div", { class: "assumption-tiers" }, GLOBALS.map((key) => globalField(key, report))),
       sourceLine(report.globals.audience.source),
     ]);
-    const blocks = QUANTITIES.map((quantity) =>
+    const blocks = PANEL_QUANTITIES.map((quantity) =>
       el("fieldset", { class: "assumption" }, [
         el("legend", {}, [tr(`q.${quantity}`)]),
-        el("div", { class: "assumption-tiers" }, report.tiers.map((row, index) => {
-          const id = `a-${quantity}-${row.tier}`;
-          return el("div", { class: "field" }, [
-            el("label", { for: id }, [label(page.tiers()[index])]),
-            el("input", { type: "number", id, step: "any", min: "0", inputmode: "decimal",
-              "data-tier": row.tier, "data-quantity": quantity, "data-field": `overrides.${row.tier}.${quantity}`,
-              "aria-describedby": `${id}-range`, value: displayValue(quantity, state.overrides[row.tier]?.[quantity] ?? row[quantity].typical),
-              ...(percent(quantity) ? { "data-unit": "percent" } : {}) }),
-            el("span", { id: `${id}-range`, class: "hint range" }),
-          ]);
-        })),
+        el("div", { class: "assumption-tiers" }, report.tiers.map((row, index) => quantityField(quantity, row, label(page.tiers()[index])))),
         sourceLine(report.tiers[0][quantity].source),
       ]));
     $("assumptions").replaceChildren(globals, ...blocks);
+    $("team-fields").replaceChildren(globalField(TEAM_GLOBAL, report), ...report.tiers.map((row, index) =>
+      quantityField(TEAM_QUANTITY, row, tr("team.hours", { tier: label(page.tiers()[index]) }))));
+    $("team-sources").replaceChildren(sourceLine(report.globals.hourlyCost.source), sourceLine(report.tiers[0].hours.source));
     update(page.report ?? report);
   }
 
@@ -263,13 +276,15 @@ export function createAssumptions(page, reset) {
     else state.globals[key] = input.valueAsNumber;
   }
 
-  $("assumptions").addEventListener("input", (event) => {
-    const input = /** @type {HTMLInputElement} */ (event.target);
-    if (input.dataset.global) readGlobal(input);
-    else if (input.dataset.quantity) readOverride(input);
-    page.recompute();
-  });
-  $("assumptions").addEventListener("change", () => page.recompute());
+  for (const panel of [$("assumptions"), $("team")]) {
+    panel.addEventListener("input", (event) => {
+      const input = /** @type {HTMLInputElement} */ (event.target);
+      if (input.dataset.global) readGlobal(input);
+      else if (input.dataset.quantity) readOverride(input);
+      page.recompute();
+    });
+    panel.addEventListener("change", () => page.recompute());
+  }
   $("assumptions-reset").addEventListener("click", () => {
     state.overrides = {};
     state.globals = {};

@@ -28,6 +28,7 @@ export function createLink(page) {
       maxHours: Number.isNaN(state.maxHours) ? undefined : state.maxHours,
       globals: state.globals,
       overrides: state.overrides,
+      limits: /** @type {Record<string, Record<string, number>>} */ (state.limits),
     };
   }
 
@@ -67,6 +68,7 @@ export function createLink(page) {
     // Copies as plain objects (the link's have no prototype), under the keys the link passed.
     if (shared.globals) state.globals = { ...shared.globals };
     if (shared.overrides) state.overrides = structuredClone(shared.overrides);
+    if (shared.limits) state.limits = structuredClone(shared.limits);
     for (let attempt = 0; attempt < 40; attempt++) {
       try {
         const input = page.readScenario();
@@ -105,7 +107,13 @@ export function createLink(page) {
     else if (head === "currency") /** @type {HTMLSelectElement} */ ($("currency")).selectedIndex = 0;
     else if (head.startsWith("scheme")) state.customTiers = null;
     else if (head === "mix") page.evenShares();
-    else if (head === "goal") {
+    else if (head === "goal" && second === "limits") {
+      // goal.limits.micro.maxCount drops that limit, goal.limits.micro the tier's, goal.limits all of them.
+      const [, , , limit] = field.split(".");
+      if (third && limit) delete state.limits[third]?.[/** @type {keyof import("../../pkg/calculator.js").TierLimits} */ (limit)];
+      if (third && (!limit || Object.keys(state.limits[third] ?? {}).length === 0)) delete state.limits[third];
+      if (!third) state.limits = {};
+    } else if (head === "goal") {
       state.goal = { ...facts.defaults.goal };
       state.maxHours = NaN;
     } else if (head === "overrides" && second && third) delete state.overrides[second]?.[third.replace(/\W.*$/, "")];

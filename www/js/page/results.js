@@ -8,7 +8,9 @@ import facts from "../../pkg/facts.js";
 import { BANDED, METRICS } from "../engine.js";
 
 const SHOWN = /** @type {Metric[]} */ (METRICS);
-const TIER_COLUMNS = /** @type {Metric<TierOutcome>[]} */ (METRICS.filter(([key]) => ["influencers", "spend", "reach", "engagements", "conversions", "workloadHours"].includes(key)));
+/** Spend is shown split into what the creators are paid and what the team's time costs. */
+const TIER_COLUMNS = /** @type {Metric<TierOutcome>[]} */ ([["influencers", "count"], ["spend", "money"], ["feeSpend", "money"], ["teamSpend", "money"],
+  ...METRICS.filter(([key]) => ["reach", "engagements", "conversions", "workloadHours"].includes(key))]);
 
 const columnClass = (/** @type {Outcome} */ m) => (m.kind === "mix" ? "mine" : m.kind === "optimum" ? "best-col" : "");
 
@@ -72,9 +74,12 @@ export function createResults(page) {
 
     const values = { reach: f.count(mine.reach), people: plural(state.lang, "people", mine.reach),
       conversions: f.count(mine.conversions), spend: f.money(mine.spend) };
-    setText($("summary"), mine.roi === null
+    const budget = page.input.budget;
+    // Money left over is never silent: named once it is more than a hundredth of the budget.
+    const left = mine.unspent > budget / 100 ? ` ${tr("results.unspent", { unspent: f.money(mine.unspent), budget: f.money(budget) })}` : "";
+    setText($("summary"), (mine.roi === null
       ? tr("results.summaryNoRoi", values)
-      : tr("results.summary", { ...values, roi: f.roi(mine.roi) }));
+      : tr("results.summary", { ...values, roi: f.roi(mine.roi) })) + left);
 
     const table = /** @type {HTMLTableElement} */ ($("compare"));
     const classes = ["", ...mixes.map(columnClass)];
@@ -89,6 +94,9 @@ export function createResults(page) {
     fillRows(tierTable.tHead, [[tr("results.tier"), ...TIER_COLUMNS.map(([key]) => tr(`metric.${key}`))]], [], "col");
     fillRows(tierTable.tBodies[0], mine.tiers.map((row, index) =>
       [label(page.tiers()[index]), ...TIER_COLUMNS.map(([key, kind]) => formatMetric(kind, row[key]))]), [], "row");
+    // A tier given money too small for one of its accounts says so, with the price of one.
+    setText($("leftovers"), mine.tiers.flatMap((row, index) => row.influencers === 0 && row.allotted
+      ? [tr("results.none", { tier: label(page.tiers()[index]), allotted: f.money(row.allotted), cost: f.money(row.unitCost) })] : []).join(" "));
     $("overlap").textContent = mine.overlap >= 0.5 ? tr("results.overlap", { overlap: f.count(mine.overlap) }) : "";
 
     drawChart(mixes, bands);

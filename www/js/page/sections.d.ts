@@ -14,3 +14,5 @@ type Sections = import("./types.js").Sections;
 type Link = import("./types.js").Link;
 type Candidates = import("./types.js").Candidates;
 type Thresholds = import("./types.js").Thresholds;
+type Limits = import("./types.js").Limits;
+type Benchmarks = import("./types.js").Benchmarks;

@@ -26,6 +26,8 @@ export interface PageState {
   goal: { objective: import("../../pkg/calculator.js").Objective; lambda: number };
   /** Team hours available, or NaN for no cap. */
   maxHours: number;
+  /** The reader's limits per tier id (goal.limits): fewest and most influencers, most spend. */
+  limits: Record<string, import("../../pkg/calculator.js").TierLimits>;
 }
 
 export type PageScenario = globalThis.PageScenario;
@@ -79,6 +81,8 @@ export type WordError = typeof import("./wording.js").wordError;
 export type Language = ReturnType<typeof import("./shell.js").createLanguage>;
 export type Mix = ReturnType<typeof import("./inputs.js").createMix>;
 export type Thresholds = ReturnType<typeof import("./thresholds.js").createThresholds>;
+export type Limits = ReturnType<typeof import("./limits.js").createLimits>;
+export type Benchmarks = ReturnType<typeof import("./benchmarks.js").createBenchmarks>;
 export type Assumptions = ReturnType<typeof import("./inputs.js").createAssumptions>;
 export type Results = ReturnType<typeof import("./results.js").createResults>;
 export type Certainty = ReturnType<typeof import("./certainty.js").createCertainty>;

@@ -1,0 +1,28 @@
+// @ts-check
+// Les phrases de « Limites par palier », des repères et de « Compléter mon mix » en français,
+// chargées avec eux (i18n.js).
+export default {
+  "limits.help": "Laissez un champ vide pour ne fixer aucune limite. Le meilleur mix et « Compléter mon mix » respectent ces limites.",
+  "limits.minCount": "Au moins (influenceurs)",
+  "limits.maxCount": "Au plus (influenceurs)",
+  "limits.maxSpend": "Au plus (dépense)",
+  "complete.added": "Complété : {changes}.",
+  "complete.same": "Rien de plus ne sert votre objectif dans vos limites.",
+  "benchmarks.help": "Les cachets des créateurs seuls (sans le temps de votre équipe) pour 1 000 vues, comptées comme les plateformes les comptent (chaque abonné qui voit un post), et par engagement, face aux fourchettes publiées pour Instagram. Les fourchettes par taille pour 1 000 vues viennent de compilations de blogs de seconde main, sans méthode publiée ; le coût par engagement n'est publié que toutes tailles confondues. Les fourchettes sont en {currency}, telles que publiées, sans conversion dans votre devise.",
+  "benchmarks.caption": "Vos cachets pour 1 000 vues et par engagement face aux fourchettes publiées",
+  "benchmarks.size": "Taille (compte typique)",
+  "benchmarks.band": "{followers} abonnés : {band}",
+  "benchmarks.cpm": "Vos cachets pour 1 000 vues",
+  "benchmarks.cpmRange": "Fourchette publiée pour cette taille",
+  "benchmarks.cpe": "Vos cachets par engagement",
+  "benchmarks.cpeRange": "Fourchette publiée, toutes tailles",
+  "benchmarks.range": "{low} – {high}",
+  "benchmarks.below": "sous la fourchette",
+  "benchmarks.above": "au-dessus de la fourchette",
+  "benchmarks.within": "dans la fourchette",
+  "benchmarks.nano": "Nano (moins de 10k)",
+  "benchmarks.micro": "Micro (10k–100k)",
+  "benchmarks.mid": "Mid (100k–500k)",
+  "benchmarks.macro": "Macro (500k–1M)",
+  "benchmarks.mega": "Méga (1M et plus)",
+};
