@@ -1,0 +1,404 @@
+//! Answers handed to JavaScript as one tape, decoded by tape.js in a single call.
+//!
+//! Building the answer's objects from Rust takes a call into JavaScript per field and per list
+//! item, and generic code for each on the Rust side. This serializer instead writes the answer
+//! into three buffers, which cross the boundary in one call: op bytes for its shape, the
+//! numbers as a `Float64Array` (bit-exact, −0 and NaN included), and one string of all its text.
+//!
+//! The ops, read by tape.js (which must agree with the codes below):
+//! - a value is one op: `NULL`, `FALSE`, `TRUE`, `NUMBER` (the next number), `TEXT` followed by
+//!   its length, `LIST` followed by its values and `END`, or `OBJECT` followed by its fields
+//!   and `END`;
+//! - a field is its key followed by its value. A key is the key's number in the answer's key
+//!   table, plus one (0 is `END`): a repeated key costs a byte, and a key the table does not
+//!   hold yet takes the next number, followed by its length, its text being the next in the
+//!   string. Numbers and lengths are LEB128 (7 bits a byte, the low ones first); lengths count
+//!   UTF-16 units, as JavaScript slices strings.
+//!
+//! What serde can ask for becomes what serde-wasm-bindgen made of it, with
+//! `serialize_missing_as_null` and `serialize_maps_as_objects`: `None` and `()` become `null`,
+//! a unit variant its name, a newtype, tuple or struct variant `{ name: value }`, a map an
+//! object (its keys must be text). What JavaScript cannot hold exactly (a whole number past
+//! 2⁵³ − 1, a 128-bit one) and bytes are refused with an error, which the caller throws.
+
+use crate::error::Error;
+use serde::ser::{self, Serialize};
+use std::fmt;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/wasm/tape.js")]
+extern "C" {
+    /// Builds the answer's plain objects from the three buffers, which it reads in place (the
+    /// slices are views of the module's memory, valid while the call lasts) and does not keep.
+    #[wasm_bindgen(js_name = readTape)]
+    fn read_tape(ops: &[u8], numbers: &[f64], text: &str) -> JsValue;
+}
+
+const END: u8 = 0;
+const NULL: u8 = 1;
+const FALSE: u8 = 2;
+const TRUE: u8 = 3;
+const NUMBER: u8 = 4;
+const TEXT: u8 = 5;
+const LIST: u8 = 6;
+const OBJECT: u8 = 7;
+
+/// JavaScript's `Number.MAX_SAFE_INTEGER`: every whole number up to it is exact in an `f64`.
+const MAX_SAFE: u64 = (1 << 53) - 1;
+
+/// Converts `value` into plain JavaScript objects, or a JS `Error` when it holds what
+/// JavaScript cannot (see the module's documentation).
+pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let mut tape = Tape::default();
+    value.serialize(&mut tape).map_err(|refused| super::js_error(refused.0))?;
+    Ok(read_tape(&tape.ops, &tape.numbers, &tape.text))
+}
+
+#[derive(Default)]
+pub struct Tape {
+    ops: Vec<u8>,
+    numbers: Vec<f64>,
+    text: String,
+    /// Where each key of the table sits in `text`, as byte offsets: found again by content,
+    /// as two structs may spell one key with two copies of the same `&'static str`.
+    keys: Vec<(usize, usize)>,
+    /// The last key written: fields mostly come in the same order, so the key after it is
+    /// tried first, and a list of like objects finds each key at once.
+    last: usize,
+}
+
+/// What this serializer refuses, as the core's error (one word: the error is boxed).
+pub struct Refused(Error);
+
+impl Refused {
+    fn new(problem: &str) -> Self {
+        Refused(Error::new("answer", problem))
+    }
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The field and problem only: the core's `Display` would format numbers in Rust.
+        f.write_str(&self.0.field)?;
+        f.write_str(" ")?;
+        f.write_str(&self.0.problem)
+    }
+}
+
+impl fmt::Debug for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl ser::Error for Refused {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Refused::new(&message.to_string())
+    }
+}
+
+/// Length of `text` in UTF-16 code units, JavaScript's string offsets.
+fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.encode_utf16().count()
+    }
+}
+
+type Done = Result<(), Refused>;
+
+impl Tape {
+    fn op(&mut self, op: u8) -> Done {
+        self.ops.push(op);
+        Ok(())
+    }
+
+    fn count(&mut self, mut n: usize) {
+        while n >= 0x80 {
+            self.ops.push(n as u8 | 0x80);
+            n >>= 7;
+        }
+        self.ops.push(n as u8);
+    }
+
+    fn number(&mut self, n: f64) -> Done {
+        self.ops.push(NUMBER);
+        self.numbers.push(n);
+        Ok(())
+    }
+
+    fn whole(&mut self, n: u64) -> Done {
+        if n > MAX_SAFE {
+            return Err(Refused::new("holds a whole number past 2^53 - 1, which JavaScript cannot hold exactly"));
+        }
+        self.number(n as f64)
+    }
+
+    fn string(&mut self, text: &str) -> Done {
+        self.ops.push(TEXT);
+        self.count(utf16_len(text));
+        self.text.push_str(text);
+        Ok(())
+    }
+
+    fn is_key(&self, index: usize, key: &str) -> bool {
+        self.keys.get(index).is_some_and(|&(start, end)| self.text.get(start..end) == Some(key))
+    }
+
+    /// Writes the key whose text is `text[start..]`, dropping that text if the table has it.
+    fn key_at(&mut self, start: usize) {
+        let key = self.text.get(start..).unwrap_or_default();
+        let next = self.last + 1;
+        let found = if self.is_key(next, key) { Some(next) } else { (0..self.keys.len()).find(|&i| self.is_key(i, key)) };
+        match found {
+            Some(index) => {
+                self.text.truncate(start);
+                self.count(index + 1);
+                self.last = index;
+            }
+            None => {
+                let (index, units) = (self.keys.len(), utf16_len(key));
+                self.keys.push((start, self.text.len()));
+                self.count(index + 1);
+                self.count(units);
+                self.last = index;
+            }
+        }
+    }
+
+    fn key(&mut self, key: &str) {
+        let start = self.text.len();
+        self.text.push_str(key);
+        self.key_at(start);
+    }
+
+    /// `{ variant: … }`, for an enum's newtype, tuple or struct variant.
+    fn variant(&mut self, variant: &str) {
+        self.ops.push(OBJECT);
+        self.key(variant);
+    }
+}
+
+/// A list or an object being written, closed with as many `END`s as it opened (two for a
+/// variant: its value, then the object around it).
+pub struct Open<'a> {
+    tape: &'a mut Tape,
+    ends: usize,
+}
+
+impl Open<'_> {
+    fn close(self) -> Done {
+        for _ in 0..self.ends {
+            self.tape.ops.push(END);
+        }
+        Ok(())
+    }
+}
+
+impl<'a> ser::Serializer for &'a mut Tape {
+    type Ok = ();
+    type Error = Refused;
+    type SerializeSeq = Open<'a>;
+    type SerializeTuple = Open<'a>;
+    type SerializeTupleStruct = Open<'a>;
+    type SerializeTupleVariant = Open<'a>;
+    type SerializeMap = Open<'a>;
+    type SerializeStruct = Open<'a>;
+    type SerializeStructVariant = Open<'a>;
+
+    fn serialize_bool(self, v: bool) -> Done {
+        self.op(if v { TRUE } else { FALSE })
+    }
+    fn serialize_i8(self, v: i8) -> Done {
+        self.number(f64::from(v))
+    }
+    fn serialize_i16(self, v: i16) -> Done {
+        self.number(f64::from(v))
+    }
+    fn serialize_i32(self, v: i32) -> Done {
+        self.number(f64::from(v))
+    }
+    fn serialize_i64(self, v: i64) -> Done {
+        if v.unsigned_abs() > MAX_SAFE {
+            return self.whole(v.unsigned_abs());
+        }
+        self.number(v as f64)
+    }
+    fn serialize_u8(self, v: u8) -> Done {
+        self.number(f64::from(v))
+    }
+    fn serialize_u16(self, v: u16) -> Done {
+        self.number(f64::from(v))
+    }
+    fn serialize_u32(self, v: u32) -> Done {
+        self.number(f64::from(v))
+    }
+    fn serialize_u64(self, v: u64) -> Done {
+        self.whole(v)
+    }
+    fn serialize_i128(self, _: i128) -> Done {
+        Err(Refused::new("holds a 128-bit number, which the binding does not hand over"))
+    }
+    fn serialize_u128(self, _: u128) -> Done {
+        Err(Refused::new("holds a 128-bit number, which the binding does not hand over"))
+    }
+    fn serialize_f32(self, v: f32) -> Done {
+        self.number(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Done {
+        self.number(v)
+    }
+    fn serialize_char(self, v: char) -> Done {
+        self.string(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Done {
+        self.string(v)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Done {
+        Err(Refused::new("holds bytes, which the binding does not hand over"))
+    }
+    fn serialize_none(self) -> Done {
+        self.op(NULL)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Done {
+        self.op(NULL)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Done {
+        self.op(NULL)
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Done {
+        self.string(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, variant: &'static str, value: &T) -> Done {
+        self.variant(variant);
+        value.serialize(&mut *self)?;
+        self.op(END)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Open<'a>, Refused> {
+        self.ops.push(LIST);
+        Ok(Open { tape: self, ends: 1 })
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Open<'a>, Refused> {
+        self.serialize_seq(None)
+    }
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Open<'a>, Refused> {
+        self.serialize_seq(None)
+    }
+    fn serialize_tuple_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Open<'a>, Refused> {
+        self.variant(variant);
+        self.ops.push(LIST);
+        Ok(Open { tape: self, ends: 2 })
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Open<'a>, Refused> {
+        self.serialize_struct("", 0)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Open<'a>, Refused> {
+        self.ops.push(OBJECT);
+        Ok(Open { tape: self, ends: 1 })
+    }
+    fn serialize_struct_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Open<'a>, Refused> {
+        self.variant(variant);
+        self.ops.push(OBJECT);
+        Ok(Open { tape: self, ends: 2 })
+    }
+}
+
+impl ser::SerializeSeq for Open<'_> {
+    type Ok = ();
+    type Error = Refused;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeTuple for Open<'_> {
+    type Ok = ();
+    type Error = Refused;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleStruct for Open<'_> {
+    type Ok = ();
+    type Error = Refused;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeTupleVariant for Open<'_> {
+    type Ok = ();
+    type Error = Refused;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeStruct for Open<'_> {
+    type Ok = ();
+    type Error = Refused;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.tape.key(key);
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeStructVariant for Open<'_> {
+    type Ok = ();
+    type Error = Refused;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.tape.key(key);
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
+
+impl ser::SerializeMap for Open<'_> {
+    type Ok = ();
+    type Error = Refused;
+    /// The key is written as a value, then taken back as a key: it must have been one string.
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
+        let tape = &mut *self.tape;
+        let (ops, numbers, text) = (tape.ops.len(), tape.numbers.len(), tape.text.len());
+        key.serialize(&mut *tape)?;
+        if tape.ops.get(ops) != Some(&TEXT) || tape.numbers.len() != numbers {
+            return Err(Refused::new("holds a map whose key is not text, which an object cannot have"));
+        }
+        tape.ops.truncate(ops);
+        tape.key_at(text);
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut *self.tape)
+    }
+    fn end(self) -> Done {
+        self.close()
+    }
+}
