@@ -9,11 +9,14 @@
 //! - a value is one op: `NULL`, `FALSE`, `TRUE`, `NUMBER` (the next number), `TEXT` followed by
 //!   its length, `LIST` followed by its values and `END`, or `OBJECT` followed by its fields
 //!   and `END`;
-//! - a field is its key followed by its value. A key is the key's number in the answer's key
-//!   table, plus one (0 is `END`): a repeated key costs a byte, and a key the table does not
-//!   hold yet takes the next number, followed by its length, its text being the next in the
-//!   string. Numbers and lengths are LEB128 (7 bits a byte, the low ones first); lengths count
-//!   UTF-16 units, as JavaScript slices strings.
+//! - a field is its key followed by its value. A key is a number: 0 is `END`, 1 a map's key
+//!   (its length follows), and from 2 on a field's name in the key table, number − 2. The
+//!   table lasts as long as the module: a struct's field name crosses once, with the first
+//!   answer that holds it (the next number, followed by its length), and from then on costs a
+//!   byte or two, and JavaScript sets each field with the same string, as serde-wasm-bindgen
+//!   did with its cache of names. Texts are the next in the string; numbers and lengths are
+//!   LEB128 (7 bits a byte, the low ones first), lengths in UTF-16 units, as JavaScript
+//!   slices strings.
 //!
 //! What serde can ask for becomes what serde-wasm-bindgen made of it, with
 //! `serialize_missing_as_null` and `serialize_maps_as_objects`: `None` and `()` become `null`,
@@ -30,8 +33,9 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     /// Builds the answer's plain objects from the three buffers, which it reads in place (the
     /// slices are views of the module's memory, valid while the call lasts) and does not keep.
+    /// `keys` is this module's half of the key table, to which it adds the names defined.
     #[wasm_bindgen(js_name = readTape)]
-    fn read_tape(ops: &[u8], numbers: &[f64], text: &str) -> JsValue;
+    fn read_tape(ops: &[u8], numbers: &[f64], text: &str, keys: &js_sys::Array) -> JsValue;
 }
 
 const END: u8 = 0;
@@ -42,29 +46,106 @@ const NUMBER: u8 = 4;
 const TEXT: u8 = 5;
 const LIST: u8 = 6;
 const OBJECT: u8 = 7;
+/// The key number of a map's key, which is not kept in the table.
+const MAP_KEY: usize = 1;
+/// The key number of the table's first name.
+const FIRST_KEY: usize = 2;
 
 /// JavaScript's `Number.MAX_SAFE_INTEGER`: every whole number up to it is exact in an `f64`.
 const MAX_SAFE: u64 = (1 << 53) - 1;
 
+std::thread_local! {
+    /// The key table between calls (a wasm module has one thread). Taken by a call and put
+    /// back, so no borrow can fail.
+    static KEYS: std::cell::Cell<Option<Keys>> = const { std::cell::Cell::new(None) };
+}
+
 /// Converts `value` into plain JavaScript objects, or a JS `Error` when it holds what
 /// JavaScript cannot (see the module's documentation).
 pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let mut tape = Tape::default();
-    value.serialize(&mut tape).map_err(|refused| super::js_error(refused.0))?;
-    Ok(read_tape(&tape.ops, &tape.numbers, &tape.text))
+    // `try_with`: `take` and `set` would link a panic message for access during teardown.
+    let keys = KEYS.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_else(Keys::new);
+    let known = keys.names;
+    let mut tape = Tape { ops: Vec::new(), numbers: Vec::new(), text: String::new(), keys };
+    let written = value.serialize(&mut tape);
+    let Tape { ops, numbers, text, mut keys } = tape;
+    let answer = match written {
+        Ok(()) => Ok(read_tape(&ops, &numbers, &text, &keys.js)),
+        Err(refused) => {
+            // The names this answer defined never reached JavaScript: forgotten, they are
+            // defined again by the next answer that holds them.
+            keys.forget_from(known);
+            Err(super::js_error(refused.0))
+        }
+    };
+    let _ = KEYS.try_with(|table| table.set(Some(keys)));
+    answer
 }
 
-#[derive(Default)]
 pub struct Tape {
     ops: Vec<u8>,
     numbers: Vec<f64>,
     text: String,
-    /// Where each key of the table sits in `text`, as byte offsets: found again by content,
-    /// as two structs may spell one key with two copies of the same `&'static str`.
-    keys: Vec<(usize, usize)>,
-    /// The last key written: fields mostly come in the same order, so the key after it is
-    /// tried first, and a list of like objects finds each key at once.
-    last: usize,
+    keys: Keys,
+}
+
+/// The Rust half of the key table: a hash table of the names JavaScript holds. A field's name
+/// is a `&'static str`, the same text at the same address every time, so it is found by its
+/// address and length, with no search and no comparison of texts (comparing texts took a
+/// fifth of a `compare` call); two copies of one name take two entries, a few bytes once.
+struct Keys {
+    slots: Vec<Name>,
+    /// How many names JavaScript holds: the next name's number is this plus `FIRST_KEY`.
+    names: usize,
+    /// The JavaScript half, which tape.js fills.
+    js: js_sys::Array,
+}
+
+/// A name's address and length, and its key number (0: an empty slot).
+#[derive(Clone, Copy, Default)]
+struct Name {
+    address: usize,
+    len: usize,
+    key: usize,
+}
+
+/// Slots of `Keys::slots`, of which at most half are filled: past that, a name is sent as a
+/// map's key is, with its text every time. The whole API has under 300 names.
+const SLOT_BITS: u32 = 10;
+const MAX_NAMES: usize = 1 << (SLOT_BITS - 1);
+
+impl Keys {
+    fn new() -> Self {
+        Keys { slots: vec![Name::default(); 1 << SLOT_BITS], names: 0, js: js_sys::Array::new() }
+    }
+
+    /// The key number of a name, and whether it is new to JavaScript (it has one from now on).
+    fn number(&mut self, address: usize, len: usize) -> Option<(usize, bool)> {
+        // Fibonacci hashing (the top bits of the address times 2³² / φ), then the next slots.
+        let mut slot = ((address as u32).wrapping_mul(0x9E37_79B9) >> (32 - SLOT_BITS)) as usize;
+        loop {
+            let name = self.slots.get_mut(slot)?;
+            if name.key == 0 {
+                if self.names >= MAX_NAMES {
+                    return None;
+                }
+                *name = Name { address, len, key: self.names + FIRST_KEY };
+                self.names += 1;
+                return Some((name.key, true));
+            }
+            if (name.address, name.len) == (address, len) {
+                return Some((name.key, false));
+            }
+            slot = (slot + 1) & ((1 << SLOT_BITS) - 1);
+        }
+    }
+
+    /// Forgets the names numbered from `names` on, which never reached JavaScript. None of
+    /// the names kept was placed after them, so no search for one passes an emptied slot.
+    fn forget_from(&mut self, names: usize) {
+        self.slots.iter_mut().filter(|name| name.key >= names + FIRST_KEY).for_each(|name| *name = Name::default());
+        self.names = names;
+    }
 }
 
 /// What this serializer refuses, as the core's error (one word: the error is boxed).
@@ -139,44 +220,33 @@ impl Tape {
 
     fn string(&mut self, text: &str) -> Done {
         self.ops.push(TEXT);
-        self.count(utf16_len(text));
-        self.text.push_str(text);
+        self.counted_text(text);
         Ok(())
     }
 
-    fn is_key(&self, index: usize, key: &str) -> bool {
-        self.keys.get(index).is_some_and(|&(start, end)| self.text.get(start..end) == Some(key))
-    }
-
-    /// Writes the key whose text is `text[start..]`, dropping that text if the table has it.
-    fn key_at(&mut self, start: usize) {
-        let key = self.text.get(start..).unwrap_or_default();
-        let next = self.last + 1;
-        let found = if self.is_key(next, key) { Some(next) } else { (0..self.keys.len()).find(|&i| self.is_key(i, key)) };
-        match found {
-            Some(index) => {
-                self.text.truncate(start);
-                self.count(index + 1);
-                self.last = index;
+    fn key(&mut self, name: &'static str) {
+        match self.keys.number(name.as_ptr() as usize, name.len()) {
+            Some((key, new)) => {
+                self.count(key);
+                if new {
+                    self.counted_text(name);
+                }
             }
             None => {
-                let (index, units) = (self.keys.len(), utf16_len(key));
-                self.keys.push((start, self.text.len()));
-                self.count(index + 1);
-                self.count(units);
-                self.last = index;
+                self.count(MAP_KEY);
+                self.counted_text(name);
             }
         }
     }
 
-    fn key(&mut self, key: &str) {
-        let start = self.text.len();
-        self.text.push_str(key);
-        self.key_at(start);
+    /// A text's length, then the text.
+    fn counted_text(&mut self, text: &str) {
+        self.count(utf16_len(text));
+        self.text.push_str(text);
     }
 
     /// `{ variant: … }`, for an enum's newtype, tuple or struct variant.
-    fn variant(&mut self, variant: &str) {
+    fn variant(&mut self, variant: &'static str) {
         self.ops.push(OBJECT);
         self.key(variant);
     }
@@ -386,13 +456,15 @@ impl ser::SerializeMap for Open<'_> {
     /// The key is written as a value, then taken back as a key: it must have been one string.
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
         let tape = &mut *self.tape;
-        let (ops, numbers, text) = (tape.ops.len(), tape.numbers.len(), tape.text.len());
+        let (ops, numbers) = (tape.ops.len(), tape.numbers.len());
         key.serialize(&mut *tape)?;
         if tape.ops.get(ops) != Some(&TEXT) || tape.numbers.len() != numbers {
             return Err(Refused::new("holds a map whose key is not text, which an object cannot have"));
         }
-        tape.ops.truncate(ops);
-        tape.key_at(text);
+        // `TEXT` and its length become the map key's number and the same length.
+        if let Some(op) = tape.ops.get_mut(ops) {
+            *op = MAP_KEY as u8;
+        }
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
