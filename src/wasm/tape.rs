@@ -29,6 +29,9 @@ use serde::ser::{self, Serialize};
 use std::fmt;
 use wasm_bindgen::prelude::*;
 
+mod keys;
+use keys::Keys;
+
 #[wasm_bindgen(module = "/src/wasm/tape.js")]
 extern "C" {
     /// Builds the answer's plain objects from the three buffers, which it reads in place (the
@@ -54,17 +57,10 @@ const FIRST_KEY: usize = 2;
 /// JavaScript's `Number.MAX_SAFE_INTEGER`: every whole number up to it is exact in an `f64`.
 const MAX_SAFE: u64 = (1 << 53) - 1;
 
-std::thread_local! {
-    /// The key table between calls (a wasm module has one thread). Taken by a call and put
-    /// back, so no borrow can fail.
-    static KEYS: std::cell::Cell<Option<Keys>> = const { std::cell::Cell::new(None) };
-}
-
 /// Converts `value` into plain JavaScript objects, or a JS `Error` when it holds what
 /// JavaScript cannot (see the module's documentation).
 pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // `try_with`: `take` and `set` would link a panic message for access during teardown.
-    let keys = KEYS.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_else(Keys::new);
+    let keys = keys::take();
     let known = keys.names;
     let mut tape = Tape { ops: Vec::new(), numbers: Vec::new(), text: String::new(), keys };
     let written = value.serialize(&mut tape);
@@ -78,7 +74,7 @@ pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
             Err(super::js_error(refused.0))
         }
     };
-    let _ = KEYS.try_with(|table| table.set(Some(keys)));
+    keys::put_back(keys);
     answer
 }
 
@@ -87,65 +83,6 @@ pub struct Tape {
     numbers: Vec<f64>,
     text: String,
     keys: Keys,
-}
-
-/// The Rust half of the key table: a hash table of the names JavaScript holds. A field's name
-/// is a `&'static str`, the same text at the same address every time, so it is found by its
-/// address and length, with no search and no comparison of texts (comparing texts took a
-/// fifth of a `compare` call); two copies of one name take two entries, a few bytes once.
-struct Keys {
-    slots: Vec<Name>,
-    /// How many names JavaScript holds: the next name's number is this plus `FIRST_KEY`.
-    names: usize,
-    /// The JavaScript half, which tape.js fills.
-    js: js_sys::Array,
-}
-
-/// A name's address and length, and its key number (0: an empty slot).
-#[derive(Clone, Copy, Default)]
-struct Name {
-    address: usize,
-    len: usize,
-    key: usize,
-}
-
-/// Slots of `Keys::slots`, of which at most half are filled: past that, a name is sent as a
-/// map's key is, with its text every time. The whole API has under 300 names.
-const SLOT_BITS: u32 = 10;
-const MAX_NAMES: usize = 1 << (SLOT_BITS - 1);
-
-impl Keys {
-    fn new() -> Self {
-        Keys { slots: vec![Name::default(); 1 << SLOT_BITS], names: 0, js: js_sys::Array::new() }
-    }
-
-    /// The key number of a name, and whether it is new to JavaScript (it has one from now on).
-    fn number(&mut self, address: usize, len: usize) -> Option<(usize, bool)> {
-        // Fibonacci hashing (the top bits of the address times 2³² / φ), then the next slots.
-        let mut slot = ((address as u32).wrapping_mul(0x9E37_79B9) >> (32 - SLOT_BITS)) as usize;
-        loop {
-            let name = self.slots.get_mut(slot)?;
-            if name.key == 0 {
-                if self.names >= MAX_NAMES {
-                    return None;
-                }
-                *name = Name { address, len, key: self.names + FIRST_KEY };
-                self.names += 1;
-                return Some((name.key, true));
-            }
-            if (name.address, name.len) == (address, len) {
-                return Some((name.key, false));
-            }
-            slot = (slot + 1) & ((1 << SLOT_BITS) - 1);
-        }
-    }
-
-    /// Forgets the names numbered from `names` on, which never reached JavaScript. None of
-    /// the names kept was placed after them, so no search for one passes an emptied slot.
-    fn forget_from(&mut self, names: usize) {
-        self.slots.iter_mut().filter(|name| name.key >= names + FIRST_KEY).for_each(|name| *name = Name::default());
-        self.names = names;
-    }
 }
 
 /// What this serializer refuses, as the core's error (one word: the error is boxed).
@@ -382,73 +319,45 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
 }
 
-impl ser::SerializeSeq for Open<'_> {
-    type Ok = ();
-    type Error = Refused;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut *self.tape)
-    }
-    fn end(self) -> Done {
-        self.close()
-    }
+/// The compounds whose items are values: lists, and the list of a tuple variant.
+macro_rules! items {
+    ($($compound:ident :: $item:ident),*) => {$(
+        impl ser::$compound for Open<'_> {
+            type Ok = ();
+            type Error = Refused;
+            fn $item<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                value.serialize(&mut *self.tape)
+            }
+            fn end(self) -> Done {
+                self.close()
+            }
+        }
+    )*};
 }
+items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
-impl ser::SerializeTuple for Open<'_> {
-    type Ok = ();
-    type Error = Refused;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut *self.tape)
-    }
-    fn end(self) -> Done {
-        self.close()
-    }
+/// The compounds whose items are fields: objects, and the object of a struct variant.
+macro_rules! fields {
+    ($($compound:ident),*) => {$(
+        impl ser::$compound for Open<'_> {
+            type Ok = ();
+            type Error = Refused;
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+                self.tape.key(key);
+                value.serialize(&mut *self.tape)
+            }
+            fn end(self) -> Done {
+                self.close()
+            }
+        }
+    )*};
 }
-
-impl ser::SerializeTupleStruct for Open<'_> {
-    type Ok = ();
-    type Error = Refused;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut *self.tape)
-    }
-    fn end(self) -> Done {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Open<'_> {
-    type Ok = ();
-    type Error = Refused;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut *self.tape)
-    }
-    fn end(self) -> Done {
-        self.close()
-    }
-}
-
-impl ser::SerializeStruct for Open<'_> {
-    type Ok = ();
-    type Error = Refused;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.tape.key(key);
-        value.serialize(&mut *self.tape)
-    }
-    fn end(self) -> Done {
-        self.close()
-    }
-}
-
-impl ser::SerializeStructVariant for Open<'_> {
-    type Ok = ();
-    type Error = Refused;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.tape.key(key);
-        value.serialize(&mut *self.tape)
-    }
-    fn end(self) -> Done {
-        self.close()
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for Open<'_> {
     type Ok = ();
