@@ -21,6 +21,7 @@ mod roster;
 pub use roster::{parse_roster, pick_roster};
 mod read;
 use read::{read, read_with};
+/// Public for tests/web.rs only, which checks it against serde-wasm-bindgen: not an export.
 #[doc(hidden)]
 pub mod tape;
 use tape::write;
