@@ -200,3 +200,201 @@ fn rosters_cross_the_boundary_as_plain_rows_and_pick_from_them() {
     assert!(message(error).starts_with("roster must be the result of parseRoster"));
     assert!(wasm::presets().is_ok());
 }
+
+/// Where `a`, from the tape (src/wasm/tape.rs, tape.js), and `b`, from serde-wasm-bindgen, which
+/// the binding used before, first differ ("" if nowhere): values by `Object.is` (−0 is not 0,
+/// NaN is NaN), lists and objects by prototype, keys in order, and items.
+fn difference(a: &JsValue, b: &JsValue) -> String {
+    let compare = js_sys::Function::new_with_args(
+        "a, b",
+        "const show = (v) => (Object.is(v, -0) ? '-0' : String(v));
+         const at = (a, b, path) => {
+           if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+             return Object.is(a, b) ? '' : `${path}: ${show(a)} against ${show(b)}`;
+           if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return `${path}: another prototype`;
+           const keys = Object.keys(a);
+           if (keys.join('\\u0000') !== Object.keys(b).join('\\u0000')) return `${path}: keys ${keys} against ${Object.keys(b)}`;
+           for (const key of keys) { const d = at(a[key], b[key], `${path}.${key}`); if (d) return d; }
+           return '';
+         };
+         return at(a, b, 'answer');",
+    );
+    compare.call2(&JsValue::NULL, a, b).unwrap().as_string().unwrap()
+}
+
+fn reference<T: serde::Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true))
+}
+
+fn assert_same<T: serde::Serialize + ?Sized>(value: &T) {
+    let tape = wasm::tape::write(value).unwrap();
+    assert_eq!(difference(&tape, &reference(value).unwrap()), "");
+}
+
+fn scenario(text: &str) -> tiermix::scenario::Scenario {
+    tiermix::scenario::Scenario::from_value(&serde_wasm_bindgen::from_value(json(text)).unwrap()).unwrap()
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+enum Kind {
+    Plain,
+    Wrapped(f64),
+    Pair(u32, Option<String>),
+    Named { inner: Vec<Inner>, flag: bool },
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Inner {
+    text: &'static str,
+    low_high: (f64, f64),
+    #[serde(skip_serializing_if = "Option::is_none")]
+    maybe: Option<i64>,
+}
+
+#[derive(serde::Serialize)]
+struct Unit;
+#[derive(serde::Serialize)]
+struct Newtype(f32);
+
+/// Every shape serde can ask the tape for, with the values a decoder could get wrong.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Edges {
+    nested: Vec<Vec<f64>>,
+    absent: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skipped: Option<f64>,
+    present: Option<&'static str>,
+    text: std::borrow::Cow<'static, str>,
+    long_text: String,
+    empty: String,
+    seed: u64,
+    small: (u32, i64, i8, f32, bool, bool, char, char),
+    unit: (),
+    kinds: Vec<Kind>,
+    map: std::collections::BTreeMap<String, Option<u8>>,
+    many_keys: std::collections::BTreeMap<String, u16>,
+    empty_list: Vec<f64>,
+    empty_object: std::collections::BTreeMap<String, u8>,
+    unit_struct: Unit,
+    newtype: Newtype,
+    deep: Vec<Vec<Vec<Inner>>>,
+}
+
+#[wasm_bindgen_test]
+fn the_tape_hands_over_every_shape_exactly_as_serde_wasm_bindgen() {
+    let inner = |text, maybe| Inner { text, low_high: (-0.0, 5e-324), maybe };
+    let edges = Edges {
+        nested: vec![vec![], vec![-0.0, 0.0, 1e-300, -1e300], vec![9_007_199_254_740_991.0, f64::MAX, f64::MIN_POSITIVE, 5e-324]],
+        absent: None,
+        skipped: None,
+        present: Some("é \"quoted\" 'single' \\ back\nline \u{1F600} <b>&amp;</b> \u{0} end"),
+        text: std::borrow::Cow::Borrowed("Beauté ☕"),
+        long_text: format!("{}𝄞{}", "x".repeat(200), "é".repeat(20_000)),
+        empty: String::new(),
+        seed: (1 << 53) - 1,
+        small: (u32::MAX, -((1 << 53) - 1), i8::MIN, 0.1, true, false, 'é', '😀'),
+        unit: (),
+        kinds: vec![
+            Kind::Plain,
+            Kind::Wrapped(f64::NAN),
+            Kind::Pair(7, None),
+            Kind::Named { inner: vec![inner("a", Some(-3)), inner("", None)], flag: true },
+        ],
+        // Integer-like keys: JavaScript lists them first, whoever sets them.
+        map: [("text", Some(1)), ("10", None), ("2", Some(255)), ("é\"", Some(0)), ("__x", None)]
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+        // Past 127 keys, a key's number takes two bytes.
+        many_keys: (0..300).map(|i| (format!("key{i}"), i)).collect(),
+        empty_list: vec![],
+        empty_object: std::collections::BTreeMap::new(),
+        unit_struct: Unit,
+        newtype: Newtype(-0.0),
+        deep: vec![vec![], vec![vec![], vec![inner("deep", Some(1 << 40)), inner("deeper", None)]]],
+    };
+    assert_same(&edges);
+    assert_same(&(0..1000).map(|i| f64::from(i) / 7.0).chain([f64::INFINITY, f64::NEG_INFINITY]).collect::<Vec<_>>());
+    assert_same(&("a string alone", None::<u8>));
+}
+
+#[wasm_bindgen_test]
+fn every_kind_of_answer_comes_out_as_serde_wasm_bindgen_made_it() {
+    use tiermix::{optimize, uncertainty};
+    assert_same(&tiermix::tiers::presets());
+    for text in
+        [r#"{"budget": 0}"#, r#"{"budget": 20000}"#, r#"{"budget": 500000, "scheme": "traackr", "goal": {"objective": "blend"}}"#]
+    {
+        let s = scenario(text);
+        assert_same(&tiermix::scenario::report(&s));
+        assert_same(&tiermix::model::evaluate(&s).unwrap());
+        assert_same(&tiermix::compare::compare(&s).unwrap());
+        assert_same(&optimize::optimize(&s, &s.goal).unwrap());
+        assert_same(&optimize::frontier(&s, &s.goal, 9).unwrap());
+        assert_same(&optimize::response_curves(&s, &s.goal, &[0.0, 1000.0, 1e6]).unwrap());
+        // Beats are lists of lists; the seed is the largest JavaScript holds exactly.
+        let settings = uncertainty::Settings { draws: 200, seed: (1 << 53) - 1 };
+        assert_same(&uncertainty::simulate(&s, settings).unwrap());
+        assert_same(&uncertainty::sensitivity(&s).unwrap());
+        assert_same(&tiermix::switching::switching_values(&s).unwrap());
+    }
+    let s = scenario(r#"{"budget": 5000}"#);
+    let bytes = "pseudo;abonnés;taux d'engagement;plateforme\n@léa;12 500;3,4 %;Insta\n\"a;b\";800;;\nbad;lots;;\n".as_bytes();
+    let (sheet, completions) = tiermix::roster::read_bytes_completed(bytes, &s.scheme);
+    assert_same(&sheet.reading);
+    let candidates: Vec<_> = completions
+        .iter()
+        .zip(&sheet.rows)
+        .enumerate()
+        .map(|(i, (c, row))| {
+            let raw = tiermix::roster::pick::Raw {
+                line: Some(f64::from(row.line)),
+                followers: Some(row.followers),
+                fee: Some(c.fee),
+                engagement_rate: Some(c.engagement_rate),
+                audience_fit: row.audience_fit,
+            };
+            tiermix::roster::pick::Candidate::new(&format!("roster[{i}]"), raw).unwrap()
+        })
+        .collect();
+    assert_same(&tiermix::roster::pick(&s, &candidates, &s.goal).unwrap());
+}
+
+/// Asks for bytes, which neither converter hands over as a number.
+struct Bytes;
+impl serde::Serialize for Bytes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&[1, 2])
+    }
+}
+
+/// Names first met in an answer that is refused after them: the key table must forget them.
+#[derive(serde::Serialize)]
+struct Late {
+    never_seen_before: u32,
+    then: u64,
+}
+
+#[wasm_bindgen_test]
+fn what_javascript_cannot_hold_is_an_error_and_the_module_still_answers() {
+    let expected = JSON::stringify(&wasm::compare(json(r#"{"budget": 20000}"#)).unwrap()).unwrap();
+    let past = [1u64 << 53];
+    let keyed: std::collections::BTreeMap<u32, f64> = [(1, 2.0)].into_iter().collect();
+    for _ in 0..100 {
+        // serde-wasm-bindgen refuses the same whole number.
+        assert!(reference(&past).is_err());
+        let error = message(wasm::tape::write(&past).unwrap_err());
+        assert_eq!(error, "answer holds a whole number past 2^53 - 1, which JavaScript cannot hold exactly");
+        assert!(message(wasm::tape::write(&Late { never_seen_before: 1, then: u64::MAX }).unwrap_err()).contains("2^53"));
+        assert!(message(wasm::tape::write(&[i64::MIN]).unwrap_err()).contains("2^53"));
+        assert!(message(wasm::tape::write(&keyed).unwrap_err()).contains("key is not text"));
+        assert!(message(wasm::tape::write(&Bytes).unwrap_err()).contains("bytes"));
+        assert!(message(wasm::tape::write(&1u128).unwrap_err()).contains("128-bit"));
+    }
+    assert_same(&Late { never_seen_before: 2, then: 3 });
+    let again = JSON::stringify(&wasm::compare(json(r#"{"budget": 20000}"#)).unwrap()).unwrap();
+    assert_eq!(again, expected);
+}

@@ -1,8 +1,8 @@
 //! The JavaScript binding: the only module that knows about wasm-bindgen.
 //!
 //! Every function copies its plain JS arguments into the core's input tree, calls the core,
-//! and converts the answer back with serde-wasm-bindgen into plain objects (never `Map`s; a
-//! missing ratio becomes `null`). Every error becomes a JS `Error` whose message names the
+//! and hands the answer back as one tape that tape.js turns into plain objects (never `Map`s;
+//! a missing ratio becomes `null`). Every error becomes a JS `Error` whose message names the
 //! field; nothing here can trap, so the module stays usable after any input.
 
 use crate::error::{Code, Error, Got};
@@ -21,6 +21,10 @@ mod roster;
 pub use roster::{parse_roster, pick_roster};
 mod read;
 use read::{read, read_with};
+/// Public for tests/web.rs only, which checks it against serde-wasm-bindgen: not an export.
+#[doc(hidden)]
+pub mod tape;
+use tape::write;
 
 /// Talc instead of the default dlmalloc: the same job in a fraction of the module bytes.
 #[global_allocator]
@@ -69,12 +73,6 @@ fn js_error(error: Error) -> JsValue {
     };
     let range = error.range;
     engine_error(&error.field, &error.problem, error.code as u8, range.map(|r| r.0), range.map(|r| r.1), got, number, text)
-}
-
-fn write<T: Serialize>(value: &T) -> JsResult {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true).serialize_maps_as_objects(true);
-    // serde-wasm-bindgen's error is already a JS `Error`.
-    value.serialize(&serializer).map_err(JsValue::from)
 }
 
 /// A scheme's tiers, the one list inside a scenario or a scheme, refused past their limit
