@@ -225,8 +225,8 @@ impl OutcomeKind {
     }
 }
 
-// As text rather than serde's unit variant: the output every caller already reads, and less
-// code in the wasm module than the variant's path through serde-wasm-bindgen.
+// As text rather than serde's unit variant: the output every caller already reads, and one
+// string for any serializer, with no variant path to carry in the wasm module.
 impl Serialize for OutcomeKind {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.id())

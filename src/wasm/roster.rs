@@ -7,8 +7,8 @@ use crate::roster::marks::{Estimated, Flags};
 use crate::{input, roster, tiers};
 use wasm_bindgen::prelude::*;
 
-// Roster rows cross the boundary as columns (see rows.js): a row at a time through
-// serde-wasm-bindgen is ten times slower than parsing them. The two functions that read the
+// Roster rows cross the boundary as columns (see rows.js): a row at a time as objects was
+// ten times slower than parsing them (measured with serde-wasm-bindgen). The two functions that read the
 // caller's rows catch what a getter throws and say where (see `settled`); they are imported
 // with `catch` too, so nothing they throw can unwind through the module (see read.rs).
 #[wasm_bindgen(module = "/src/wasm/rows.js")]
