@@ -28,6 +28,12 @@ test("every asset but the entry points carries its hash, and the headers files s
   assert.match(htaccess, /<IfModule mod_filter\.c>\s*AddOutputFilterByType DEFLATE [^\n]*application\/wasm/);
   assert.match(headers, /\/pkg\/snippets\/\*\n(  [^\n]*\n)*  Cache-Control: no-cache/);
   assert.match(await readFile(join(folder, "pkg/snippets/.htaccess"), "utf8"), /Cache-Control "no-cache"/);
+  // WordPress fetches the discovery link as written: it must be the answer's full address.
+  const answer = new URL("oembed.json", JSON.parse(await readFile(join(folder, "oembed.json"), "utf8")).provider_url).href;
+  for (const page of ["index.html", "embed.html"]) {
+    const html = await readFile(join(folder, page), "utf8");
+    assert.ok(html.includes(`type="application/json+oembed" href="${answer}"`), `${page} names ${answer}`);
+  }
 });
 
 test("the published page computes, reads the sample roster and loads nothing from elsewhere", async () => {
