@@ -29,6 +29,39 @@ test("WordPress's embed protocol: the height comes back under the page's secret"
   await context.close();
 });
 
+test("the link to the full calculator leaves the frame: WordPress's link message, else a new tab", async () => {
+  const { page, context, problems } = await openPage(live.browser, live.server.origin, { path: "/fixtures/wordpress/", waitFor: null });
+  await page.waitForFunction(() => window.received.length > 0);
+  const frame = page.frames().find((f) => f.url().includes("/embed.html"));
+  await frame.waitForFunction(() => document.querySelector("tier-mix")?.shadowRoot?.querySelector("a[part=link]")?.href.includes("#"));
+  const href = await frame.evaluate(() => document.querySelector("tier-mix").shadowRoot.querySelector("a[part=link]").href);
+  await frame.evaluate(() => document.querySelector("tier-mix").shadowRoot.querySelector("a[part=link]").click());
+  await page.waitForFunction(() => window.links.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.links), [href]);
+  assert.match(href, /\/index\.html#lang=/);
+  assert.ok(frame.url().includes("/embed.html"), "the frame stays on the calculator's embed");
+  await context.close();
+
+  // A sandboxed frame elsewhere (an opaque origin) may not navigate the page: the link opens a tab.
+  const plain = await openPage(live.browser, live.server.origin, { path: "/fixtures/iframe/", waitFor: null });
+  const inner = await (async () => {
+    for (;;) {
+      const f = plain.page.frames().find((candidate) => candidate.url().includes("/embed.html"));
+      if (f) return f;
+      await plain.page.waitForTimeout(50);
+    }
+  })();
+  await inner.waitForFunction(() => document.querySelector("tier-mix")?.shadowRoot?.querySelector("a[part=link]"));
+  const [popup] = await Promise.all([
+    plain.page.waitForEvent("popup"),
+    inner.evaluate(() => document.querySelector("tier-mix").shadowRoot.querySelector("a[part=link]").click()),
+  ]);
+  assert.match(popup.url(), /\/index\.html/);
+  assert.ok(inner.url().includes("/embed.html"), "the frame stays on the calculator's embed");
+  assert.deepEqual([...problems, ...plain.problems], []);
+  await plain.context.close();
+});
+
 test("only a secret WordPress could have sent comes back to the page around the frame", async () => {
   const { page, context, problems } = await openPage(live.browser, live.server.origin, { path: "/fixtures/iframe/", waitFor: null });
   const wordpress = "Ab3dEf9hIj";

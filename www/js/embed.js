@@ -1,6 +1,6 @@
 // The iframe embed: reads the calculator's settings from its own address and tells the page
 // around it how tall it is, in tiermix's own message and in WordPress's embed protocol. It uses
-// no storage and never navigates the top page, so it works in sandbox="allow-scripts".
+// no storage and never navigates the top page by itself, so it works in sandbox="allow-scripts".
 import "../tier-mix.js";
 import { GLOBALS } from "./share.js";
 
@@ -19,6 +19,22 @@ for (const name of SETTINGS) {
 // not WordPress, and is never echoed to the page around the frame.
 const hashSecret = new URLSearchParams(location.hash.replace(/^#\??/, "")).get("secret");
 const secret = hashSecret !== null && /^[A-Za-z0-9]{10}$/.test(hashSecret) ? hashSecret : null;
+
+// The link to the full calculator opens in the reader's page, never inside this small frame:
+// in a WordPress embed through WordPress's own "link" message (its script navigates the page);
+// elsewhere at the top, or in a new tab when the frame's sandbox (an opaque origin) may not
+// navigate the page around it.
+element.shadowRoot?.addEventListener("click", (event) => {
+  const link = event.composedPath().find((node) => node instanceof HTMLAnchorElement);
+  if (!(link instanceof HTMLAnchorElement)) return;
+  if (secret) {
+    event.preventDefault();
+    parent.postMessage({ secret, message: "link", value: link.href }, "*");
+    return;
+  }
+  link.target = self.origin === "null" ? "_blank" : "_top";
+  link.rel = "noopener";
+});
 
 let last = 0;
 function report() {
