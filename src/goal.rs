@@ -79,8 +79,14 @@ impl Weights {
     /// The objective's value for a plan's exposure terms, engagements and cost. A total the
     /// objective does not weigh is not computed.
     pub fn value(&self, audience: f64, phi: f64, psi: f64, engagements: f64, cost: f64) -> f64 {
-        let weighed = |weight: f64, phi: f64| if weight == 0.0 { 0.0 } else { weight * people(audience, phi) };
-        weighed(self.reach, phi) + weighed(self.conversions, psi) + self.engagements * engagements + self.cost * cost
+        let counted = |weight: f64, phi: f64| if weight == 0.0 { 0.0 } else { people(audience, phi) };
+        self.total(counted(self.reach, phi), counted(self.conversions, psi), engagements, cost)
+    }
+
+    /// The objective's value for a plan's totals: people reached, people persuaded,
+    /// engagements and cost.
+    pub fn total(&self, reach: f64, conversions: f64, engagements: f64, cost: f64) -> f64 {
+        self.reach * reach + self.conversions * conversions + self.engagements * engagements + self.cost * cost
     }
 
     /// The value's slopes in `Φ` and `Ψ`: `weight · A·e^{−Φ}`, the people a little more

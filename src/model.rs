@@ -90,11 +90,37 @@ impl TierEconomics {
         }
     }
 
+    /// What `n` such accounts cost and deliver together (fractions allowed).
+    pub fn scaled(&self, n: f64) -> TierEconomics {
+        self.combined(self, |_, b| n * b)
+    }
+
+    /// This group and `other` together; the audience's shape is this group's.
+    pub fn plus(&self, other: &TierEconomics) -> TierEconomics {
+        self.combined(other, |a, b| a + b)
+    }
+
+    /// Every additive field of `self` and `other` combined by `f`: the one list of them.
+    fn combined(&self, other: &TierEconomics, f: impl Fn(f64, f64) -> f64) -> TierEconomics {
+        TierEconomics {
+            unit_cost: f(self.unit_cost, other.unit_cost),
+            fee_cost: f(self.fee_cost, other.fee_cost),
+            followers: f(self.followers, other.followers),
+            reached: f(self.reached, other.reached),
+            persuaded: f(self.persuaded, other.persuaded),
+            impressions: f(self.impressions, other.impressions),
+            views: f(self.views, other.views),
+            engagements: f(self.engagements, other.engagements),
+            hours: f(self.hours, other.hours),
+            concentration: self.concentration,
+        }
+    }
+
     /// `ln` of the share of the audience `influencers` such accounts leave unreached (or
     /// unpersuaded). `ln_1p` keeps precision when a tier barely dents a large audience.
     // Out of line: one call is smaller in the wasm module than a copy at each caller (measured).
     #[inline(never)]
-    pub fn log_missed(&self, influencers: f64, audience: f64, persuaded: bool) -> f64 {
+    fn log_missed(&self, influencers: f64, audience: f64, persuaded: bool) -> f64 {
         let people = if persuaded { self.persuaded } else { self.reached };
         let exposures = influencers * people / audience;
         -self.concentration * libm::log1p(exposures / self.concentration)
@@ -105,9 +131,14 @@ pub fn economics(scenario: &Scenario) -> Vec<TierEconomics> {
     scenario.assumptions.iter().map(|a| TierEconomics::new(a, scenario.posts_per_influencer, scenario.hourly_cost)).collect()
 }
 
-/// People reached at least once (`rate` = 1) or persuaded (`rate` = persuasion) by `counts`.
+/// People reached at least once, or persuaded (`persuaded`), by `counts`.
 pub fn unique_people(tiers: &[TierEconomics], counts: &[u32], audience: f64, persuaded: bool) -> f64 {
-    let log_missed: f64 = tiers.iter().zip(counts).map(|(t, &n)| t.log_missed(f64::from(n), audience, persuaded)).sum();
+    people_of(tiers, counts.iter().map(|&n| f64::from(n)), audience, persuaded)
+}
+
+/// [`unique_people`] for counts that may be fractions.
+pub fn people_of(tiers: &[TierEconomics], counts: impl IntoIterator<Item = f64>, audience: f64, persuaded: bool) -> f64 {
+    let log_missed: f64 = tiers.iter().zip(counts).map(|(t, n)| t.log_missed(n, audience, persuaded)).sum();
     audience * -libm::expm1(log_missed)
 }
 
@@ -313,25 +344,7 @@ pub fn outcome_for_counts(
     label: Label,
     kind: OutcomeKind,
 ) -> Outcome {
-    let groups: Vec<TierEconomics> = tiers
-        .iter()
-        .zip(counts)
-        .map(|(e, &n)| {
-            let count = f64::from(n);
-            TierEconomics {
-                unit_cost: count * e.unit_cost,
-                fee_cost: count * e.fee_cost,
-                followers: count * e.followers,
-                reached: count * e.reached,
-                persuaded: count * e.persuaded,
-                impressions: count * e.impressions,
-                views: count * e.views,
-                engagements: count * e.engagements,
-                hours: count * e.hours,
-                concentration: e.concentration,
-            }
-        })
-        .collect();
+    let groups: Vec<TierEconomics> = tiers.iter().zip(counts).map(|(e, &n)| e.scaled(f64::from(n))).collect();
     let mut outcome = outcome_for_groups(scenario, &groups, counts, label, kind);
     for (row, e) in outcome.tiers.iter_mut().zip(tiers) {
         row.unit_cost = e.unit_cost;

@@ -22,11 +22,10 @@ use crate::compare;
 use crate::error::Result;
 use crate::goal::{Objective, Weights};
 use crate::input::Bounds;
-use crate::limits::MAX_COUNT;
 use crate::model::{OutcomeKind, TierEconomics};
 use crate::scenario::Scenario;
 use crate::sources::Label;
-use crate::uncertainty::{goal_weights, measure_id, Plan};
+use crate::uncertainty::{goal_weights, measure_id, score, totals, Plan};
 use serde::Serialize;
 
 /// The widest change searched, as a factor of the typical value.
@@ -130,40 +129,14 @@ pub fn economics_at(s: &Scenario, change: Change, x: f64) -> (Vec<TierEconomics>
     (tiers, if change == Change::ConversionValue { x } else { s.conversion_value })
 }
 
-/// A plan's influencers per tier, fractions included (see the module documentation).
-fn fractional(plan: &Plan, s: &Scenario, tiers: &[TierEconomics]) -> Vec<f64> {
-    match plan {
-        Plan::Counts(counts) => counts.iter().map(|&n| f64::from(n)).collect(),
-        Plan::Shares(shares) => tiers
-            .iter()
-            .zip(shares)
-            .map(|(t, &share)| {
-                let allotted = share * s.budget;
-                if allotted <= 0.0 {
-                    0.0
-                } else if t.unit_cost > 0.0 {
-                    (allotted / t.unit_cost).min(MAX_COUNT as f64)
-                } else {
-                    MAX_COUNT as f64
-                }
-            })
-            .collect(),
-    }
-}
-
-/// The goal's measure of `plan` with `change` at `x`.
+/// The goal's measure of `plan` with `change` at `x`, on fractional influencers (see the
+/// module documentation).
 pub fn measure_at(s: &Scenario, weights: &Weights, plan: &Plan, change: Change, x: f64) -> f64 {
     let (tiers, value) = economics_at(s, change, x);
-    let counts = fractional(plan, s, &tiers);
-    let people = |persuaded: bool| {
-        let log_missed: f64 = tiers.iter().zip(&counts).map(|(t, &n)| t.log_missed(n, s.audience, persuaded)).sum();
-        s.audience * -libm::expm1(log_missed)
-    };
-    let (engagements, spend) =
-        tiers.iter().zip(&counts).fold((0.0, 0.0), |(e, c), (t, &n)| (e + n * t.engagements, c + n * t.unit_cost));
+    let counts = plan.fractional_counts(s, &tiers);
     // Net value prices a conversion: a change of that price changes the weights.
-    let conversions_weight = if s.goal.objective == Objective::NetValue { value } else { weights.conversions };
-    weights.reach * people(false) + conversions_weight * people(true) + weights.engagements * engagements + weights.cost * spend
+    let weights = if s.goal.objective == Objective::NetValue { Objective::NetValue.weights(value, (0.0, 0.0)) } else { *weights };
+    score(&weights, &totals(s, &tiers, counts.iter().copied()))
 }
 
 /// The value nearest `typical` at which `best` and `other` tie, searched over `low…high`.

@@ -87,16 +87,12 @@ struct Item {
     index: usize,
     tier: usize,
     cost: f64,
-    fee_cost: f64,
     hours: f64,
     engagements: f64,
-    /// In-target real followers, those who see a post, and those whom one persuades, and the
-    /// views (see `TierEconomics`).
-    followers: f64,
+    /// In-target real followers who see a post, and those whom one persuades (see
+    /// `TierEconomics`); the rest of its economics, for the outcome, is in `Problem::economics`.
     reached: f64,
     persuaded: f64,
-    impressions: f64,
-    views: f64,
 }
 
 /// Each tier's totals over a choice, plus the whole choice's.
@@ -164,6 +160,8 @@ impl Limits {
 #[derive(Clone)]
 struct Problem {
     items: Vec<Item>,
+    /// Each item's whole economics, in `items`' order.
+    economics: Vec<TierEconomics>,
     shapes: Vec<f64>,
     limits: Vec<Limits>,
     audience: f64,
@@ -189,6 +187,7 @@ impl Problem {
     fn new(scenario: &Scenario, candidates: &[Candidate], goal: &Goal, objective: Objective) -> Result<(Problem, Vec<usize>)> {
         let tiers = scenario.scheme.tiers.len();
         let mut items = Vec::with_capacity(candidates.len());
+        let mut economics = Vec::with_capacity(candidates.len());
         let mut below = Vec::new();
         for (index, c) in candidates.iter().enumerate() {
             let Some(tier) = scenario.scheme.classify(c.followers as u64) else {
@@ -214,15 +213,12 @@ impl Problem {
                 index,
                 tier,
                 cost: e.unit_cost,
-                fee_cost: e.fee_cost,
                 hours: e.hours,
                 engagements: e.engagements,
-                followers: e.followers,
                 reached: e.reached,
                 persuaded: e.persuaded,
-                impressions: e.impressions,
-                views: e.views,
             });
+            economics.push(e);
         }
         let mut limits = Vec::with_capacity(tiers);
         for (index, tier) in scenario.scheme.tiers.iter().enumerate() {
@@ -245,6 +241,7 @@ impl Problem {
         }
         let problem = Problem {
             items,
+            economics,
             shapes: scenario.assumptions.iter().map(|a| a.typical(Quantity::Concentration)).collect(),
             limits,
             audience: scenario.audience,
@@ -630,18 +627,10 @@ fn describe(scenario: &Scenario, candidates: &[Candidate], problem: &Problem, ch
     let mut totals = vec![TierEconomics::default(); problem.tiers()];
     let mut members = vec![0u32; problem.tiers()];
     let mut rows = Vec::new();
-    for (item, _) in problem.items.iter().zip(chosen).filter(|(_, &c)| c) {
+    for ((item, economics), _) in problem.items.iter().zip(&problem.economics).zip(chosen).filter(|(_, &c)| c) {
         let (Some(total), Some(count)) = (totals.get_mut(item.tier), members.get_mut(item.tier)) else { continue };
         *count += 1;
-        total.unit_cost += item.cost;
-        total.fee_cost += item.fee_cost;
-        total.followers += item.followers;
-        total.reached += item.reached;
-        total.persuaded += item.persuaded;
-        total.impressions += item.impressions;
-        total.views += item.views;
-        total.engagements += item.engagements;
-        total.hours += item.hours;
+        *total = total.plus(economics);
         if let (Some(c), Some(tier)) = (candidates.get(item.index), scenario.scheme.tiers.get(item.tier)) {
             rows.push(Chosen {
                 index: item.index,

@@ -37,7 +37,7 @@ use crate::assumptions::{self, Quantity, Range, TierAssumptions, QUANTITY_COUNT}
 use crate::error::Result;
 use crate::goal::{Goal, Objective, Weights};
 use crate::input::{self, Object, Value};
-use crate::limits::{MAX_DRAWS, MAX_SEED};
+use crate::limits::{MAX_COUNT, MAX_DRAWS, MAX_SEED};
 use crate::model::{self, Outcome, OutcomeKind, TierEconomics};
 use crate::optimize;
 use crate::scenario::{Mix, Scenario};
@@ -180,6 +180,29 @@ impl Plan {
             Plan::Shares(shares) => Ok(model::counts_for_shares(scenario, tiers, shares, true)?.counts),
         }
     }
+
+    /// Its counts at `tiers`' prices if influencers could be bought in fractions (as many as
+    /// [`counts`](Plan::counts) would buy before rounding down), for searches that need every
+    /// measure to move smoothly.
+    pub fn fractional_counts(&self, scenario: &Scenario, tiers: &[TierEconomics]) -> Vec<f64> {
+        match self {
+            Plan::Counts(counts) => counts.iter().map(|&n| f64::from(n)).collect(),
+            Plan::Shares(shares) => tiers
+                .iter()
+                .zip(shares)
+                .map(|(t, &share)| {
+                    let allotted = share * scenario.budget;
+                    if allotted <= 0.0 {
+                        0.0
+                    } else if t.unit_cost > 0.0 {
+                        (allotted / t.unit_cost).min(MAX_COUNT as f64)
+                    } else {
+                        MAX_COUNT as f64
+                    }
+                })
+                .collect(),
+        }
+    }
 }
 
 /// How the goal judges a plan's totals: its objective's weights, the blend's scaled by the
@@ -197,10 +220,7 @@ pub fn goal_weights(scenario: &Scenario) -> Result<Weights> {
 
 /// The goal's measure of one draw's totals.
 pub fn score(weights: &Weights, draw: &Draw) -> f64 {
-    weights.reach * draw.reach
-        + weights.conversions * draw.conversions
-        + weights.engagements * draw.engagements
-        + weights.cost * draw.spend
+    weights.total(draw.reach, draw.conversions, draw.engagements, draw.spend)
 }
 
 /// One plausible world: a quantile per quantity, shared by every tier, and one for γ.
@@ -250,13 +270,18 @@ pub struct Draw {
 }
 
 pub fn run(scenario: &Scenario, tiers: &[TierEconomics], counts: &[u32]) -> Draw {
+    totals(scenario, tiers, counts.iter().map(|&n| f64::from(n)))
+}
+
+/// [`run`] for counts that may be fractions.
+pub fn totals(scenario: &Scenario, tiers: &[TierEconomics], counts: impl Iterator<Item = f64> + Clone) -> Draw {
     let mut draw = Draw::default();
-    for (t, &n) in tiers.iter().zip(counts) {
-        draw.spend += f64::from(n) * t.unit_cost;
-        draw.engagements += f64::from(n) * t.engagements;
+    for (t, n) in tiers.iter().zip(counts.clone()) {
+        draw.spend += n * t.unit_cost;
+        draw.engagements += n * t.engagements;
     }
-    draw.reach = model::unique_people(tiers, counts, scenario.audience, false);
-    draw.conversions = model::unique_people(tiers, counts, scenario.audience, true);
+    draw.reach = model::people_of(tiers, counts.clone(), scenario.audience, false);
+    draw.conversions = model::people_of(tiers, counts, scenario.audience, true);
     draw
 }
 
