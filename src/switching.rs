@@ -23,7 +23,7 @@ use crate::error::Result;
 use crate::goal::{Objective, Weights};
 use crate::input::Bounds;
 use crate::model::{OutcomeKind, TierEconomics};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, GLOBALS};
 use crate::sources::Label;
 use crate::uncertainty::{goal_weights, measure_id, score, totals, Plan};
 use serde::Serialize;
@@ -81,24 +81,25 @@ impl Change {
         match self {
             Change::Quantity { quantity, .. } => quantity.id(),
             Change::Gamma => "persuasionGamma",
-            Change::HourlyCost => "hourlyCost",
-            Change::ConversionValue => "conversionValue",
+            Change::HourlyCost => GLOBALS.hourly_cost.id,
+            Change::ConversionValue => GLOBALS.conversion_value.id,
         }
     }
 
     /// The typical value, and the values the search may try.
     fn span(self, s: &Scenario) -> Option<(f64, f64, f64)> {
-        let (typical, Bounds { min, max, .. }) = match self {
-            Change::Quantity { quantity, tier: Some(t) } => (s.assumptions.get(t)?.typical(quantity), quantity.domain()),
+        let (typical, min, max) = match self {
+            Change::Quantity { quantity, tier: Some(t) } => {
+                let Bounds { min, max, .. } = quantity.domain();
+                (s.assumptions.get(t)?.typical(quantity), min, max)
+            }
             // A factor on every tier's value.
-            Change::Quantity { tier: None, .. } => {
-                (1.0, Bounds { min: 0.0, max: f64::INFINITY, what: "", code: crate::error::Code::Factor })
-            }
-            Change::Gamma => {
-                (assumptions::default_persuasion_gamma(), Bounds { min: 0.0, max: 2.0, what: "", code: crate::error::Code::Factor })
-            }
-            Change::HourlyCost => (s.hourly_cost, crate::input::FEE),
-            Change::ConversionValue => (s.conversion_value, crate::input::FEE),
+            Change::Quantity { tier: None, .. } => (1.0, 0.0, f64::INFINITY),
+            // The steepness has no input bounds of its own: size stops mattering at 0, and at 2 an
+            // account a thousand times smaller persuades a million times more of those it reaches.
+            Change::Gamma => (assumptions::persuasion_gamma().typical, 0.0, 2.0),
+            Change::HourlyCost => (s.hourly_cost, GLOBALS.hourly_cost.min, GLOBALS.hourly_cost.max),
+            Change::ConversionValue => (s.conversion_value, GLOBALS.conversion_value.min, GLOBALS.conversion_value.max),
         };
         (typical > 0.0).then(|| (typical, (typical / REACH).max(min), (typical * REACH).min(max)))
     }
@@ -242,9 +243,9 @@ fn size_ratio(s: &Scenario, gamma: f64) -> f64 {
 /// The change a [`Switch`] describes, to evaluate plans at its value.
 pub fn change_of(s: &Scenario, switch: &Switch) -> Option<Change> {
     match switch.quantity {
-        "persuasionGamma" => Some(Change::Gamma),
-        "hourlyCost" => Some(Change::HourlyCost),
-        "conversionValue" => Some(Change::ConversionValue),
+        id if id == Change::Gamma.id() => Some(Change::Gamma),
+        id if id == GLOBALS.hourly_cost.id => Some(Change::HourlyCost),
+        id if id == GLOBALS.conversion_value.id => Some(Change::ConversionValue),
         id => {
             let quantity = Quantity::ALL.into_iter().find(|q| q.id() == id)?;
             let tier = match &switch.tier {
