@@ -12,7 +12,7 @@ import { errorField, loadEngine } from "./js/engine.js";
 import { formatters } from "./js/format.js";
 import { loadLang, pickLang, plural, t } from "./js/i18n.js";
 import facts from "./pkg/facts.js";
-import { GLOBALS, PAGE_GOALS, fractions, pairs, quoted, readOverrides, writeFragment } from "./js/share.js";
+import { GLOBALS, PAGE_GOALS, fractions, pairs, quoted, readTierValues, writeFragment } from "./js/share.js";
 
 const STYLES = new URL("./css/tier-mix.css", import.meta.url).href;
 const CALCULATOR = new URL("./index.html", import.meta.url).href;
@@ -113,8 +113,8 @@ class TierMix extends HTMLElement {
     }
     const overrides = this.given("overrides");
     if (overrides !== null) {
-      const read = readOverrides(overrides);
-      if (read.overrides) scenario.overrides = read.overrides;
+      const read = readTierValues(overrides);
+      if (read.values) scenario.overrides = read.values;
       if (read.refused.length) refused.push("overrides");
     }
     const lang = this.given("lang");

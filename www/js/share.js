@@ -51,14 +51,14 @@ export const fractions = (/** @type {Record<string, number>} */ percents) =>
   Object.fromEntries(Object.entries(percents).map(([id, value]) => [id, value / 100]));
 
 /**
- * Overrides as links and the widget write them, `micro.fee:250,*.realShare:0.8`: what could be
- * read (null if nothing), and each part that could not, as written; a bad part does not void
- * the others.
+ * Values per tier and name as links and the widget write them — overrides
+ * (`micro.fee:250,*.realShare:0.8`) and limits (`micro.maxCount:10`): what could be read (null
+ * if nothing), and each part that could not, as written; a bad part does not void the others.
  * @param {string} text
  */
-export function readOverrides(text) {
+export function readTierValues(text) {
   /** @type {Record<string, Record<string, number>>} */
-  const overrides = Object.create(null);
+  const values = Object.create(null);
   /** @type {string[]} */
   const refused = [];
   for (const part of text.split(",")) {
@@ -66,14 +66,14 @@ export function readOverrides(text) {
     const [tier, quantity, extra] = (path ?? "").split(".");
     const v = number(value ?? "");
     if (extra !== undefined || extraValue !== undefined || !isKey(tier ?? "") || !isKey(quantity ?? "") || v === null) refused.push(part);
-    else (overrides[tier] ??= Object.create(null))[quantity] = v;
+    else (values[tier] ??= Object.create(null))[quantity] = v;
   }
-  return { overrides: Object.keys(overrides).length ? overrides : null, refused };
+  return { values: Object.keys(values).length ? values : null, refused };
 }
 
-/** The same syntax written. @param {Record<string, Record<string, number>> | undefined} overrides */
-export const writeOverrides = (overrides) => Object.entries(overrides ?? {}).flatMap(([tier, values]) =>
-  Object.entries(values).map(([quantity, value]) => `${tier}.${quantity}:${value}`)).join(",");
+/** The same syntax written. @param {Record<string, Record<string, number>> | undefined} byTier */
+export const writeTierValues = (byTier) => Object.entries(byTier ?? {}).flatMap(([tier, values]) =>
+  Object.entries(values).map(([name, value]) => `${tier}.${name}:${value}`)).join(",");
 
 const number = (/** @type {string} */ raw) => (raw.trim() !== "" && Number.isFinite(Number(raw)) ? Number(raw) : null);
 
@@ -122,10 +122,9 @@ export function readFragment(hash) {
       }
       case "o":
       case "limits": {
-        // Limits are written like overrides, `micro.maxCount:10,mega.maxSpend:5000`, and read part by part.
-        const { overrides, refused } = readOverrides(raw);
+        const { values, refused } = readTierValues(raw);
         refused.forEach((part) => reject(part));
-        if (overrides) shared[key === "o" ? "overrides" : "limits"] = overrides;
+        if (values) shared[key === "o" ? "overrides" : "limits"] = values;
         break;
       }
       default: {
@@ -154,13 +153,13 @@ export function writeFragment(shared) {
   if (shared.goal) params.set("goal", shared.goal);
   if (shared.goal === "blend" && shared.lambda !== undefined) params.set("lambda", String(shared.lambda));
   if (shared.maxHours !== undefined) params.set("hours", String(shared.maxHours));
-  const limits = writeOverrides(shared.limits);
+  const limits = writeTierValues(shared.limits);
   if (limits) params.set("limits", limits);
   for (const [short, long] of GLOBALS) {
     const value = shared.globals?.[long];
     if (value !== undefined) params.set(short, String(value));
   }
-  const overrides = writeOverrides(shared.overrides);
+  const overrides = writeTierValues(shared.overrides);
   if (overrides) params.set("o", overrides);
   // Readable links: keep the separators the format uses as they are.
   return params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":").replace(/%2A/g, "*");

@@ -2,7 +2,7 @@
 // first click of "Embed in a page", since few readers ever open it, and built with it, its style
 // sheet too. Every snippet is shown as text in a textarea, never inserted as markup.
 import { $, el } from "../dom.js";
-import { GLOBALS, writeOverrides, writePairs } from "../share.js";
+import { GLOBALS, writeTierValues, writePairs } from "../share.js";
 import facts from "../../pkg/facts.js";
 import { styleSheet } from "../styles.js";
 
@@ -36,6 +36,7 @@ export function createEmbed(page) {
   async function open() {
     const shared = await page.shared();
     const base = new URL(".", location.href).href;
+    const overrides = writeTierValues(shared.overrides);
     const settings = {
       budget: String(shared.budget ?? ""),
       currency: shared.currency ?? facts.defaults.currency,
@@ -45,7 +46,7 @@ export function createEmbed(page) {
       lang: page.lang(),
       // The campaign's other figures and the assumptions, only those changed.
       ...Object.fromEntries([...GLOBALS].flatMap(([name, id]) => (shared.globals?.[id] === undefined ? [] : [[name, String(shared.globals[id])]]))),
-      ...(writeOverrides(shared.overrides) ? { overrides: writeOverrides(shared.overrides) } : {}),
+      ...(overrides ? { overrides } : {}),
     };
     const attributes = Object.entries(settings).map(([k, v]) => `${k}="${attribute(v)}"`).join(" ");
     const query = new URLSearchParams(settings).toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
