@@ -18,12 +18,15 @@ const answer = {
   provider_name: "tiermix",
   provider_url: calculator,
   title,
+  // The widest the calculator lays itself out; the frame itself takes its column's width
+  // (width="100%", which WordPress keeps), from a phone to a wide theme, and its height from
+  // the frame's own report.
   width: 720,
-  height: 640,
+  height: 680,
   html:
     `<blockquote class="wp-embedded-content"><a href="${escape(calculator)}">${escape(title)}</a></blockquote>` +
     `<iframe class="wp-embedded-content" sandbox="allow-scripts allow-popups" security="restricted" title="${escape(title)}" ` +
-    `src="${escape(embed)}" width="720" height="640" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>`,
+    `src="${escape(embed)}" width="100%" height="680" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>`,
 };
 writeFileSync(new URL("../../www/oembed.json", import.meta.url), `${JSON.stringify(answer, null, 2)}\n`);
 console.log(`www/oembed.json written for ${calculator}`);

@@ -46,4 +46,11 @@ function report() {
   if (secret) parent.postMessage({ secret, message: "height", value: height }, "*");
 }
 new ResizeObserver(report).observe(document.documentElement);
+// WordPress's script says "ready" when it loads after the frame: the height is sent again.
+addEventListener("message", (event) => {
+  if (secret && event.source === parent && event.data?.message === "ready" && event.data.secret === secret) {
+    last = 0;
+    report();
+  }
+});
 element.addEventListener("tiermix-change", report);
