@@ -20,7 +20,7 @@ import { minify } from "./minify.mjs";
 
 const WWW = fileURLToPath(new URL("../../www/", import.meta.url));
 const OUT = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL("../../dist/", import.meta.url));
-const KEEP = new Set(["index.html", "embed.html", "tier-mix.js", "oembed.json", "favicon.svg", "samples/roster.csv"]);
+const KEEP = new Set(["index.html", "embed.html", "tier-mix.js", "resize.js", "oembed.json", "favicon.svg", "samples/roster.csv"]);
 const TEXT = new Set([".html", ".js", ".css", ".json", ".svg", ".csv"]);
 const HASHED = new Set([".js", ".css", ".wasm", ".json"]);
 // pkg/core.js, calculator.js's deprecated old name, is for scripts that import pkg/ by name: a
@@ -124,18 +124,21 @@ ${hashedPaths.map((p) => `${p}\n  Access-Control-Allow-Origin: *\n  Cache-Contro
 await writeFile(join(OUT, ".htaccess"), `# Apache (mod_headers, mod_mime, mod_deflate). Made by scripts/build/dist.mjs.
 AddType application/wasm .wasm
 AddType text/javascript .js
-Header set Content-Security-Policy "${POLICY}; frame-ancestors 'none'"
-Header set X-Content-Type-Options "nosniff"
-Header set Referrer-Policy "no-referrer"
-<Files "embed.html">
-  Header set Content-Security-Policy "${POLICY}; frame-ancestors *"
-</Files>
-<FilesMatch "\\.(js|css|wasm|json)$">
-  Header set Access-Control-Allow-Origin "*"
-</FilesMatch>
-<FilesMatch "\\.[0-9a-f]{10}\\.(js|css|wasm|json)$">
-  Header set Cache-Control "${immutable}"
-</FilesMatch>
+# Guarded: a server without mod_headers would answer 500 for every file here otherwise.
+<IfModule mod_headers.c>
+  Header set Content-Security-Policy "${POLICY}; frame-ancestors 'none'"
+  Header set X-Content-Type-Options "nosniff"
+  Header set Referrer-Policy "no-referrer"
+  <Files "embed.html">
+    Header set Content-Security-Policy "${POLICY}; frame-ancestors *"
+  </Files>
+  <FilesMatch "\\.(js|css|wasm|json)$">
+    Header set Access-Control-Allow-Origin "*"
+  </FilesMatch>
+  <FilesMatch "\\.[0-9a-f]{10}\\.(js|css|wasm|json)$">
+    Header set Cache-Control "${immutable}"
+  </FilesMatch>
+</IfModule>
 # Compressed, the first load is about 96 KB.
 <IfModule mod_deflate.c>
   <IfModule mod_filter.c>
@@ -147,6 +150,8 @@ Header set Referrer-Policy "no-referrer"
 // that imports them is cached for a year: a browser must check them at every load, or it could
 // pair a new module with an old snippet after a deploy.
 await writeFile(join(OUT, "pkg", "snippets", ".htaccess"), `# Apache. Made by scripts/build/dist.mjs.
-Header set Cache-Control "no-cache"
+<IfModule mod_headers.c>
+  Header set Cache-Control "no-cache"
+</IfModule>
 `);
 console.log(`dist/: ${all.length} files, ${renamed.size} with their hash in their name, _headers and .htaccess`);
