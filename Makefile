@@ -17,7 +17,7 @@ PKG := www/pkg
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: bench measure build dist serve test tools rust-tools node-tools browser java test-native test-wasm test-js test-e2e test-quality test-types fuzz clean
+.PHONY: bench measure build dist serve test tools rust-tools node-tools browser java wordpress test-native test-wasm test-js test-e2e test-wordpress test-quality test-types fuzz clean
 
 ## Tools ---------------------------------------------------------------------------------------
 
@@ -46,6 +46,16 @@ browser:
 java:
 	@if ! command -v java >/dev/null; then \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+	fi
+
+# A real WordPress for its tests: Debian's WordPress, MariaDB and PHP (the tests run their own
+# database server and PHP's built-in web server; nothing is started as a service).
+WORDPRESS_PACKAGES := wordpress mariadb-server php php-mysql php-curl
+wordpress:
+	@for package in $(WORDPRESS_PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || missing=1; done; \
+	if [ -n "$${missing:-}" ]; then \
+	  echo "Installing $(WORDPRESS_PACKAGES) (a few minutes, once)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(WORDPRESS_PACKAGES); \
 	fi
 
 tools: rust-tools node-tools
@@ -82,10 +92,12 @@ build: tools
 	node scripts/build/oembed.mjs
 
 # A self-contained copy for any static host: scripts and style sheets minified, file names
-# hashed, headers files.
+# hashed, headers files; and the WordPress plugin with that copy inside, as an installable zip
+# (dist/tiermix-wordpress.zip).
 # PUBLIC_URL=https://your.site/tiermix/ make dist: the oEmbed answer points there.
 dist: build
 	node scripts/build/dist.mjs
+	node scripts/build/wordpress.mjs
 
 serve: build
 	@echo "tiermix on http://127.0.0.1:$(PORT)/"
@@ -93,7 +105,7 @@ serve: build
 
 ## Tests ---------------------------------------------------------------------------------------
 
-test: build browser test-native test-types test-wasm test-js test-e2e test-quality
+test: build browser test-native test-types test-wasm test-js test-e2e test-wordpress test-quality
 
 # Formatting first: rustfmt.toml is the house style, and a diff says exactly what to run.
 test-native: rust-tools
@@ -114,6 +126,12 @@ test-js: build
 # The real page in headless Chromium (Playwright drives Debian's chromium).
 test-e2e: build browser
 	node --test --test-concurrency=1 tests/e2e/
+
+# The plugin and every other route into a post, in a real WordPress made for the run (Author and
+# Administrator, classic and block formats, 1280 and 390 px wide). The calculator is served on
+# 127.0.0.1:8080, a port WordPress fetches embeds from: it must be free.
+test-wordpress: build browser wordpress
+	node --test --test-concurrency=1 tests/wordpress/
 
 # The page's modules and the widget checked by TypeScript from their JSDoc, against the engine's
 # hand-written types (www/jsconfig.json; the workers, with a worker's globals, in
