@@ -32,8 +32,11 @@ const TYPES = {
 
 const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv"]);
 
-/** Serves `root` (www/ by default; `make dist`'s output in its test). */
-export async function startServer({ root = ROOT } = {}) {
+/**
+ * Serves `root` (www/ by default; `make dist`'s output in its test) on `port` (any free one by
+ * default).
+ */
+export async function startServer({ root = ROOT, port: wanted = 0 } = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
     // Fixture pages (blog posts embedding the calculator) live under /fixtures/, beside www/.
@@ -64,7 +67,10 @@ export async function startServer({ root = ROOT } = {}) {
       response.writeHead(404).end("not found");
     }
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(wanted, "127.0.0.1", () => resolve(undefined));
+  });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
