@@ -233,7 +233,6 @@ class TierMix extends HTMLElement {
       return;
     }
     const tiers = custom ?? engine.presets().find((p) => p.id === scenario.scheme)?.tiers ?? [];
-    const percent = (/** @type {number} */ i) => ((mine.tiers[i]?.spend ?? 0) / Math.max(scenario.budget, 1e-9)) * 100;
     const shape = `${scenario.scheme}|${lang}|${scenario.currency}`;
     if (this.built !== shape) this.build(lang, tiers, mine, best);
     this.built = shape;
@@ -276,8 +275,10 @@ class TierMix extends HTMLElement {
     const header = this.root.querySelector("thead th:last-child");
     if (header) header.textContent = best.label[lang];
     const link = /** @type {HTMLAnchorElement} */ (this.root.querySelector("a[part=link]"));
+    // The shares computed, not what their influencers spend: a share cut to what whole
+    // influencers cost, once rounded, can fall short of the last one and buy another mix.
     link.href = `${CALCULATOR}#${writeFragment({ lang, budget: scenario.budget, currency: scenario.currency, scheme: scenario.scheme,
-      shares: Object.fromEntries(tiers.map((tier, i) => [tier.id, Math.round(percent(i) * 100) / 100])),
+      shares: Object.fromEntries(tiers.map((tier) => [tier.id, Math.round(this.shown[tier.id] * 10000) / 100])),
       minimums: custom ? Object.fromEntries(custom.map((tier) => [tier.id, tier.minFollowers])) : undefined,
       goal: scenario.goal.objective, lambda: scenario.goal.lambda, maxHours: scenario.goal.maxHours, limits: scenario.goal.limits,
       overrides: scenario.overrides,
