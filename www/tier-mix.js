@@ -4,7 +4,7 @@
 //
 //   <script type="module" src="https://example.org/tiermix/tier-mix.js"></script>
 //   <tier-mix budget="20000" mix="nano:20,micro:50,macro:30" lang="fr"
-//     audience="500000" overrides="macro.audienceFit:0.02">
+//     audience="500000" overrides="macro.audienceFit:0.02" limits="macro.minCount:1">
 //     <a href="https://example.org/tiermix/">Open the tiermix calculator</a>
 //   </tier-mix>
 import { el } from "./js/dom.js";
@@ -30,14 +30,19 @@ const loadWords = (/** @type {"en" | "fr"} */ lang) =>
 const spoken = (/** @type {"en" | "fr"} */ lang) => spokenLangs.has(lang);
 
 /**
+ * @typedef {{ objective: string, lambda?: number, maxHours?: number, limits?: Record<string, Record<string, number>> }} Goal
  * @typedef {{ budget: number, currency: string, scheme: string, mix?: { shares: Record<string, number> },
- *   goal: { objective: string }, overrides?: Record<string, Record<string, number>> } & Record<string, unknown>} Scenario
+ *   goal: Goal, overrides?: Record<string, Record<string, number>> } & Record<string, unknown>} Scenario
+ *   The engine's scenario, but `scheme` stays the preset's id: thresholds of the reader's own
+ *   (the `tiers` attribute) are in `custom` until the engine is asked.
+ * @typedef {{ id: string, label: import("./pkg/calculator.js").Label, minFollowers: number }[]} CustomTiers
  * @typedef {import("./pkg/calculator.js").Outcome} Outcome
  * @typedef {import("./pkg/calculator.js").TierScheme["tiers"]} Tiers
  */
 
 class TierMix extends HTMLElement {
-  static observedAttributes = ["budget", "currency", "scheme", "lang", "mix", "goal", "theme", "compact", "overrides", ...GLOBALS.keys()];
+  static observedAttributes = ["budget", "currency", "scheme", "tiers", "lang", "mix", "goal", "lambda", "hours", "limits", "theme", "compact",
+    "overrides", ...GLOBALS.keys()];
 
   constructor() {
     super();
@@ -90,21 +95,45 @@ class TierMix extends HTMLElement {
     /** @type {string[]} */
     const refused = [];
     /** @type {Scenario} */
-    const scenario = { ...DEFAULTS };
+    const scenario = { ...DEFAULTS, goal: { ...DEFAULTS.goal } };
     const budget = this.given("budget");
     if (budget !== null && Number.isFinite(Number(budget))) scenario.budget = Number(budget);
     else if (budget !== null) refused.push("budget");
     const currency = this.given("currency");
     if (currency !== null) scenario.currency = currency;
+    const presets = engine.presets();
     const scheme = this.given("scheme");
-    if (scheme !== null) scenario.scheme = scheme;
+    if (scheme !== null && presets.some((p) => p.id === scheme)) scenario.scheme = scheme;
+    else if (scheme !== null) refused.push("scheme");
+    // Thresholds of one's own, as the full page takes a link's: the scheme's tiers, some moved.
+    /** @type {CustomTiers | null} */
+    let custom = null;
+    const thresholds = this.given("tiers");
+    if (thresholds !== null) {
+      const base = presets.find((p) => p.id === scenario.scheme)?.tiers ?? [];
+      const minimums = pairs(thresholds);
+      if (minimums && Object.keys(minimums).every((id) => base.some((tier) => tier.id === id))) {
+        custom = base.map((tier) => ({ id: tier.id, label: tier.label, minFollowers: minimums[tier.id] ?? tier.minFollowers }));
+      } else refused.push("tiers");
+    }
     const percents = this.given("mix") === null ? {} : pairs(this.getAttribute("mix") ?? "");
     const mix = this.edited ?? (percents && fractions(percents));
     if (mix === null) refused.push("mix");
     else if (Object.keys(mix).length) scenario.mix = { shares: mix };
     const goal = this.given("goal");
-    if (goal !== null && PAGE_GOALS.some((offered) => offered === goal)) scenario.goal = { objective: goal };
+    if (goal !== null && PAGE_GOALS.some((offered) => offered === goal)) scenario.goal.objective = goal;
     else if (goal !== null) refused.push("goal");
+    for (const [name, key] of /** @type {const} */ ([["lambda", "lambda"], ["hours", "maxHours"]])) {
+      const value = this.given(name);
+      if (value !== null && Number.isFinite(Number(value))) scenario.goal[key] = Number(value);
+      else if (value !== null) refused.push(name);
+    }
+    const limits = this.given("limits");
+    if (limits !== null) {
+      const read = readTierValues(limits);
+      if (read.values) scenario.goal.limits = read.values;
+      if (read.refused.length) refused.push("limits");
+    }
     // The campaign's other figures and the assumptions, under the names links give them.
     for (const [name, id] of GLOBALS) {
       const value = this.given(name);
@@ -121,22 +150,46 @@ class TierMix extends HTMLElement {
     if (lang !== null && !LANGUAGE.test(lang)) refused.push("lang");
     const theme = this.given("theme");
     if (theme !== null && !THEMES.includes(theme)) refused.push("theme");
-    // Each attribute can be refused once: after at most one round per field the scenario is
-    // the defaults, which the engine accepts.
+    // Each round takes something back to its default (a limit at a time for `limits`), so the
+    // scenario ends as the defaults, which the engine accepts, at the latest.
     for (;;) {
       try {
-        return { scenario, refused, comparison: engine.compare(/** @type {import("./pkg/calculator.js").Scenario} */ (scenario)) };
+        const asked = { ...scenario, ...(custom ? { scheme: { tiers: custom } } : {}) };
+        return { scenario, custom, refused, comparison: engine.compare(/** @type {import("./pkg/calculator.js").Scenario} */ (asked)) };
       } catch (error) {
-        const name = errorField(error).split(/[.[]/, 1)[0];
-        if (name === "mix" && scenario.mix) delete scenario.mix;
-        else if (name === "budget" && scenario.budget !== DEFAULTS.budget) scenario.budget = DEFAULTS.budget;
-        else if (name === "currency" && scenario.currency !== DEFAULTS.currency) scenario.currency = DEFAULTS.currency;
-        else if (name === "scheme" && scenario.scheme !== DEFAULTS.scheme) scenario.scheme = DEFAULTS.scheme;
-        else if (name === "goal" && scenario.goal !== DEFAULTS.goal) scenario.goal = DEFAULTS.goal;
-        else if (name === "overrides" && scenario.overrides) delete scenario.overrides;
-        else if ([...GLOBALS].some(([, id]) => id === name) && name in scenario) delete scenario[name];
-        else throw error;
-        refused.push([...GLOBALS].find(([, id]) => id === name)?.[0] ?? name);
+        const field = errorField(error);
+        const name = field.split(/[.[]/, 1)[0];
+        const [, inGoal, tier, limit] = field.split(".");
+        const goalLimits = scenario.goal.limits;
+        if (name === "scheme" && custom) {
+          custom = null;
+          refused.push("tiers");
+        } else if (name === "goal" && inGoal === "lambda" && "lambda" in scenario.goal) {
+          delete scenario.goal.lambda;
+          refused.push("lambda");
+        } else if (name === "goal" && inGoal === "maxHours" && "maxHours" in scenario.goal) {
+          delete scenario.goal.maxHours;
+          refused.push("hours");
+        } else if (name === "goal" && inGoal === "limits" && goalLimits) {
+          // As the page does: goal.limits.micro.maxCount drops that limit, goal.limits.micro the tier's, goal.limits all.
+          if (tier && limit && goalLimits[tier] && Object.hasOwn(goalLimits[tier], limit)) delete goalLimits[tier][limit];
+          else if (tier && goalLimits[tier]) delete goalLimits[tier];
+          else delete scenario.goal.limits;
+          if (tier && goalLimits[tier] && Object.keys(goalLimits[tier]).length === 0) delete goalLimits[tier];
+          if (scenario.goal.limits && Object.keys(scenario.goal.limits).length === 0) delete scenario.goal.limits;
+          refused.push("limits");
+        } else {
+          const global = [...GLOBALS].find(([, id]) => id === name);
+          if (name === "mix" && scenario.mix) delete scenario.mix;
+          else if (name === "budget" && scenario.budget !== DEFAULTS.budget) scenario.budget = DEFAULTS.budget;
+          else if (name === "currency" && scenario.currency !== DEFAULTS.currency) scenario.currency = DEFAULTS.currency;
+          else if (name === "scheme" && scenario.scheme !== DEFAULTS.scheme) scenario.scheme = DEFAULTS.scheme;
+          else if (name === "goal" && JSON.stringify(scenario.goal) !== JSON.stringify(DEFAULTS.goal)) scenario.goal = { ...DEFAULTS.goal };
+          else if (name === "overrides" && scenario.overrides) delete scenario.overrides;
+          else if (global && name in scenario) delete scenario[name];
+          else throw error;
+          refused.push(global?.[0] ?? name);
+        }
       }
     }
   }
@@ -170,7 +223,7 @@ class TierMix extends HTMLElement {
     // Attributes a blogger mistyped: the defaults stand in, and the calculator says which.
     const engine = this.engine;
     if (!engine) return;
-    const { scenario, refused, comparison } = this.judged(engine);
+    const { scenario, custom, refused, comparison } = this.judged(engine);
     const f = formatters(lang, scenario.currency);
     const mixes = comparison.mixes;
     const mine = mixes.find((m) => m.kind === "mix");
@@ -179,8 +232,7 @@ class TierMix extends HTMLElement {
       this.fail();
       return;
     }
-    const tiers = engine.presets().find((p) => p.id === scenario.scheme)?.tiers ?? [];
-    const percent = (/** @type {number} */ i) => ((mine.tiers[i]?.spend ?? 0) / Math.max(scenario.budget, 1e-9)) * 100;
+    const tiers = custom ?? engine.presets().find((p) => p.id === scenario.scheme)?.tiers ?? [];
     const shape = `${scenario.scheme}|${lang}|${scenario.currency}`;
     if (this.built !== shape) this.build(lang, tiers, mine, best);
     this.built = shape;
@@ -193,9 +245,14 @@ class TierMix extends HTMLElement {
     this.shown = Object.fromEntries(tiers.map((tier) => [tier.id, computed ? computed[tier.id] ?? 0 : 1 / tiers.length]));
     tiers.forEach((tier) => {
       const slider = /** @type {HTMLInputElement} */ (this.root.getElementById(`${this.key}-share-${tier.id}`));
+      const output = /** @type {HTMLOutputElement} */ (this.root.getElementById(`${this.key}-bought-${tier.id}`));
       const value = this.shown[tier.id] * 100;
       if (this.root.activeElement !== slider) slider.value = String(Math.round(value));
-      slider.setAttribute("aria-valuetext", f.share(value / 100));
+      // The share and what it buys, in whole influencers, as the engine counted them.
+      const influencers = mine.tiers.find((row) => row.tier === tier.id)?.influencers ?? 0;
+      const text = plural(lang, "widget.bought", influencers, { share: f.share(value / 100), count: f.count(influencers) });
+      slider.setAttribute("aria-valuetext", text);
+      if (output.textContent !== text) output.textContent = text;
     });
     const note = /** @type {HTMLElement} */ (this.root.querySelector(".refused"));
     const noteText = this.refusedText(lang, refused);
@@ -218,15 +275,19 @@ class TierMix extends HTMLElement {
     const header = this.root.querySelector("thead th:last-child");
     if (header) header.textContent = best.label[lang];
     const link = /** @type {HTMLAnchorElement} */ (this.root.querySelector("a[part=link]"));
+    // The shares computed, not what their influencers spend: a share cut to what whole
+    // influencers cost, once rounded, can fall short of the last one and buy another mix.
     link.href = `${CALCULATOR}#${writeFragment({ lang, budget: scenario.budget, currency: scenario.currency, scheme: scenario.scheme,
-      shares: Object.fromEntries(tiers.map((tier, i) => [tier.id, Math.round(percent(i) * 100) / 100])),
-      goal: scenario.goal.objective, overrides: scenario.overrides,
+      shares: Object.fromEntries(tiers.map((tier) => [tier.id, Math.round(this.shown[tier.id] * 10000) / 100])),
+      minimums: custom ? Object.fromEntries(custom.map((tier) => [tier.id, tier.minFollowers])) : undefined,
+      goal: scenario.goal.objective, lambda: scenario.goal.lambda, maxHours: scenario.goal.maxHours, limits: scenario.goal.limits,
+      overrides: scenario.overrides,
       globals: Object.fromEntries([...GLOBALS.values()].flatMap((id) => (typeof scenario[id] === "number" ? [[id, scenario[id]]] : []))) })}`;
     this.dispatchEvent(new CustomEvent("tiermix-change", { bubbles: true, composed: true, detail: { scenario, outcome: mine } }));
   }
 
   /** The controls, built once per scheme, language and currency. */
-  build(/** @type {"en" | "fr"} */ lang, /** @type {Tiers} */ tiers, /** @type {Outcome} */ mine, /** @type {Outcome} */ best) {
+  build(/** @type {"en" | "fr"} */ lang, /** @type {Tiers | CustomTiers} */ tiers, /** @type {Outcome} */ mine, /** @type {Outcome} */ best) {
     const budgetId = `${this.key}-budget`;
     const rows = ["reach", "conversions", "roi"];
     this.panel.replaceChildren(
@@ -236,10 +297,14 @@ class TierMix extends HTMLElement {
         el("input", { id: budgetId, type: "number", min: "0", step: "any", part: "input" }),
         ...tiers.flatMap((tier) => {
           const id = `${this.key}-share-${tier.id}`;
-          return [
-            el("label", { for: id }, [t(lang, "mix.share", { tier: tier.label[lang] })]),
+          // The slider's value is also its aria-valuetext: the output is for the eye, not said twice.
+          return [el("div", { class: "share" }, [
+            el("div", { class: "share-head" }, [
+              el("label", { for: id }, [t(lang, "mix.share", { tier: tier.label[lang] })]),
+              el("output", { id: `${this.key}-bought-${tier.id}`, for: id, "aria-live": "off" }),
+            ]),
             el("input", { id, type: "range", min: "0", max: "100", step: "1", "data-tier": tier.id }),
-          ];
+          ])];
         }),
       ]),
       el("p", { class: "summary", part: "summary", "aria-live": "polite" }),

@@ -4,10 +4,15 @@
 import "../tier-mix.js";
 import { GLOBALS } from "./share.js";
 
-const SETTINGS = ["budget", "currency", "scheme", "mix", "goal", "lang", "theme", "compact", "overrides", ...GLOBALS.keys()];
+// The element's attributes, which are also a share link's names, so `embed.html?` followed by a
+// link's fragment shows that link's scenario. The link calls the overrides `o`.
+const SETTINGS = ["budget", "currency", "scheme", "tiers", "mix", "goal", "lambda", "hours", "limits", "lang", "theme", "compact", "overrides",
+  ...GLOBALS.keys()];
+const LINK_NAMES = new Map([["o", "overrides"]]);
 
 const element = /** @type {HTMLElement} */ (document.querySelector("tier-mix"));
 const params = new URLSearchParams(location.search);
+for (const [short, name] of LINK_NAMES) if (!params.has(name) && params.has(short)) params.set(name, params.get(short) ?? "");
 for (const name of SETTINGS) {
   const value = params.get(name);
   // Attributes take text only: nothing from the address is ever parsed as HTML.

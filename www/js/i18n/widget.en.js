@@ -5,4 +5,6 @@ export default {
   "widget.title": "Nano, micro or macro? Your budget in reach and persuasion",
   "widget.caption": "Your mix and the best mix for the goal",
   "widget.rejected": "Some settings of this calculator could not be used and were left at their defaults: {fields}.",
+  "widget.bought.one": "{share} · {count} influencer",
+  "widget.bought.other": "{share} · {count} influencers",
 };

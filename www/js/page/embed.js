@@ -37,12 +37,19 @@ export function createEmbed(page) {
     const shared = await page.shared();
     const base = new URL(".", location.href).href;
     const overrides = writeTierValues(shared.overrides);
+    const limits = writeTierValues(shared.limits);
+    const goal = shared.goal ?? facts.defaults.goal.objective;
+    // Each setting the link would carry, under the link's names: only those the scenario uses.
     const settings = {
       budget: String(shared.budget ?? ""),
       currency: shared.currency ?? facts.defaults.currency,
       scheme: shared.scheme ?? facts.defaults.scheme,
+      ...(shared.minimums ? { tiers: writePairs(shared.minimums) } : {}),
       mix: writePairs(shared.shares ?? {}),
-      goal: shared.goal ?? facts.defaults.goal.objective,
+      goal,
+      ...(goal === "blend" && shared.lambda !== undefined ? { lambda: String(shared.lambda) } : {}),
+      ...(shared.maxHours === undefined ? {} : { hours: String(shared.maxHours) }),
+      ...(limits ? { limits } : {}),
       lang: page.lang(),
       // The campaign's other figures and the assumptions, only those changed.
       ...Object.fromEntries([...GLOBALS].flatMap(([name, id]) => (shared.globals?.[id] === undefined ? [] : [[name, String(shared.globals[id])]]))),
