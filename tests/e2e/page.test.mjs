@@ -391,6 +391,8 @@ test("the Embed dialog gives an element, an iframe and a link for the scenario o
   assert.match(element, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/tier-mix\.js"><\/script>\n<tier-mix budget="35000" currency="EUR" scheme="fr2018" mix="nano:34,micro:33,macro:33" goal="conversions" lang="en">/);
   const iframe = await page.inputValue("#embed-iframe");
   const src = iframe.match(/src="([^"]+)"/)[1].replace(/&amp;/g, "&");
+  // The frame's optional resizer comes from the same host, as a file (pages with a CSP forbid inline scripts).
+  assert.match(iframe, /<\/iframe>\n<script src="http:\/\/127\.0\.0\.1:\d+\/resize\.js" defer><\/script>$/);
   // The link is brought up to date at once, even if typing has not paused yet.
   assert.match(await page.inputValue("#embed-link"), /budget=35000/);
   assert.equal(await page.inputValue("#embed-link"), await page.evaluate(() => location.href));

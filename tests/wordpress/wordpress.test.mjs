@@ -40,7 +40,9 @@ before(async () => {
   assert.equal(answer.provider_url, PUBLIC, "these tests need the default build (make build without PUBLIC_URL)");
   await run("node", [new URL("../../scripts/build/dist.mjs", import.meta.url).pathname, build]);
   await run("node", [new URL("../../scripts/build/wordpress.mjs", import.meta.url).pathname, build, ZIP]);
-  calculator = await startServer({ root: `${build}/`, port: 8080 });
+  calculator = await startServer({ root: `${build}/`, port: 8080 }).catch((error) => {
+    throw new Error(`the calculator must be served on 127.0.0.1:8080, a port WordPress fetches embeds from: ${error.message} (is make serve running?)`);
+  });
   site = await startSite();
   browser = await launch();
 });

@@ -4,7 +4,7 @@ export default {
   "embed.title": "Put this scenario in a page",
   "embed.help": "The element and the iframe carry the budget, scheme, mix, goal and language; the link carries everything, thresholds and assumptions included.",
   "embed.element": "The element (one script, one tag)",
-  "embed.iframe": "The iframe (for editors without scripts)",
+  "embed.iframe": "The iframe (for editors without scripts; the optional script line fits its height)",
   "embed.link": "The link",
   "embed.close": "Close",
   "share.copied": "Link copied: it reopens this exact scenario.",

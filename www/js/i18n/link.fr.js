@@ -4,7 +4,7 @@ export default {
   "embed.title": "Mettre ce scénario dans une page",
   "embed.help": "L'élément et l'iframe reprennent le budget, la classification, le mix, l'objectif et la langue ; le lien reprend tout, seuils et hypothèses compris.",
   "embed.element": "L'élément (un script, une balise)",
-  "embed.iframe": "L'iframe (pour les éditeurs sans scripts)",
+  "embed.iframe": "L'iframe (pour les éditeurs sans scripts ; la ligne de script, facultative, ajuste sa hauteur)",
   "embed.link": "Le lien",
   "embed.close": "Fermer",
   "share.copied": "Lien copié : il rouvre exactement ce scénario.",

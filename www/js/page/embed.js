@@ -60,7 +60,9 @@ export function createEmbed(page) {
     /** @type {HTMLTextAreaElement} */ ($("embed-element")).value =
       `<script type="module" src="${attribute(`${base}tier-mix.js`)}"></script>\n<tier-mix ${attributes}>\n  <a href="${attribute(location.href)}">${page.tr("widget.open")}</a>\n</tier-mix>`;
     /** @type {HTMLTextAreaElement} */ ($("embed-iframe")).value =
-      `<iframe class="tiermix" title="tiermix" sandbox="allow-scripts allow-popups" style="width:100%;height:640px;border:0"\n  src="${attribute(`${base}embed.html?${query}`)}"></iframe>`;
+      `<iframe class="tiermix" title="tiermix" sandbox="allow-scripts allow-popups" style="width:100%;height:680px;border:0"\n  src="${attribute(`${base}embed.html?${query}`)}"></iframe>\n` +
+      // Optional: sizes the frame to its content (on a phone the calculator is taller than 680 px).
+      `<script src="${attribute(`${base}resize.js`)}" defer></script>`;
     /** @type {HTMLTextAreaElement} */ ($("embed-link")).value = location.href;
     await styled;
     dialog.showModal();
