@@ -178,8 +178,11 @@ export function wireChartDownloads({ tr, showError }) {
   for (const figure of document.querySelectorAll("figure.chart")) {
     const root = /** @type {SVGSVGElement | null} */ (figure.querySelector("svg"));
     if (!root) continue;
-    figure.append(el("div", { class: "chart-download" }, ["svg", "png"].map((format) =>
-      el("button", { type: "button", "data-download": format, "data-i18n": `chart.${format}` }, [tr(`chart.${format}`)]))));
+    // The served page has them already (the build prerenders it): the same buttons are kept.
+    if (!figure.querySelector(".chart-download")) {
+      figure.append(el("div", { class: "chart-download" }, ["svg", "png"].map((format) =>
+        el("button", { type: "button", "data-download": format, "data-i18n": `chart.${format}` }, [tr(`chart.${format}`)]))));
+    }
     figure.addEventListener("click", async (event) => {
       const format = /** @type {HTMLElement} */ (event.target).closest("button[data-download]")?.getAttribute("data-download");
       if (!format) return;
