@@ -67,6 +67,11 @@ Object.assign(Element.prototype, { getComputedTextLength() { return this.textCon
 
 /** Absolute addresses the modules made from their own location, made relative to the page again. */
 const relative = (/** @type {string} */ html) => html.replaceAll(WWW_URL, "");
+/** The sources' indentation, which a browser collapses anyway (the pages hold no <pre> or <textarea>). */
+const compact = (/** @type {string} */ html) => {
+  if (/<(pre|textarea)\b/.test(html)) throw new Error("prerender: a page with preformatted text cannot be compacted");
+  return html.replace(/\n[ \t]+/g, "\n");
+};
 
 // The calculator page.
 const index = new Document(readFileSync(join(WWW, "index.html"), "utf8"));
@@ -80,9 +85,17 @@ if (!index.getElementById("error")?.hidden || indexProblems.length) {
 }
 // Ready means the engine is there: in the served page it is not yet.
 index.documentElement.removeAttribute("data-ready");
-// Drawn at the page's default width: app.css keeps a phone's room for the engine's drawing.
-index.getElementById("chart")?.setAttribute("data-prerendered", "");
-const indexHtml = relative(index.serialize());
+// The first load has a size budget (tests/e2e/size.test.mjs): the panel of assumptions, below
+// the results, and the results' chart are left to the engine. The chart's room is kept
+// (app.css), so nothing above or below it moves when it is drawn.
+index.getElementById("assumptions")?.replaceChildren();
+const chart = index.getElementById("chart");
+if (chart) {
+  chart.replaceChildren();
+  for (const name of [...chart.attributes.keys()]) if (!["id", "class", "tabindex"].includes(name)) chart.removeAttribute(name);
+  chart.setAttribute("data-prerendered", "");
+}
+const indexHtml = compact(relative(index.serialize()));
 
 // The iframe embed: <tier-mix> upgraded as a browser upgrades it, its shadow root written as a
 // declarative one that the element adopts.
@@ -125,7 +138,7 @@ const widget = embed.querySelector("tier-mix");
 await until(() => Boolean(widget?.shadowRoot?.querySelector(".summary")?.textContent), "the widget's first drawing");
 await sleep(50);
 if (embedProblems.length) throw new Error(`prerender: the widget failed: ${embedProblems.join("; ")}`);
-const embedHtml = relative(embed.serialize());
+const embedHtml = compact(relative(embed.serialize()));
 
 const { calls } = await import("./prerender/native-engine.mjs");
 writeFileSync(join(OUT, "index.html"), indexHtml);

@@ -48,14 +48,15 @@ async function held({ path = "/", viewport = PHONE, locale = "en-US" } = {}) {
 /** What the reader sees of the results: texts of the summary, tables, the best mix and the controls' values. */
 const shown = (page) => page.evaluate(() => {
   const text = (/** @type {string} */ selector) => [...document.querySelectorAll(selector)].map((node) => node.textContent);
-  const values = [...document.querySelectorAll("#app input[id], #app select[id]")].map((input) => `${input.id}=${/** @type {HTMLInputElement} */ (input).value}`);
+  // The assumptions panel, below the results, is left to the engine (the first load's size budget).
+  const values = [...document.querySelectorAll("#app input[id]:not(#assumptions input), #app select[id]")].map((input) => `${input.id}=${/** @type {HTMLInputElement} */ (input).value}`);
   return { summary: text("#summary"), compare: text("#compare th, #compare td"), tiers: text("#tiers th, #tiers td"),
     best: text("#best-heading, #best-summary, #best-diff, #best-left"), mix: text("#mix, #mix-status"), scheme: text("#scheme, #scheme-source"),
-    team: text("#team-fields, #team-sources"), assumptions: text("#assumptions"), values };
+    team: text("#team-fields, #team-sources"), values };
 });
 
 /** Where the results and controls sit on the page. */
-const boxes = (page) => page.evaluate(() => Object.fromEntries(["summary", "compare", "tiers", "mix", "team-fields", "budget", "assumptions", "best-summary"]
+const boxes = (page) => page.evaluate(() => Object.fromEntries(["summary", "chart", "compare", "tiers", "mix", "team-fields", "budget", "best-summary", "frontier"]
   .map((id) => {
     const box = /** @type {HTMLElement} */ (document.getElementById(id)).getBoundingClientRect();
     return [id, [box.x, box.y, box.width, box.height].map(Math.round)];
