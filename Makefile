@@ -174,6 +174,7 @@ bench: build browser
 	node scripts/bench/bench-wasm.mjs
 	node scripts/bench/bench-page.mjs
 	node scripts/bench/bench-roster.mjs
+	node scripts/bench/bench-first.mjs
 	node scripts/bench/bench-lighthouse.mjs
 	node scripts/bench/measure-page.mjs
 	node scripts/bench/bench-table.mjs

@@ -308,9 +308,6 @@ function parse(/** @type {Document} */ document, /** @type {string} */ markup) {
       for (const [, name, , double, single, bare] of (attributes ?? "").matchAll(/([^\s"'>/=]+)(\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
         element.setAttribute(name, decode(double ?? single ?? bare ?? ""));
       }
-      if (element.localName === "template" && element.getAttribute("shadowrootmode")) {
-        throw new Error("mini-dom: the source markup must not hold a prerendered shadow root");
-      }
       current.append(element);
       if (!VOID.has(element.localName) && !selfClosing) current = element;
     } else if (text !== undefined) {

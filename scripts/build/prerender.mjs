@@ -99,7 +99,10 @@ const indexHtml = compact(relative(index.serialize()));
 
 // The iframe embed: <tier-mix> upgraded as a browser upgrades it, its shadow root written as a
 // declarative one that the element adopts.
-const embed = new Document(readFileSync(join(WWW, "embed.html"), "utf8"));
+const embedSource = readFileSync(join(WWW, "embed.html"), "utf8");
+// A declarative shadow root in the source would be read here as a plain <template>.
+if (embedSource.includes("shadowrootmode")) throw new Error("prerender: embed.html as written must not hold a shadow root");
+const embed = new Document(embedSource);
 const embedProblems = browse(embed, "embed.html");
 /** @type {Map<Function, string>} */
 const names = new Map();
