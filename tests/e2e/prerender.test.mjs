@@ -19,6 +19,11 @@ const WATCH_SHIFTS = () => {
         sources: shift.sources.map((s) => s.node?.id || s.node?.nodeName || "?") });
     }
   }).observe({ type: "layout-shift", buffered: true });
+  // Largest contentful paint candidates: a node drawn again by the engine would be a new one.
+  /** @type {any} */ (window).__paints = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) /** @type {any} */ (window).__paints.push(/** @type {any} */ (entry).element?.id || entry.name || "?");
+  }).observe({ type: "largest-contentful-paint", buffered: true });
 };
 
 /**
@@ -82,6 +87,12 @@ for (const [name, viewport] of /** @type {const} */ ([["a phone", PHONE], ["a de
       assert.deepEqual(before.compare.slice(6, 10), ["Influencers", "143", "59", "5"], "each single-tier mix's influencers");
       assert.match(before.mix.at(-1) ?? "", /^Allocated: 100%/);
       const placed = await boxes(page);
+      // The nodes the reader sees now, which the engine's drawing must keep.
+      const kept = await page.evaluateHandle(() => ["scheme-source", "mix", "summary", "compare", "team-help", "classify-result"]
+        .flatMap((id) => { const node = document.getElementById(id); return node ? [...node.querySelectorAll("*"), ...[...node.childNodes]] : []; })
+        .concat([...document.querySelectorAll("[data-i18n]")].flatMap((node) => [...node.childNodes])));
+      await page.waitForTimeout(300);
+      const paints = await page.evaluate(() => /** @type {any} */ (window).__paints.length);
       release();
       await page.waitForSelector("html[data-ready]", { timeout: 15_000 });
       // The engine's own first drawing, and a frame to show it.
@@ -89,6 +100,9 @@ for (const [name, viewport] of /** @type {const} */ ([["a phone", PHONE], ["a de
       assert.ok(asked() >= 1, "the engine was loaded");
       const after = await shown(page);
       assert.deepEqual(after, before, "the engine's numbers and words are the prerendered ones");
+      assert.equal(await page.evaluate((nodes) => nodes.filter((node) => !node.isConnected).length, kept), 0,
+        "the engine's answer changed no node that already showed it");
+      assert.equal(await page.evaluate(() => /** @type {any} */ (window).__paints.length), paints, "no new largest contentful paint");
       assert.deepEqual(await boxes(page), placed, "everything is where it was");
       const shifts = await page.evaluate(() => /** @type {any} */ (window).__shifts);
       assert.deepEqual(shifts, [], "no layout shift");

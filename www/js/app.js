@@ -174,17 +174,23 @@ function recompute() {
   performance.measure("tiermix:recompute", { start: started });
 }
 
-/** Redraws everything that depends on the language or the scheme; results come first. */
-function rebuild() {
+/**
+ * Redraws everything that depends on the language or the scheme; results come first. `adopting`:
+ * the first drawing over the served page's own (prerendered for the default scenario, in
+ * English), whose scheme list, mix rows and classify hint are the ones it would draw: kept, so
+ * nothing the reader already sees is drawn again (the engine's answer changes only what it changes).
+ */
+function rebuild(adopting = false) {
   language.translatePage();
-  renderScheme(page);
+  if (!adopting) renderScheme(page);
   candidates?.translate();
   sections.goal.renderLambda();
-  sections.mix.build();
+  if (adopting) sections.mix.renderStatus();
+  else sections.mix.build();
   thresholds?.build();
   limits?.build();
   recompute();
-  sections.classify.render();
+  if (!adopting) sections.classify.render();
   try {
     // The panel's structure comes from the defaults, so it can be drawn even while one of the
     // user's overrides is invalid; the user's own values are then put back into their fields.
@@ -291,6 +297,8 @@ async function start() {
   [[page.engine, engineModule]] = await Promise.all([loading, language.use(linkedLang ? pickLang(linkedLang) : state.lang)]);
   const early = linked ? [] : changedEarly();
   const focused = document.activeElement?.id ?? "";
+  // Drawn by the build for the default scenario in English; a link or another language draws anew.
+  const prerendered = !linked && state.lang === "en" && document.querySelector("[data-prerendered]") !== null;
   page.presets = page.engine.presets();
   createSections();
   sections.mix.even();
@@ -300,7 +308,7 @@ async function start() {
   wire();
   // A link's limits are shown where they can be changed.
   if (Object.keys(state.limits).length) /** @type {HTMLDetailsElement} */ ($("limits")).open = true;
-  rebuild();
+  rebuild(prerendered);
   replay(early, focused);
   // The build's drawings are replaced by the page's own, at the reader's width.
   for (const drawing of document.querySelectorAll("[data-prerendered]")) drawing.removeAttribute("data-prerendered");

@@ -98,7 +98,8 @@ export function createLanguage(page) {
     for (const node of document.querySelectorAll("[data-i18n]")) {
       const key = node.getAttribute("data-i18n") ?? "";
       const text = tr(key);
-      if (text !== key) node.textContent = text;
+      // Unchanged words keep their node: the page as served is already in English.
+      if (text !== key && node.textContent !== text) node.textContent = text;
     }
   }
 
