@@ -6,7 +6,7 @@ import facts from "../pkg/facts.js";
 import { backgroundEngine, compiledEngine, loadEngine } from "./engine.js";
 import { loadLang, pickLang, t } from "./i18n.js";
 import { formatters } from "./format.js";
-import { createErrors, createLanguage, wireChartDownloads, wireTabs } from "./page/shell.js";
+import { changedEarly, createErrors, createLanguage, replay, wireChartDownloads, wireTabs } from "./page/shell.js";
 import { createAssumptions, createClassify, createGoal, createMix, renderScheme } from "./page/inputs.js";
 import { createResults, createTradeOffs } from "./page/results.js";
 import { createCertainty } from "./page/certainty.js";
@@ -250,43 +250,6 @@ function wire() {
   }).observe($("chart").parentElement ?? document.body);
 }
 
-/**
- * The controls the reader changed before the engine came: the served page shows the default
- * scenario already, its inputs usable at once (the build prerenders it), but nothing listens to
- * them until the sections exist. Read as `[selector, value, checked]`, the scheme before the rest.
- */
-function changedEarly() {
-  /** @type {[string, string, boolean][]} */
-  const changed = [];
-  for (const select of /** @type {NodeListOf<HTMLSelectElement>} */ ($("app").querySelectorAll("select[id]"))) {
-    const options = [...select.options];
-    if (select.value !== (options.find((option) => option.defaultSelected) ?? options[0])?.value) changed.push([`#${CSS.escape(select.id)}`, select.value, false]);
-  }
-  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ ($("app").querySelectorAll("input[id], input[type=radio]"))) {
-    const edited = input.type === "radio" || input.type === "checkbox" ? input.checked !== input.defaultChecked : input.value !== input.defaultValue;
-    // Radio buttons are known by their group and value.
-    const name = input.id ? `#${CSS.escape(input.id)}` : `input[name="${CSS.escape(input.name)}"][value="${CSS.escape(input.value)}"]`;
-    if (edited) changed.push([name, input.value, input.checked]);
-  }
-  return changed;
-}
-
-/** Each early change, made again on the controls as built now, as if typed now: the sections follow it. */
-function replay(/** @type {[string, string, boolean][]} */ changed, /** @type {string} */ focused) {
-  for (const [selector, value, checked] of changed) {
-    const control = /** @type {HTMLInputElement | null} */ (document.querySelector(selector));
-    if (!control) continue;
-    if (control.type === "radio" || control.type === "checkbox") {
-      if (!checked) continue;
-      control.checked = true;
-    } else control.value = value;
-    control.dispatchEvent(new Event("input", { bubbles: true }));
-    control.dispatchEvent(new Event("change", { bubbles: true }));
-  }
-  // A control drawn again in the same place keeps the reader's focus.
-  if (focused && document.activeElement === document.body) document.getElementById(focused)?.focus();
-}
-
 async function start() {
   // A link may name the other language, loaded before the link is read: reading may say something.
   const loading = Promise.all([loadEngine(), compiledEngine()]);
@@ -295,7 +258,7 @@ async function start() {
   const linked = location.hash.length > 1 ? (await loadLink()).read(location.hash) : null;
   const linkedLang = linked?.shared.lang;
   [[page.engine, engineModule]] = await Promise.all([loading, language.use(linkedLang ? pickLang(linkedLang) : state.lang)]);
-  const early = linked ? [] : changedEarly();
+  const early = linked ? [] : changedEarly($("app"));
   const focused = document.activeElement?.id ?? "";
   // Drawn by the build for the default scenario in English; a link or another language draws anew.
   const prerendered = !linked && state.lang === "en" && document.querySelector("[data-prerendered]") !== null;
