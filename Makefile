@@ -81,7 +81,9 @@ endef
 # Two modules: tiermix.js, the whole API; calculator.js, the same without the roster reader and
 # picker, which the page loads first (the candidates tab loads tiermix.js when it opens). Each
 # gets its hand-written types (types/*.d.ts): the binding takes JsValue, so generated ones would
-# say `any`. core.js, calculator.js's old name, re-exports it for one more release.
+# say `any`. core.js, calculator.js's old name, re-exports it for one more release. Last, the
+# pages as served: the default scenario's results computed by the engine natively and placed by
+# the page's own code (scripts/build/prerender.mjs), written to www/pkg/index.html and embed.html.
 build: tools
 	$(call wasm-module,calculator,--no-default-features)
 	$(call wasm-module,tiermix,)
@@ -90,6 +92,7 @@ build: tools
 	@rm -f $(PKG)/core_bg.wasm # calculator_bg.wasm's old name: a stale copy would ship with make dist
 	cargo run --quiet -p tiermix-build-data -- $(PKG)
 	node scripts/build/oembed.mjs
+	node scripts/build/prerender.mjs $(PKG)
 
 # A self-contained copy for any static host: scripts and style sheets minified, file names
 # hashed, headers files; and the WordPress plugin with that copy inside, as an installable zip
@@ -99,9 +102,10 @@ dist: build
 	node scripts/build/dist.mjs
 	node scripts/build/wordpress.mjs
 
+# www/ as it is, but the pages as the build filled them with their first results (www/pkg/).
 serve: build
 	@echo "tiermix on http://127.0.0.1:$(PORT)/"
-	python3 -m http.server --bind 127.0.0.1 --directory www $(PORT)
+	python3 scripts/build/serve.py $(PORT)
 
 ## Tests ---------------------------------------------------------------------------------------
 
@@ -170,6 +174,7 @@ bench: build browser
 	node scripts/bench/bench-wasm.mjs
 	node scripts/bench/bench-page.mjs
 	node scripts/bench/bench-roster.mjs
+	node scripts/bench/bench-first.mjs
 	node scripts/bench/bench-lighthouse.mjs
 	node scripts/bench/measure-page.mjs
 	node scripts/bench/bench-table.mjs

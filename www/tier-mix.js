@@ -47,7 +47,14 @@ class TierMix extends HTMLElement {
   constructor() {
     super();
     this.key = `tm${++serial}`;
-    this.root = this.attachShadow({ mode: "open" });
+    // embed.html is served with the widget drawn for the default scenario, as a declarative
+    // shadow root (the build prerenders it): adopted, so the engine's answer only changes what
+    // it changes. Drawn for another element (its ids), it is dropped.
+    const declared = this.shadowRoot;
+    const drawn = /** @type {HTMLElement | null} */ (declared?.querySelector(".panel") ?? null);
+    const adopted = drawn !== null && declared?.getElementById(`${this.key}-budget`) != null;
+    this.root = declared ?? this.attachShadow({ mode: "open" });
+    if (!adopted) this.root.replaceChildren();
     /** @type {typeof import("./pkg/calculator.js") | null} */
     this.engine = null;
     /** Shares the reader set with the sliders, by tier id (fractions). @type {Record<string, number> | null} */
@@ -55,9 +62,11 @@ class TierMix extends HTMLElement {
     /** Shares the sliders show: those computed last, by tier id (fractions). @type {Record<string, number>} */
     this.shown = {};
     /** What the current controls were built for: scheme, language, currency. */
-    this.built = "";
-    this.panel = el("div", { class: "panel", part: "panel" });
-    this.root.append(el("link", { rel: "stylesheet", href: STYLES }), this.panel);
+    this.built = adopted ? drawn.dataset.built ?? "" : "";
+    /** Set while the reader's own typing sets an attribute: a prerendered drawing stays for that. */
+    this.typing = false;
+    this.panel = adopted ? drawn : el("div", { class: "panel", part: "panel" });
+    if (!adopted) this.root.append(el("link", { rel: "stylesheet", href: STYLES }), this.panel);
     this.panel.addEventListener("input", (event) => this.onInput(/** @type {HTMLInputElement} */ (event.target)));
   }
 
@@ -70,6 +79,12 @@ class TierMix extends HTMLElement {
 
   attributeChangedCallback(/** @type {string} */ name) {
     if (name === "mix" || name === "scheme") this.edited = null;
+    // The prerendered drawing is the default scenario's: an attribute asks for another one,
+    // drawn when the engine is there rather than shown with numbers that are not its own.
+    if (!this.engine && this.built && !this.typing) {
+      this.panel.replaceChildren();
+      this.built = "";
+    }
     if (this.engine) this.render();
   }
 
@@ -236,6 +251,8 @@ class TierMix extends HTMLElement {
     const shape = `${scenario.scheme}|${lang}|${scenario.currency}`;
     if (this.built !== shape) this.build(lang, tiers, mine, best);
     this.built = shape;
+    // Read back by an element adopting this drawing, prerendered (see the constructor).
+    this.panel.dataset.built = shape;
 
     const budget = /** @type {HTMLInputElement} */ (this.root.getElementById(`${this.key}-budget`));
     if (this.root.activeElement !== budget) budget.value = String(scenario.budget);
@@ -321,7 +338,9 @@ class TierMix extends HTMLElement {
 
   onInput(/** @type {HTMLInputElement} */ input) {
     if (input.type === "number") {
+      this.typing = true;
       if (input.value !== "" && Number.isFinite(input.valueAsNumber)) this.setAttribute("budget", input.value);
+      this.typing = false;
       return;
     }
     const tier = input.dataset.tier ?? "";

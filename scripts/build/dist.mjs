@@ -24,8 +24,11 @@ const KEEP = new Set(["index.html", "embed.html", "tier-mix.js", "resize.js", "o
 const TEXT = new Set([".html", ".js", ".css", ".json", ".svg", ".csv"]);
 const HASHED = new Set([".js", ".css", ".wasm", ".json"]);
 // pkg/core.js, calculator.js's deprecated old name, is for scripts that import pkg/ by name: a
-// copy with its hash in its name would serve nobody.
-const LEFT_OUT = new Set(["pkg/core.js"]);
+// copy with its hash in its name would serve nobody. The pages as the build filled them with
+// their first results (prerender.mjs) ship as index.html and embed.html, and its record of the
+// engine's answers is for the tests.
+const PRERENDERED = ["index.html", "embed.html"];
+const LEFT_OUT = new Set(["pkg/core.js", "pkg/prerender.json", ...PRERENDERED.map((page) => `pkg/${page}`)]);
 
 async function files(folder, prefix = "") {
   const found = [];
@@ -44,7 +47,14 @@ function spellings(from, to) {
 }
 
 const all = await files(WWW);
-const contents = new Map(await Promise.all(all.map(async (path) => [path, await minify(path, await readFile(join(WWW, path)))])));
+/** A file as it ships from www/: the pages as prerendered, which `make build` writes. */
+async function shipped(path) {
+  if (!PRERENDERED.includes(path)) return readFile(join(WWW, path));
+  return readFile(join(WWW, "pkg", path)).catch(() => {
+    throw new Error(`www/pkg/${path} is missing: run make build, which prerenders the pages`);
+  });
+}
+const contents = new Map(await Promise.all(all.map(async (path) => [path, await minify(path, await shipped(path))])));
 /** The references each text file makes to other files, by their path in www/. */
 const references = new Map(all.map((path) => {
   if (!TEXT.has(extname(path))) return [path, []];

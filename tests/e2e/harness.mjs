@@ -30,6 +30,16 @@ const TYPES = {
   ".png": "image/png",
 };
 
+/**
+ * The file a request is answered from: the pages as served, filled with their first results,
+ * are written by the build into www/pkg/ (scripts/build/prerender.mjs); `make dist`'s copy has
+ * them in place.
+ */
+export function servedFile(/** @type {string} */ root, /** @type {string} */ file) {
+  const page = root === ROOT && /^(index|embed)\.html$/.exec(file.slice(root.length));
+  return page ? join(root, "pkg", page[0]) : file;
+}
+
 const COMPRESSED = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv"]);
 
 /**
@@ -42,11 +52,12 @@ export async function startServer({ root = ROOT, port: wanted = 0 } = {}) {
     // Fixture pages (blog posts embedding the calculator) live under /fixtures/, beside www/.
     const [base, rest] = path.startsWith("/fixtures/") ? [FIXTURES, path.slice("/fixtures/".length)] : [root, path];
     const tool = TOOLS[path];
-    const file = tool ?? normalize(join(base, rest.endsWith("/") || rest === "" ? `${rest}index.html` : rest));
-    if (!tool && !file.startsWith(base)) {
+    const asked = tool ?? normalize(join(base, rest.endsWith("/") || rest === "" ? `${rest}index.html` : rest));
+    if (!tool && !asked.startsWith(base)) {
       response.writeHead(403).end();
       return;
     }
+    const file = tool ? asked : servedFile(base, asked);
     try {
       let body = await readFile(file);
       // Compressed as every static host compresses, so Lighthouse and the byte counts see what a
@@ -119,7 +130,7 @@ export async function firstLoad(browser, origin, root = ROOT) {
     const firstResult = await page.evaluate(() => performance.getEntriesByName("tiermix:first-result")[0].startTime);
     await page.waitForFunction(() => /simulated|simulés/.test(document.querySelector("#certainty-status")?.textContent ?? ""), null, { timeout: 20_000 });
     const files = await Promise.all([...new Set(requested)].map(async (path) => {
-      const body = await readFile(root + (path.endsWith("/") ? `${path}index.html` : path).slice(1));
+      const body = await readFile(servedFile(root, root + (path.endsWith("/") ? `${path}index.html` : path).slice(1)));
       return { path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
     }));
     return { files, firstResult };

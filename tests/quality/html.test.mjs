@@ -29,6 +29,10 @@ test("index.html and embed.html are valid HTML as written", async () => {
   assert.deepEqual(await errors([join(WWW, "index.html"), join(WWW, "embed.html")]), []);
 });
 
+test("index.html and embed.html are valid HTML as served, with their prerendered results", async () => {
+  assert.deepEqual(await errors([join(WWW, "pkg", "index.html"), join(WWW, "pkg", "embed.html")]), []);
+});
+
 test("the page is valid HTML as rendered, results and a roster included", async () => {
   const { page, context } = await openPage(live.browser, live.server.origin);
   await page.waitForSelector("#frontier path");

@@ -20,7 +20,11 @@ export async function startLighthouse() {
       const failing = watched.flatMap((id) => lhr.categories[id].auditRefs
         .filter((/** @type {any} */ ref) => ref.weight > 0 && lhr.audits[ref.id].score !== null && lhr.audits[ref.id].score < 1)
         .map((/** @type {any} */ ref) => `${id}: ${ref.id} — ${lhr.audits[ref.id].title}`));
-      return { scores, failing };
+      // The load's timings as Lighthouse simulates a phone on slow 4G, in milliseconds (CLS unitless).
+      const metric = (/** @type {string} */ id) => Number(lhr.audits[id]?.numericValue);
+      const metrics = { fcp: metric("first-contentful-paint"), lcp: metric("largest-contentful-paint"), tbt: metric("total-blocking-time"),
+        cls: metric("cumulative-layout-shift"), lcpElement: lhr.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? "" };
+      return { scores, failing, metrics };
     },
     async close() {
       await chrome.kill();

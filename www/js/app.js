@@ -6,7 +6,7 @@ import facts from "../pkg/facts.js";
 import { backgroundEngine, compiledEngine, loadEngine } from "./engine.js";
 import { loadLang, pickLang, t } from "./i18n.js";
 import { formatters } from "./format.js";
-import { createErrors, createLanguage, wireChartDownloads, wireTabs } from "./page/shell.js";
+import { changedEarly, createErrors, createLanguage, replay, wireChartDownloads, wireTabs } from "./page/shell.js";
 import { createAssumptions, createClassify, createGoal, createMix, renderScheme } from "./page/inputs.js";
 import { createResults, createTradeOffs } from "./page/results.js";
 import { createCertainty } from "./page/certainty.js";
@@ -174,17 +174,23 @@ function recompute() {
   performance.measure("tiermix:recompute", { start: started });
 }
 
-/** Redraws everything that depends on the language or the scheme; results come first. */
-function rebuild() {
+/**
+ * Redraws everything that depends on the language or the scheme; results come first. `adopting`:
+ * the first drawing over the served page's own (prerendered for the default scenario, in
+ * English), whose scheme list, mix rows and classify hint are the ones it would draw: kept, so
+ * nothing the reader already sees is drawn again (the engine's answer changes only what it changes).
+ */
+function rebuild(adopting = false) {
   language.translatePage();
-  renderScheme(page);
+  if (!adopting) renderScheme(page);
   candidates?.translate();
   sections.goal.renderLambda();
-  sections.mix.build();
+  if (adopting) sections.mix.renderStatus();
+  else sections.mix.build();
   thresholds?.build();
   limits?.build();
   recompute();
-  sections.classify.render();
+  if (!adopting) sections.classify.render();
   try {
     // The panel's structure comes from the defaults, so it can be drawn even while one of the
     // user's overrides is invalid; the user's own values are then put back into their fields.
@@ -252,6 +258,10 @@ async function start() {
   const linked = location.hash.length > 1 ? (await loadLink()).read(location.hash) : null;
   const linkedLang = linked?.shared.lang;
   [[page.engine, engineModule]] = await Promise.all([loading, language.use(linkedLang ? pickLang(linkedLang) : state.lang)]);
+  const early = linked ? [] : changedEarly($("app"));
+  const focused = document.activeElement?.id ?? "";
+  // Drawn by the build for the default scenario in English; a link or another language draws anew.
+  const prerendered = !linked && state.lang === "en" && document.querySelector("[data-prerendered]") !== null;
   page.presets = page.engine.presets();
   createSections();
   sections.mix.even();
@@ -261,7 +271,10 @@ async function start() {
   wire();
   // A link's limits are shown where they can be changed.
   if (Object.keys(state.limits).length) /** @type {HTMLDetailsElement} */ ($("limits")).open = true;
-  rebuild();
+  rebuild(prerendered);
+  replay(early, focused);
+  // The build's drawings are replaced by the page's own, at the reader's width.
+  for (const drawing of document.querySelectorAll("[data-prerendered]")) drawing.removeAttribute("data-prerendered");
   $("app").setAttribute("aria-busy", "false");
   document.documentElement.dataset.ready = "true";
   following = true;

@@ -9,12 +9,21 @@
 //!
 //! Both stay out of the wasm modules, where they would only add bytes: the page needs them, the
 //! calculations do not.
+//!
+//! `tiermix-build-data answer` is the engine natively, for the build's prerendering
+//! (scripts/build/prerender.mjs): it reads a JSON list of calls, `[[name, [arguments…]], …]`,
+//! and prints a list of answers, each `{ "ok": value }` or `{ "error": message }`, shaped as the
+//! wasm module's (the same structures, serialized by serde), so the pages' first results are the
+//! engine's own, written into the HTML before any reader asks.
 
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 use tiermix::describe::{benchmarks, describe};
+use tiermix::input::Value;
+use tiermix::scenario::{report, Scenario};
 use tiermix::sources::NOTES;
+use tiermix::tiers::presets;
 
 fn write_text(folder: &Path, name: &str, text: String) -> Result<(), String> {
     std::fs::write(folder.join(name), text).map_err(|e| format!("could not write {name}: {e}"))
@@ -60,7 +69,53 @@ fn frozen_module<T: Serialize>(name: &str, value: &T) -> Result<String, String> 
     ))
 }
 
+#[derive(Serialize)]
+struct Comparison {
+    mixes: Vec<tiermix::model::Outcome>,
+}
+
+/// One call the page makes at start-up, answered as the wasm binding answers it.
+fn answer_one(name: &str, arguments: &[Value]) -> Result<serde_json::Value, String> {
+    let scenario = || -> Result<Scenario, String> {
+        let value = arguments.first().ok_or_else(|| format!("{name}: no scenario given"))?;
+        Scenario::from_value(value).map_err(|e| e.to_string())
+    };
+    let json = |value: serde_json::Result<serde_json::Value>| value.map_err(|e| format!("{name}: {e}"));
+    match name {
+        "presets" => json(serde_json::to_value(presets())),
+        "compare" => {
+            let mixes = tiermix::compare::compare(&scenario()?).map_err(|e| e.to_string())?;
+            json(serde_json::to_value(Comparison { mixes }))
+        }
+        "assumptions" => json(serde_json::to_value(report(&scenario()?))),
+        other => Err(format!("{other}: not a call the prerendering answers")),
+    }
+}
+
+/// Reads the calls on standard input, writes the answers on standard output.
+fn answer() -> Result<(), String> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| format!("could not read the calls: {e}"))?;
+    let calls: Vec<(String, Vec<Value>)> = serde_json::from_str(&text).map_err(|e| format!("could not read the calls: {e}"))?;
+    let answers: Vec<serde_json::Value> = calls
+        .iter()
+        .map(|(name, arguments)| match answer_one(name, arguments) {
+            Ok(value) => serde_json::json!({ "ok": value }),
+            Err(message) => serde_json::json!({ "error": message }),
+        })
+        .collect();
+    println!("{}", json("answers", &answers)?);
+    Ok(())
+}
+
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("answer") {
+        if let Err(message) = answer() {
+            eprintln!("{message}");
+            std::process::exit(1);
+        }
+        return;
+    }
     let Some(folder) = std::env::args().nth(1) else {
         eprintln!("usage: tiermix-build-data FOLDER");
         std::process::exit(2);

@@ -1,5 +1,6 @@
 // What frames the sections: the page's language (sentences and sources' notes, loaded once each;
-// the last click wins), its one error line, the tab set and the chart downloads.
+// the last click wins), its one error line, the tab set, the chart downloads, and what the reader
+// typed into the served page before the engine came.
 import { $, el } from "../dom.js";
 import { errorField, loadNotes } from "../engine.js";
 import { addSentences, loadLang, pickLang } from "../i18n.js";
@@ -98,7 +99,8 @@ export function createLanguage(page) {
     for (const node of document.querySelectorAll("[data-i18n]")) {
       const key = node.getAttribute("data-i18n") ?? "";
       const text = tr(key);
-      if (text !== key) node.textContent = text;
+      // Unchanged words keep their node: the page as served is already in English.
+      if (text !== key && node.textContent !== text) node.textContent = text;
     }
   }
 
@@ -178,8 +180,11 @@ export function wireChartDownloads({ tr, showError }) {
   for (const figure of document.querySelectorAll("figure.chart")) {
     const root = /** @type {SVGSVGElement | null} */ (figure.querySelector("svg"));
     if (!root) continue;
-    figure.append(el("div", { class: "chart-download" }, ["svg", "png"].map((format) =>
-      el("button", { type: "button", "data-download": format, "data-i18n": `chart.${format}` }, [tr(`chart.${format}`)]))));
+    // The served page has them already (the build prerenders it): the same buttons are kept.
+    if (!figure.querySelector(".chart-download")) {
+      figure.append(el("div", { class: "chart-download" }, ["svg", "png"].map((format) =>
+        el("button", { type: "button", "data-download": format, "data-i18n": `chart.${format}` }, [tr(`chart.${format}`)]))));
+    }
     figure.addEventListener("click", async (event) => {
       const format = /** @type {HTMLElement} */ (event.target).closest("button[data-download]")?.getAttribute("data-download");
       if (!format) return;
@@ -193,4 +198,41 @@ export function wireChartDownloads({ tr, showError }) {
       }
     });
   }
+}
+
+/**
+ * The controls the reader changed before the engine came: the served page shows the default
+ * scenario already, its inputs usable at once (the build prerenders it), but nothing listens to
+ * them until the sections exist. Read as `[selector, value, checked]`, the scheme before the rest.
+ */
+export function changedEarly(/** @type {HTMLElement} */ main) {
+  /** @type {[string, string, boolean][]} */
+  const changed = [];
+  for (const select of /** @type {NodeListOf<HTMLSelectElement>} */ (main.querySelectorAll("select[id]"))) {
+    const options = [...select.options];
+    if (select.value !== (options.find((option) => option.defaultSelected) ?? options[0])?.value) changed.push([`#${CSS.escape(select.id)}`, select.value, false]);
+  }
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (main.querySelectorAll("input[id], input[type=radio]"))) {
+    const edited = input.type === "radio" || input.type === "checkbox" ? input.checked !== input.defaultChecked : input.value !== input.defaultValue;
+    // Radio buttons are known by their group and value.
+    const name = input.id ? `#${CSS.escape(input.id)}` : `input[name="${CSS.escape(input.name)}"][value="${CSS.escape(input.value)}"]`;
+    if (edited) changed.push([name, input.value, input.checked]);
+  }
+  return changed;
+}
+
+/** Each early change, made again on the controls as built now, as if typed now: the sections follow it. */
+export function replay(/** @type {[string, string, boolean][]} */ changed, /** @type {string} */ focused) {
+  for (const [selector, value, checked] of changed) {
+    const control = /** @type {HTMLInputElement | null} */ (document.querySelector(selector));
+    if (!control) continue;
+    if (control.type === "radio" || control.type === "checkbox") {
+      if (!checked) continue;
+      control.checked = true;
+    } else control.value = value;
+    control.dispatchEvent(new Event("input", { bubbles: true }));
+    control.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+  // A control drawn again in the same place keeps the reader's focus.
+  if (focused && document.activeElement === document.body) document.getElementById(focused)?.focus();
 }
