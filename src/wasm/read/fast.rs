@@ -52,11 +52,11 @@ struct Last {
 /// The scenario argument `value`, validated (through `tiers` for its scheme's list).
 pub fn scenario(value: &JsValue, tiers: &List) -> Result<Rc<Scenario>, JsValue> {
     // Through `try_with`: `with` would link a panic message for an access during teardown.
-    let mut kept = LAST
-        .try_with(std::cell::Cell::take)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| Kept { ops: vec![0; OPS], numbers: vec![0.0; NUMBERS], last: None });
+    let mut kept = LAST.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_else(|| Kept {
+        ops: vec![0; OPS],
+        numbers: vec![0.0; NUMBERS],
+        last: None,
+    });
     let answer = kept.scenario(value, tiers);
     let _ = LAST.try_with(|cell| cell.set(Some(kept)));
     answer
