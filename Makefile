@@ -78,16 +78,19 @@ define wasm-module
 	@echo "$(1)_bg.wasm: $$(stat -c %s $(PKG)/$(1)_bg.wasm) bytes, $$(gzip -9c $(PKG)/$(1)_bg.wasm | wc -c) gzipped"
 endef
 
-# Two modules: tiermix.js, the whole API; calculator.js, the same without the roster reader and
-# picker, which the page loads first (the candidates tab loads tiermix.js when it opens). Each
-# gets its hand-written types (types/*.d.ts): the binding takes JsValue, so generated ones would
-# say `any`. core.js, calculator.js's old name, re-exports it for one more release. Last, the
+# Three modules: start.js, what the page asks for before its first result (presets, classify,
+# assumptions, evaluate, compare, optimize), which it loads first; calculator.js, every function
+# but the roster reader and picker, which the page's workers load after the first result;
+# tiermix.js, the whole API, which the candidates tab loads when it opens. Each gets its
+# hand-written types (types/*.d.ts): the binding takes JsValue, so generated ones would say
+# `any`. core.js, calculator.js's old name, re-exports it for one more release. Last, the
 # pages as served: the default scenario's results computed by the engine natively and placed by
 # the page's own code (scripts/build/prerender.mjs), written to www/pkg/index.html and embed.html.
 build: tools
-	$(call wasm-module,calculator,--no-default-features)
+	$(call wasm-module,start,--no-default-features --features first)
+	$(call wasm-module,calculator,--no-default-features --features analysis)
 	$(call wasm-module,tiermix,)
-	cp types/calculator.d.ts types/tiermix.d.ts types/core.d.ts types/facts.d.ts types/benchmarks.d.ts $(PKG)/
+	cp types/start.d.ts types/calculator.d.ts types/tiermix.d.ts types/core.d.ts types/facts.d.ts types/benchmarks.d.ts $(PKG)/
 	node scripts/build/core-alias.mjs
 	@rm -f $(PKG)/core_bg.wasm # calculator_bg.wasm's old name: a stale copy would ship with make dist
 	cargo run --quiet -p tiermix-build-data -- $(PKG)
@@ -167,11 +170,13 @@ clean:
 measure: build browser
 	node scripts/bench/measure-page.mjs
 
-# Performance figures with their targets: native (release), wasm in Node, the page in Chromium.
+# Performance figures with their targets: native (release), wasm in Node, `evaluate` with its
+# boundary against plain JavaScript (Node and Chromium), the page in Chromium.
 bench: build browser
 	rm -f target/bench-rows.jsonl
 	cargo bench --quiet --bench optimize
 	node scripts/bench/bench-wasm.mjs
+	node scripts/bench/bench-boundary.mjs
 	node scripts/bench/bench-page.mjs
 	node scripts/bench/bench-roster.mjs
 	node scripts/bench/bench-first.mjs

@@ -5,8 +5,11 @@
 //! a missing ratio becomes `null`). Every error becomes a JS `Error` whose message names the
 //! field; nothing here can trap, so the module stays usable after any input.
 
-use crate::error::{Code, Error, Got};
+#[cfg(feature = "analysis")]
+use crate::error::Code;
+use crate::error::{Error, Got};
 use crate::goal::Goal;
+#[cfg(feature = "analysis")]
 use crate::input::{self, Value};
 use crate::scenario::{self, Scenario};
 use crate::{limits, model, optimize, tiers};
@@ -30,8 +33,10 @@ use tape::write;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
+#[cfg(feature = "analysis")]
 /// The most counts a `Float64Array` holds for `classifyMany` (80 MB).
 const MAX_BATCH: u32 = 10_000_000;
+#[cfg(feature = "analysis")]
 /// The most counts a plain list holds for `classifyMany`: each is read through its own calls
 /// into JavaScript (200,000 take about 70 ms, a million 0.4 s, ten million 4 s), where a
 /// `Float64Array` is copied at once.
@@ -81,8 +86,9 @@ const fn tiers_at(keys: &'static [&'static str]) -> read::List {
     read::List { keys, limit: limits::MAX_TIERS as u32, too_many: limits::TOO_MANY_TIERS }
 }
 
-fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
-    Scenario::from_value(&read_with("scenario", value, Some(&tiers_at(&["scheme", "tiers"])))?).map_err(js_error)
+/// A scenario argument, read in one call and kept for the next call with the same one (read/fast.rs).
+fn scenario(value: &JsValue) -> Result<std::rc::Rc<Scenario>, JsValue> {
+    read::scenario(value, &tiers_at(&["scheme", "tiers"]))
 }
 
 fn scheme(value: &JsValue) -> Result<tiers::TierScheme, JsValue> {
@@ -102,6 +108,7 @@ struct Classified<'a> {
     index: Option<usize>,
 }
 
+#[cfg(feature = "analysis")]
 /// A list argument's items as numbers, each named by its position. The path is written only
 /// for an error: a list may hold 200,000 counts.
 fn numbers(field: &str, items: &[Value]) -> Result<Vec<f64>, JsValue> {
@@ -128,6 +135,7 @@ pub fn classify(followers: JsValue, scheme_value: JsValue) -> JsResult {
     write(&Classified { tier, index })
 }
 
+#[cfg(feature = "analysis")]
 /// Tier indices (−1 below every tier) of a `Float64Array` or list of follower counts.
 #[wasm_bindgen(js_name = classifyMany)]
 pub fn classify_many(followers: JsValue, scheme_value: JsValue) -> Result<Vec<i32>, JsValue> {
@@ -158,13 +166,13 @@ pub fn classify_many(followers: JsValue, scheme_value: JsValue) -> Result<Vec<i3
 /// Every assumption of the scenario after its overrides, with its range and source.
 #[wasm_bindgen]
 pub fn assumptions(scenario_value: JsValue) -> JsResult {
-    write(&scenario::report(&scenario(&scenario_value)?))
+    write(&scenario::report(&*scenario(&scenario_value)?))
 }
 
 /// The outcome of the scenario's mix.
 #[wasm_bindgen]
 pub fn evaluate(scenario_value: JsValue) -> JsResult {
-    write(&model::evaluate(&scenario(&scenario_value)?).map_err(js_error)?)
+    write(&model::evaluate(&*scenario(&scenario_value)?).map_err(js_error)?)
 }
 
 #[derive(Serialize)]
@@ -175,7 +183,7 @@ struct Comparison {
 /// Every single-tier mix and the scenario's own mix, side by side.
 #[wasm_bindgen]
 pub fn compare(scenario_value: JsValue) -> JsResult {
-    write(&Comparison { mixes: crate::compare::compare(&scenario(&scenario_value)?).map_err(js_error)? })
+    write(&Comparison { mixes: crate::compare::compare(&*scenario(&scenario_value)?).map_err(js_error)? })
 }
 
 /// Reads a goal argument; absent means the scenario's own goal.
@@ -194,6 +202,7 @@ pub fn optimize(scenario_value: JsValue, goal_value: JsValue) -> JsResult {
     write(&optimize::optimize(&scenario, &goal).map_err(js_error)?)
 }
 
+#[cfg(feature = "analysis")]
 /// The optimum from λ = 0 (reach) to λ = 1 (persuasion), under the scenario goal's limits.
 #[wasm_bindgen]
 pub fn frontier(scenario_value: JsValue, points: JsValue) -> JsResult {
@@ -206,6 +215,7 @@ pub fn frontier(scenario_value: JsValue, points: JsValue) -> JsResult {
     write(&optimize::frontier(&scenario, &scenario.goal, points).map_err(js_error)?)
 }
 
+#[cfg(feature = "analysis")]
 /// Reach and conversions at each budget, per single-tier mix and for the optimum.
 #[wasm_bindgen(js_name = responseCurves)]
 pub fn response_curves(scenario_value: JsValue, budgets: JsValue) -> JsResult {
@@ -229,6 +239,7 @@ pub fn response_curves(scenario_value: JsValue, budgets: JsValue) -> JsResult {
     write(&optimize::response_curves(&scenario, &scenario.goal, &budgets).map_err(js_error)?)
 }
 
+#[cfg(feature = "analysis")]
 /// P10 / P50 / P90 of every output for every compared mix over seeded draws of every range,
 /// and how often each mix beats each other one.
 #[wasm_bindgen]
@@ -240,15 +251,17 @@ pub fn simulate(scenario_value: JsValue, options: JsValue) -> JsResult {
     write(&crate::uncertainty::simulate(&scenario, settings).map_err(js_error)?)
 }
 
+#[cfg(feature = "analysis")]
 /// Each assumption alone at its low and high bound, for the scenario's mix.
 #[wasm_bindgen]
 pub fn sensitivity(scenario_value: JsValue) -> JsResult {
-    write(&crate::uncertainty::sensitivity(&scenario(&scenario_value)?).map_err(js_error)?)
+    write(&crate::uncertainty::sensitivity(&*scenario(&scenario_value)?).map_err(js_error)?)
 }
 
+#[cfg(feature = "analysis")]
 /// For the best mix against each single-tier mix and the caller's mix, each assumption's value
 /// at which the two tie on the goal's measure.
 #[wasm_bindgen(js_name = switchingValues)]
 pub fn switching_values(scenario_value: JsValue) -> JsResult {
-    write(&crate::switching::switching_values(&scenario(&scenario_value)?).map_err(js_error)?)
+    write(&crate::switching::switching_values(&*scenario(&scenario_value)?).map_err(js_error)?)
 }

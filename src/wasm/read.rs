@@ -19,6 +19,20 @@ use crate::limits::MAX_DEPTH;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "first")]
+mod fast;
+
+/// The scenario argument `value`, validated (through `tiers` for its scheme's list). The page's
+/// first module reads it in one call and keeps the last one (read/fast.rs): it is the module
+/// asked at every keystroke, and the only one whose bytes the `first` feature's 1.6 KB buys
+/// anything in.
+#[cfg(not(feature = "first"))]
+pub fn scenario(value: &JsValue, tiers: &List) -> Result<std::rc::Rc<crate::scenario::Scenario>, JsValue> {
+    crate::scenario::Scenario::from_value(&read_with("scenario", value, Some(tiers))?).map(std::rc::Rc::new).map_err(js_error)
+}
+#[cfg(feature = "first")]
+pub use fast::scenario;
+
 #[wasm_bindgen]
 extern "C" {
     /// Any value read from the caller's argument. The imports answer optional values because of
@@ -51,6 +65,7 @@ extern "C" {
 
 /// Whether `value` is a real typed array of kind `T`: `ArrayBuffer.isView` is false for a Proxy
 /// and runs no trap, and wasm-bindgen's `instanceof` answers false when a prototype throws.
+#[cfg(feature = "analysis")]
 pub fn is_typed<T: JsCast>(value: &JsValue) -> bool {
     js_sys::ArrayBuffer::is_view(value) && value.is_instance_of::<T>()
 }

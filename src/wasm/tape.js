@@ -36,9 +36,11 @@ export function readTape(tapeOps, tapeNumbers, tapeText, moduleKeys) {
 }
 
 function count() {
-  let n = 0;
-  let scale = 1;
-  let byte;
+  // One byte, nearly always: a key number under 128 or a short text's length.
+  let byte = ops[op++];
+  if (byte < 128) return byte;
+  let n = byte & 127;
+  let scale = 128;
   do {
     byte = ops[op++];
     n += (byte & 127) * scale;
@@ -82,7 +84,11 @@ function value() {
           continue;
         }
         if (key - 2 === keys.length) keys.push(string());
-        object[keys[key - 2]] = value();
+        // Numbers, the most common field, without the call.
+        if (ops[op] === 4) {
+          op++;
+          object[keys[key - 2]] = numbers[number++];
+        } else object[keys[key - 2]] = value();
       }
       return object;
     }

@@ -18,7 +18,7 @@ test("every asset but the entry points carries its hash, and the headers files s
   assert.ok(js.some((name) => /^i18n\/fr\.[0-9a-f]{10}\.js$/.test(name)), js.join(", "));
   assert.ok(js.length > 5 && js.every((name) => /\.[0-9a-f]{10}\.js$/.test(name)), js.join(", "));
   const pkg = await readdir(join(folder, "pkg"));
-  for (const module of ["calculator_bg", "tiermix_bg"]) assert.ok(pkg.some((name) => new RegExp(`^${module}\\.[0-9a-f]{10}\\.wasm$`).test(name)), pkg.join(", "));
+  for (const module of ["start_bg", "calculator_bg", "tiermix_bg"]) assert.ok(pkg.some((name) => new RegExp(`^${module}\\.[0-9a-f]{10}\\.wasm$`).test(name)), pkg.join(", "));
   const headers = await readFile(join(folder, "_headers"), "utf8");
   assert.match(headers, /\/embed\.html\n {2}Content-Security-Policy: [^\n]*frame-ancestors \*/);
   assert.match(headers, /\/tier-mix\.js\n {2}Access-Control-Allow-Origin: \*/);

@@ -26,11 +26,11 @@ test("loads with results, no console error and no request to another origin", as
 test("the calculator stays hidden while it loads, and an engine that cannot load is said so, visibly", async () => {
   const context = await live.browser.newContext();
   const page = await context.newPage();
-  await page.route("**/calculator_bg.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.route("**/start_bg.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
   await page.goto(`${live.server.origin}/`);
   const alert = page.getByRole("alert");
   await alert.waitFor({ state: "visible" });
-  assert.match(await alert.textContent(), /calculator_bg\.wasm/);
+  assert.match(await alert.textContent(), /start_bg\.wasm/);
   assert.equal(await page.getAttribute("#app", "aria-busy"), "false");
   await context.close();
 });
@@ -38,7 +38,7 @@ test("the calculator stays hidden while it loads, and an engine that cannot load
 test("if the scripts never start, the page still shows itself", async () => {
   const context = await live.browser.newContext();
   const page = await context.newPage();
-  await page.route("**/pkg/calculator.js", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.route("**/pkg/start.js", (route) => route.fulfill({ status: 404, body: "not found" }));
   await page.goto(`${live.server.origin}/`);
   await page.locator("#budget").waitFor({ state: "visible", timeout: 8_000 });
   await context.close();
@@ -325,8 +325,8 @@ test("the trade-off charts are drawn and have table alternatives", async () => {
 test("bands, the 'beats' sentences and the sensitivity chart appear and follow the inputs", async () => {
   const { page, context, problems, requested } = await openPage(live.browser, live.server.origin);
   await page.waitForFunction(() => document.querySelector("#certainty-status").textContent === "2,000 plausible worlds simulated.");
-  // The worker runs the module the page compiled: one download for both.
-  assert.deepEqual(requested.filter((path) => path.endsWith(".wasm")), ["/pkg/calculator_bg.wasm"]);
+  // The page's first module, then the workers' one, which the page compiles once for both workers.
+  assert.deepEqual(requested.filter((path) => path.endsWith(".wasm")), ["/pkg/start_bg.wasm", "/pkg/calculator_bg.wasm"]);
   const conversions = () => page.textContent("#compare tbody tr:nth-child(8) td:nth-of-type(2)");
   assert.match(await conversions(), /^702\n\([\d,]+–[\d,]+\)$/, "micro only: value and, below it, its P10–P90 band");
   const sentences = await page.locator("#certainty-sentences li").allTextContents();

@@ -17,8 +17,8 @@ function tableShown(page) {
 
 async function rosterTab(options = {}) {
   const opened = await openPage(live.browser, live.server.origin, options);
-  // The first load takes the calculator module only; the whole one waits for this tab.
-  assert.ok(opened.requested.includes("/pkg/calculator_bg.wasm"), opened.requested.join(" "));
+  // The first load takes the page's first module (and its workers the calculator); the whole one waits for this tab.
+  assert.ok(opened.requested.includes("/pkg/start_bg.wasm"), opened.requested.join(" "));
   assert.ok(!opened.requested.some((path) => /tiermix(_bg\.wasm|\.js)$|roster/.test(path)), opened.requested.join(" "));
   await opened.page.getByRole("tab", { name: /Your candidates|Vos candidats/ }).click();
   // The tab's code loads on first use; its controls are enabled once it is wired.

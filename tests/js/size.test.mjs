@@ -5,8 +5,9 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
 // Bytes gzipped, counted in thousands: ceilings at today's sizes, so no change grows a module
-// unnoticed. The page's first load takes calculator_bg.wasm only (target 35 KB, not met: 58 KB); the
-// whole module, with the roster reader and picker, loads when the candidates tab opens.
+// unnoticed. The page's first load takes start_bg.wasm only, what it asks for before its first
+// result (target 35 KB, not met: 46.7 KB); its workers load calculator_bg.wasm after the first
+// result; the whole module, with the roster reader and picker, loads when the candidates tab opens.
 // The calculator's ceiling moved twice, knowingly: from 56 to 58 KB for searches bounded by counted
 // work with a proven gap (+2.8 KB) and an argument reader that survives throwing getters, Proxies
 // and oversized lists (+0.4 KB), partly paid back by wasm-opt flags and the reader's own savings;
@@ -15,7 +16,8 @@ import { gzipSync } from "node:zlib";
 // benchmark ratios on every tier row (+8.5 KB), partly paid back by answers handed over as one
 // tape instead of serde-wasm-bindgen's call per field (−4.6 KB). Where the bytes go: README,
 // "Size and speed".
-const BUDGETS = { calculator_bg: 63_000, tiermix_bg: 91_000 };
+// start_bg's ceiling is its size when it was split off (46,704 B as Node gzips it), with room for a rounding.
+const BUDGETS = { start_bg: 47_000, calculator_bg: 63_000, tiermix_bg: 91_000 };
 
 for (const [name, budget] of Object.entries(BUDGETS)) {
   test(`${name}.wasm after wasm-opt is at most ${budget} bytes gzipped`, () => {

@@ -34,7 +34,8 @@ type EngineAnswer = import("./messages.js").EngineAnswer;
 /** engine.js's request under way in its worker, and how to answer it. */
 type PendingAsk = { key: string; resolve: (answer: EngineAnswer | null) => void };
 
-type Engine = typeof import("../pkg/calculator.js");
+/** The page's first module (engine.js's loadEngine): what the page asks for on its main thread. */
+type Engine = typeof import("../pkg/start.js");
 type PresetId = import("../pkg/calculator.js").PresetId;
 type Objective = import("../pkg/calculator.js").Objective;
 /** A scenario as the page reads it from its inputs: the budget is always there. */

@@ -1,38 +1,51 @@
 // The one module that talks to the wasm packages. Everything the page shows is computed there.
 //
-// Two builds of one engine: `calculator.js`, every function but the roster ones, loads first;
-// `tiermix.js`, the whole API, only where rosters are read.
-import init, * as core from "../pkg/calculator.js";
+// Three builds of one engine, each loaded when first needed: `start.js`, what the page asks for
+// before its first result (presets, classify, assumptions, evaluate, compare, optimize), loads
+// first; `calculator.js`, every function but the roster ones, runs in the page's workers (the
+// simulation, the trade-off charts), fetched when the first of them starts, after the first
+// result; `tiermix.js`, the whole API, only where rosters are read.
+import init, * as core from "../pkg/start.js";
 import facts from "../pkg/facts.js";
 
 /** @type {Promise<WebAssembly.Module> | undefined} */
 let compiled;
+/** @type {Promise<WebAssembly.Module> | undefined} */
+let compiledWorkers;
 /** @type {Promise<typeof core> | undefined} */
 let ready;
+/** @type {Promise<typeof import("../pkg/calculator.js")> | undefined} */
+let calculator;
 /** @type {Promise<typeof import("../pkg/tiermix.js")> | undefined} */
 let whole;
 
-/** The compiled module, fetched and compiled once; the page posts it to its workers. */
+/** Fetches and compiles a module once. @param {URL} url */
+async function compile(url) {
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    // A host that serves .wasm with another MIME type: compile from the bytes instead.
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`failed to fetch ${url.pathname}: ${response.status}`);
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}
+
+/** The page's first module (start_bg.wasm), fetched and compiled once. */
 export function compiledEngine() {
-  compiled ??= (async () => {
-    const url = new URL("../pkg/calculator_bg.wasm", import.meta.url);
-    try {
-      return await WebAssembly.compileStreaming(fetch(url));
-    } catch {
-      // A host that serves .wasm with another MIME type: compile from the bytes instead.
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`failed to fetch ${url.pathname}: ${response.status}`);
-      return WebAssembly.compile(await response.arrayBuffer());
-    }
-  })();
+  compiled ??= compile(new URL("../pkg/start_bg.wasm", import.meta.url));
   return compiled;
 }
 
+/** The workers' module (calculator_bg.wasm), fetched and compiled once, when a worker first starts. */
+function compiledWorkerEngine() {
+  compiledWorkers ??= compile(new URL("../pkg/calculator_bg.wasm", import.meta.url));
+  return compiledWorkers;
+}
+
 /**
- * Loads the module once; every caller shares the same instance. A worker passes the
- * module its page compiled (see `compiledEngine`), so the file is neither fetched nor
- * compiled twice.
- * @param {WebAssembly.Module} [module]
+ * Loads the page's first module once; every caller shares the same instance.
+ * @param {WebAssembly.Module} [module] the module compiled already (see `compiledEngine`)
  */
 export function loadEngine(module) {
   ready ??= (module ? Promise.resolve(module) : compiledEngine())
@@ -42,12 +55,26 @@ export function loadEngine(module) {
 }
 
 /**
+ * Loads calculator.js once, from the module its page compiled (a worker is handed it, so the
+ * file is neither fetched nor compiled twice) or else from its file.
+ * @param {WebAssembly.Module} [module]
+ */
+export function loadCalculator(module) {
+  calculator ??= import("../pkg/calculator.js").then(async (loaded) => {
+    await loaded.default({ module_or_path: module ?? new URL("../pkg/calculator_bg.wasm", import.meta.url) });
+    return loaded;
+  });
+  return calculator;
+}
+
+/**
  * The engine in a worker (engine-worker.js at `url`), for long calls: answers `{ key, results |
  * error }`, or null if that request is under way or a newer one ended the worker, busy for
- * inputs gone from the screen.
- * @param {URL} url @param {WebAssembly.Module | undefined} module
+ * inputs gone from the screen. The worker runs calculator.js, which the page fetches and
+ * compiles once, when the first request is made, and posts to it.
+ * @param {URL} url @param {WebAssembly.Module} [_first] the page's first module, which has none of the long calls: unused
  */
-export function backgroundEngine(url, module) {
+export function backgroundEngine(url, _first) {
   /** @type {Worker | null} */
   let worker = null;
   /** @type {PendingAsk | null} */
@@ -70,8 +97,13 @@ export function backgroundEngine(url, module) {
       worker.onmessage = ({ data }) => data.key === pending?.key && settle(data);
       worker.onerror = () => stop(pending && { key: pending.key, error: "the worker failed" });
     }
-    worker.postMessage({ key, calls, module });
-    return new Promise((resolve) => (pending = { key, resolve }));
+    const asked = worker;
+    const answer = new Promise((resolve) => (pending = { key, resolve }));
+    compiledWorkerEngine().then(
+      (module) => asked.postMessage({ key, calls, module }),
+      () => pending?.key === key && stop({ key, error: "the engine could not be loaded" }),
+    );
+    return /** @type {Promise<EngineAnswer | null>} */ (answer);
   };
 }
 

@@ -3,21 +3,24 @@
 
 use super::FIRST_KEY;
 
+/// The key table and the tape's buffers (ops, numbers, text), empty between answers.
+pub type Kept = (Keys, Vec<u8>, Vec<f64>, String);
+
 std::thread_local! {
-    /// The key table between calls (a wasm module has one thread). Taken by a call and put
-    /// back, so no borrow can fail.
-    static KEYS: std::cell::Cell<Option<Keys>> = const { std::cell::Cell::new(None) };
+    /// The key table and buffers between calls (a wasm module has one thread). Taken by a
+    /// call and put back, so no borrow can fail.
+    static KEYS: std::cell::Cell<Option<Kept>> = const { std::cell::Cell::new(None) };
 }
 
-/// The module's key table, taken for one answer (made on first use). Through `try_with`:
-/// `take` and `set` would link a panic message for an access during teardown.
-pub fn take() -> Keys {
-    KEYS.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_else(Keys::new)
+/// The module's key table and buffers, taken for one answer (made on first use). Through
+/// `try_with`: `take` and `set` would link a panic message for an access during teardown.
+pub fn take() -> Kept {
+    KEYS.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_else(|| (Keys::new(), Vec::new(), Vec::new(), String::new()))
 }
 
-/// Puts the key table back for the next answer.
-pub fn put_back(keys: Keys) {
-    let _ = KEYS.try_with(|table| table.set(Some(keys)));
+/// Puts the key table and buffers back for the next answer.
+pub fn put_back(kept: Kept) {
+    let _ = KEYS.try_with(|table| table.set(Some(kept)));
 }
 
 /// The Rust half of the key table: a hash table of the names JavaScript holds. A field's name
