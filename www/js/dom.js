@@ -24,6 +24,8 @@ export function el(tag, attributes = {}, children = []) {
 export function fillRows(/** @type {HTMLTableSectionElement | null} */ section, /** @type {string[][]} */ rows,
   /** @type {string[]} */ classes, /** @type {"row" | "col"} */ scope) {
   if (!section) return;
+  // Emptied in one change (a table waiting for its answer), else row by row from the end.
+  if (!rows.length && section.rows.length) section.replaceChildren();
   while (section.rows.length > rows.length) section.deleteRow(-1);
   rows.forEach((texts, r) => {
     let row = section.rows[r];

@@ -69,11 +69,13 @@ export function createMix(page) {
     for (const tier of tiers()) {
       const value = state.shares[tier.id] ?? 0;
       const range = /** @type {HTMLInputElement} */ ($(`share-${tier.id}-range`));
-      range.value = String(value);
-      range.setAttribute("aria-valuetext", f.percent(value / 100));
+      if (range.value !== String(value)) range.value = String(value);
+      const said = f.percent(value / 100);
+      if (range.getAttribute("aria-valuetext") !== said) range.setAttribute("aria-valuetext", said);
       const number = /** @type {HTMLInputElement} */ ($(`share-${tier.id}`));
       // "Use this mix" sets exact shares; two decimals are enough to show them.
-      if (document.activeElement !== number || number.value !== "") number.value = String(Math.round(value * 100) / 100);
+      const shown = String(Math.round(value * 100) / 100);
+      if ((document.activeElement !== number || number.value !== "") && number.value !== shown) number.value = shown;
     }
   }
 
@@ -253,10 +255,13 @@ export function createAssumptions(page, reset) {
         if (!input) continue;
         // A value the user typed stays as typed, even while invalid, until they change it.
         const typed = state.overrides[row.tier]?.[quantity] !== undefined;
-        if (document.activeElement !== input && !typed) input.value = displayValue(quantity, value.typical);
-        input.classList.toggle("edited", value.overridden);
+        if (document.activeElement !== input && !typed) {
+          const shown = displayValue(quantity, value.typical);
+          if (input.value !== shown) input.value = shown;
+        }
+        if (input.classList.contains("edited") !== value.overridden) input.classList.toggle("edited", value.overridden);
         const range = tr("assumptions.range", { low: formatAssumption(quantity, value.low), high: formatAssumption(quantity, value.high) });
-        $(`${id}-range`).textContent = value.overridden ? `${range} · ${tr("assumptions.edited")}` : range;
+        setText($(`${id}-range`), value.overridden ? `${range} · ${tr("assumptions.edited")}` : range);
       }
     }
   }
