@@ -169,6 +169,7 @@ bench: build browser
 	cargo bench --quiet --bench optimize
 	node scripts/bench/bench-wasm.mjs
 	node scripts/bench/bench-page.mjs
+	node scripts/bench/bench-keystroke.mjs
 	node scripts/bench/bench-roster.mjs
 	node scripts/bench/bench-lighthouse.mjs
 	node scripts/bench/measure-page.mjs
