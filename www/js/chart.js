@@ -68,10 +68,32 @@ function frame(/** @type {SVGSVGElement} */ root, /** @type {string} */ title, /
   return /** @type {Drawn[]} */ ([["title", { id: titleId }, title], ["desc", { id: descId }, description]]);
 }
 
+/**
+ * A chart's elements while its note is shown: out of the page, put back and written over when
+ * the chart is drawn again, instead of creating each of them anew.
+ * @type {WeakMap<SVGSVGElement, DocumentFragment>}
+ */
+const parked = new WeakMap();
+
 /** A chart with nothing to show says why, in its place and as its name. */
 export function drawNote(/** @type {SVGSVGElement} */ root, /** @type {string} */ text) {
+  if (!parked.has(root) && root.childElementCount > 3) {
+    const range = document.createRange();
+    range.selectNodeContents(root);
+    parked.set(root, range.extractContents());
+  }
   const drawn = frame(root, text, "");
   drawn.push(["text", { x: "50%", y: "50%", "text-anchor": "middle", class: "chart-label" }, text]);
+  patch(root, drawn);
+}
+
+/** Writes a chart's elements over the ones on screen, or over its parked ones if its note is shown. */
+function draw(/** @type {SVGSVGElement} */ root, /** @type {Drawn[]} */ drawn) {
+  const elements = parked.get(root);
+  if (elements) {
+    parked.delete(root);
+    root.replaceChildren(elements);
+  }
   patch(root, drawn);
 }
 
@@ -152,7 +174,7 @@ export function drawBars(root, chart) {
       if (!wide) drawn.push(["text", { x: x0, y: y + 14, class: labelClass(row) }, row.label]);
     });
   });
-  patch(root, drawn);
+  draw(root, drawn);
 }
 
 /** Measured label widths: measuring forces a layout, which a keystroke should pay for once per label. @type {Record<string, number>} */
@@ -256,7 +278,7 @@ export function drawXY(root, chart) {
     drawn.push(node("text", { x: right ? px + 9 : px - 9, y: py + (i % 2 ? 16 : -8),
       class: `chart-label${series.emphasis ? " chart-label-mine" : ""}`, "text-anchor": right ? "start" : "end" }, series.label));
   });
-  patch(root, drawn);
+  draw(root, drawn);
 }
 
 /** A round tick step (1, 2 or 5 × 10^k) giving three to five ticks up to `max`. */
@@ -314,5 +336,5 @@ export function drawTornado(root, chart) {
     const y = i * rowHeight + barTop;
     drawn.push(node("line", { x1: sx(at), x2: sx(at), y1: y - 3, y2: y + 23, class: row.mark === undefined ? "xy-marker" : "chart-median" }));
   });
-  patch(root, drawn);
+  draw(root, drawn);
 }

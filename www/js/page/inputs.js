@@ -242,11 +242,21 @@ export function createAssumptions(page, reset) {
     $("team-fields").replaceChildren(globalField(TEAM_GLOBAL, report), ...report.tiers.map((row, index) =>
       quantityField(TEAM_QUANTITY, row, tr("team.hours", { tier: label(page.tiers()[index]) }))));
     $("team-sources").replaceChildren(sourceLine(report.globals.hourlyCost.source), sourceLine(report.tiers[0].hours.source));
+    // New fields: written whatever they showed before.
+    shown = "";
     update(page.report ?? report);
   }
 
+  /** What the fields last showed: the report and the field being edited. */
+  let shown = "";
+
   /** Each field's range and whether it was edited, for the engine's latest report. */
   function update(/** @type {import("../../pkg/calculator.js").Assumptions} */ report) {
+    // A budget keystroke leaves every assumption as it was: nothing to rewrite then. Leaving a
+    // field counts as a change, so the default comes back into a field emptied and left.
+    const key = `${JSON.stringify(report.tiers)}|${document.activeElement?.id ?? ""}|${page.state.lang}|${page.input.currency}`;
+    if (key === shown) return;
+    shown = key;
     for (const row of report.tiers) {
       for (const quantity of QUANTITIES) {
         const value = row[quantity];

@@ -133,7 +133,8 @@ export function createTradeOffs(page) {
 
   /** Charts and tables say why they are empty: still computing, or failed. */
   function empty(/** @type {string} */ message, /** @type {boolean} */ busy) {
-    $("frontier").closest("section")?.setAttribute("aria-busy", String(busy));
+    const section = $("frontier").closest("section");
+    if (section && section.getAttribute("aria-busy") !== String(busy)) section.setAttribute("aria-busy", String(busy));
     for (const id of ["frontier", "curves-reach", "curves"]) drawNote(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($(id))), message);
     for (const id of ["frontier", "curves"]) fillTable($(`${id}-table`), `${tr(`${id}.caption`)}${tr("colon")}${message}`, [], []);
   }
