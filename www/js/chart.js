@@ -46,7 +46,10 @@ function patch(/** @type {SVGSVGElement} */ root, /** @type {Drawn[]} */ drawn) 
     if (node.attributes.length !== keys.length) {
       for (const { name: key } of [...node.attributes]) if (!(key in attributes)) node.removeAttribute(key);
     }
-    if (node.textContent !== (text ?? "")) node.textContent = text ?? "";
+    const only = node.firstChild;
+    if (only instanceof Text && !only.nextSibling) {
+      if (only.data !== (text ?? "")) only.data = text ?? "";
+    } else if (node.textContent !== (text ?? "")) node.textContent = text ?? "";
   }
   if (children.length > kept) {
     const range = document.createRange();
