@@ -178,6 +178,7 @@ bench: build browser
 	node scripts/bench/bench-wasm.mjs
 	node scripts/bench/bench-boundary.mjs
 	node scripts/bench/bench-page.mjs
+	node scripts/bench/bench-keystroke.mjs
 	node scripts/bench/bench-roster.mjs
 	node scripts/bench/bench-first.mjs
 	node scripts/bench/bench-lighthouse.mjs

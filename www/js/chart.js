@@ -1,7 +1,13 @@
 // An accessible SVG bar chart: one row per mix, reach and conversions side by side. Bars are
 // labelled in text, so nothing depends on telling colours apart.
+//
+// Each chart is drawn as a list of elements and written over the one already on screen: a
+// keystroke that moves two bars rewrites two attributes and a text, not the whole chart, so the
+// browser restyles and repaints only what moved.
 
 const SVG = "http://www.w3.org/2000/svg";
+
+/** @typedef {[name: string, attributes: Record<string, string | number>, text?: string]} Drawn */
 
 /**
  * @param {string} name
@@ -15,27 +21,90 @@ function svg(name, attributes, text) {
   return element;
 }
 
-/** Empties a chart and names it for assistive technology: role, title and description. */
+/** Sets an attribute only when it changes: an unchanged write still makes the browser restyle. */
+function attribute(/** @type {Element} */ element, /** @type {string} */ key, /** @type {string} */ value) {
+  if (element.getAttribute(key) !== value) element.setAttribute(key, value);
+}
+
+/**
+ * Writes `drawn` over `root`'s children: elements of the same kind in the same place are kept,
+ * new ones are added in one append and leftovers removed in one go (a chart turning into its
+ * "computing" note and back is then two changes to the tree, not a hundred).
+ */
+function patch(/** @type {SVGSVGElement} */ root, /** @type {Drawn[]} */ drawn) {
+  const children = root.children;
+  const kept = Math.min(children.length, drawn.length);
+  for (let i = 0; i < kept; i++) {
+    const [name, attributes, text] = drawn[i];
+    const node = children[i];
+    if (node.localName !== name) {
+      node.replaceWith(svg(name, attributes, text));
+      continue;
+    }
+    const keys = Object.keys(attributes);
+    for (const key of keys) attribute(node, key, String(attributes[key]));
+    if (node.attributes.length !== keys.length) {
+      for (const { name: key } of [...node.attributes]) if (!(key in attributes)) node.removeAttribute(key);
+    }
+    const only = node.firstChild;
+    if (only instanceof Text && !only.nextSibling) {
+      if (only.data !== (text ?? "")) only.data = text ?? "";
+    } else if (node.textContent !== (text ?? "")) node.textContent = text ?? "";
+  }
+  if (children.length > kept) {
+    const range = document.createRange();
+    if (kept) range.setStartAfter(children[kept - 1]);
+    else range.setStart(root, 0);
+    range.setEndAfter(/** @type {Element} */ (root.lastElementChild));
+    range.deleteContents();
+  } else if (drawn.length > kept) {
+    root.append(...drawn.slice(kept).map(([name, attributes, text]) => svg(name, attributes, text)));
+  }
+}
+
+/** Names a chart for assistive technology (role, title and description): its first two elements. */
 function frame(/** @type {SVGSVGElement} */ root, /** @type {string} */ title, /** @type {string} */ description) {
-  root.replaceChildren();
-  root.setAttribute("role", "img");
+  attribute(root, "role", "img");
   const titleId = `${root.id}-title`;
   const descId = `${root.id}-desc`;
-  root.setAttribute("aria-labelledby", `${titleId} ${descId}`);
-  root.append(svg("title", { id: titleId }, title), svg("desc", { id: descId }, description));
+  attribute(root, "aria-labelledby", `${titleId} ${descId}`);
+  return /** @type {Drawn[]} */ ([["title", { id: titleId }, title], ["desc", { id: descId }, description]]);
 }
+
+/**
+ * A chart's elements while its note is shown: out of the page, put back and written over when
+ * the chart is drawn again, instead of creating each of them anew.
+ * @type {WeakMap<SVGSVGElement, DocumentFragment>}
+ */
+const parked = new WeakMap();
 
 /** A chart with nothing to show says why, in its place and as its name. */
 export function drawNote(/** @type {SVGSVGElement} */ root, /** @type {string} */ text) {
-  frame(root, text, "");
-  root.append(svg("text", { x: "50%", y: "50%", "text-anchor": "middle", class: "chart-label" }, text));
+  if (!parked.has(root) && root.childElementCount > 3) {
+    const range = document.createRange();
+    range.selectNodeContents(root);
+    parked.set(root, range.extractContents());
+  }
+  const drawn = frame(root, text, "");
+  drawn.push(["text", { x: "50%", y: "50%", "text-anchor": "middle", class: "chart-label" }, text]);
+  patch(root, drawn);
+}
+
+/** Writes a chart's elements over the ones on screen, or over its parked ones if its note is shown. */
+function draw(/** @type {SVGSVGElement} */ root, /** @type {Drawn[]} */ drawn) {
+  const elements = parked.get(root);
+  if (elements) {
+    parked.delete(root);
+    root.replaceChildren(elements);
+  }
+  patch(root, drawn);
 }
 
 /** Draws in CSS pixels: the viewBox matches the drawn size, so text keeps its real size. */
 function resize(/** @type {SVGSVGElement} */ root, /** @type {number} */ width, /** @type {number} */ height) {
-  root.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  root.setAttribute("width", String(width));
-  root.setAttribute("height", String(height));
+  attribute(root, "viewBox", `0 0 ${width} ${height}`);
+  attribute(root, "width", String(width));
+  attribute(root, "height", String(height));
 }
 
 /**
@@ -49,14 +118,10 @@ function resize(/** @type {SVGSVGElement} */ root, /** @type {number} */ width, 
  */
 export function drawBars(root, chart) {
   const width = Math.max(280, Math.round(chart.width));
-  frame(root, chart.title, chart.description);
+  const drawn = frame(root, chart.title, chart.description);
+  const labelClass = (/** @type {Row} */ row) => (row.highlight ? "chart-label chart-label-mine" : "chart-label");
 
-  const labels = chart.rows.map((row) => {
-    const text = svg("text", { class: row.highlight ? "chart-label chart-label-mine" : "chart-label" }, row.label);
-    root.append(text);
-    return text;
-  });
-  const longest = Math.max(...labels.map((text) => textWidth(text)), 0);
+  const longest = Math.max(...chart.rows.map((row) => textWidth(root, labelClass(row), row.label)), 0);
   const wide = width >= 560 && longest + 16 <= width * 0.4;
   const columns = wide ? chart.series.length : 1;
   const gap = 16;
@@ -70,10 +135,16 @@ export function drawBars(root, chart) {
   const height = blockHeight * Math.ceil(chart.series.length / columns);
   resize(root, width, height);
 
+  // On a wide screen the labels come first, in their own column beside the first panel's rows.
+  if (wide) {
+    chart.rows.forEach((row, r) => {
+      drawn.push(["text", { class: labelClass(row), x: "0", y: String(headHeight + r * rowHeight + barTop + 15) }, row.label]);
+    });
+  }
   chart.series.forEach((name, s) => {
     const x0 = labelWidth + (s % columns) * (panelWidth + gap);
     const y0 = Math.floor(s / columns) * blockHeight;
-    root.append(svg("text", { x: x0, y: y0 + 14, class: "chart-series" }, name));
+    drawn.push(["text", { x: x0, y: y0 + 14, class: "chart-series" }, name]);
     const max = Math.max(...chart.rows.map((r) => Math.max(r.values[s], r.bands?.[s]?.[1] ?? 0)), 1e-9);
     // Room for the value after the bar; on a phone the value sits on the label's line instead,
     // right-aligned, and bars use the width.
@@ -84,42 +155,52 @@ export function drawBars(root, chart) {
       // Leave room after the longest bar (or its band) for its value.
       const barWidth = Math.max(1, scale(row.values[s]));
       let end = x0 + barWidth;
-      root.append(svg("rect", { x: x0, y: y + barTop, width: barWidth, height: barHeight, rx: 2,
-        class: `chart-bar chart-bar-${s}${row.highlight ? " chart-bar-mine" : ""}` }));
+      drawn.push(["rect", { x: x0, y: y + barTop, width: barWidth, height: barHeight, rx: 2,
+        class: `chart-bar chart-bar-${s}${row.highlight ? " chart-bar-mine" : ""}` }]);
       const band = row.bands?.[s];
       if (band) {
         // The P10–P90 band as a whisker across the bar's end.
         const [a, b] = [x0 + scale(band[0]), x0 + scale(band[1])];
         const mid = y + barTop + barHeight / 2;
-        root.append(
-          svg("line", { x1: a, x2: b, y1: mid, y2: mid, class: "chart-band" }),
-          svg("line", { x1: a, x2: a, y1: mid - 6, y2: mid + 6, class: "chart-band" }),
-          svg("line", { x1: b, x2: b, y1: mid - 6, y2: mid + 6, class: "chart-band" }),
+        drawn.push(
+          ["line", { x1: a, x2: b, y1: mid, y2: mid, class: "chart-band" }],
+          ["line", { x1: a, x2: a, y1: mid - 6, y2: mid + 6, class: "chart-band" }],
+          ["line", { x1: b, x2: b, y1: mid - 6, y2: mid + 6, class: "chart-band" }],
         );
         end = Math.max(end, b);
       }
       // The whisker shows the band; the words stay short (the description and the table say it).
       const text = (row.shortTexts ?? row.texts)[s];
-      root.append(wide
-        ? svg("text", { x: end + 4, y: y + barTop + 15, class: "chart-value" }, text)
-        : svg("text", { x: x0 + panelWidth, y: y + 14, class: "chart-value", "text-anchor": "end" }, text));
-      if (!wide) {
-        root.append(svg("text", { x: x0, y: y + 14, class: row.highlight ? "chart-label chart-label-mine" : "chart-label" }, row.label));
-      } else if (s === 0) {
-        labels[r].setAttribute("x", "0");
-        labels[r].setAttribute("y", String(y + barTop + 15));
-      }
+      drawn.push(wide
+        ? ["text", { x: end + 4, y: y + barTop + 15, class: "chart-value" }, text]
+        : ["text", { x: x0 + panelWidth, y: y + 14, class: "chart-value", "text-anchor": "end" }, text]);
+      if (!wide) drawn.push(["text", { x: x0, y: y + 14, class: labelClass(row) }, row.label]);
     });
   });
-  if (!wide) for (const text of labels) text.remove();
+  draw(root, drawn);
 }
 
-/** Measured label widths: measuring forces a layout, which a keystroke should not pay for twice. @type {Record<string, number>} */
+/** Measured label widths: measuring forces a layout, which a keystroke should pay for once per label. @type {Record<string, number>} */
 const widths = {};
 
-function textWidth(/** @type {SVGElement} */ text) {
-  return (widths[`${text.getAttribute("class")}|${text.textContent}`] ??= /** @type {SVGTextElement} */ (text).getComputedTextLength());
+/** A label's drawn width, measured once on a text element that leaves the chart at once. */
+function textWidth(/** @type {SVGSVGElement} */ root, /** @type {string} */ className, /** @type {string} */ label) {
+  const key = `${className}|${label}`;
+  if (widths[key] === undefined) {
+    const text = /** @type {SVGTextElement} */ (svg("text", { class: className }, label));
+    root.append(text);
+    widths[key] = text.getComputedTextLength();
+    text.remove();
+  }
+  return widths[key];
 }
+
+/**
+ * An element to draw.
+ * @param {string} name @param {Record<string, string | number>} attributes @param {string} [text]
+ * @returns {Drawn}
+ */
+const node = (name, attributes, text) => [name, attributes, text];
 
 /** Dash patterns that tell lines apart without colour. */
 const DASHES = ["", "7 4", "2 3", "10 3 2 3", "1 5", "12 6"];
@@ -140,7 +221,7 @@ export function drawXY(root, chart) {
   const plotHeight = Math.round(Math.min(320, width * 0.6));
   const legendTop = margin.top + plotHeight + margin.bottom;
   const height = legendTop + lines.length * 20 + 4;
-  frame(root, chart.title, chart.description);
+  const drawn = frame(root, chart.title, chart.description);
   resize(root, width, height);
 
   const all = chart.series.flatMap((s) => s.points);
@@ -156,50 +237,51 @@ export function drawXY(root, chart) {
 
   for (let i = 0; i <= ticksY; i++) {
     const y = stepY * i;
-    root.append(
-      svg("line", { x1: margin.left, x2: width - margin.right, y1: sy(y), y2: sy(y), class: "xy-grid" }),
-      svg("text", { x: margin.left - 6, y: sy(y) + 4, class: "xy-tick xy-tick-y" }, chart.y.format(y)),
+    drawn.push(
+      node("line", { x1: margin.left, x2: width - margin.right, y1: sy(y), y2: sy(y), class: "xy-grid" }),
+      node("text", { x: margin.left - 6, y: sy(y) + 4, class: "xy-tick xy-tick-y" }, chart.y.format(y)),
     );
   }
   for (let i = 0; i <= ticksX; i++) {
     const x = stepX * i;
-    root.append(svg("text", { x: sx(x), y: margin.top + plotHeight + 16, class: "xy-tick xy-tick-x" }, chart.x.format(x)));
+    drawn.push(node("text", { x: sx(x), y: margin.top + plotHeight + 16, class: "xy-tick xy-tick-x" }, chart.x.format(x)));
   }
-  root.append(
-    svg("text", { x: margin.left + plotWidth / 2, y: margin.top + plotHeight + 36, class: "xy-axis" }, chart.x.label),
-    svg("text", { x: 12, y: margin.top + plotHeight / 2, class: "xy-axis",
+  drawn.push(
+    node("text", { x: margin.left + plotWidth / 2, y: margin.top + plotHeight + 36, class: "xy-axis" }, chart.x.label),
+    node("text", { x: 12, y: margin.top + plotHeight / 2, class: "xy-axis",
       transform: `rotate(-90 12 ${margin.top + plotHeight / 2})` }, chart.y.label),
   );
   if (chart.marker) {
     const x = sx(chart.marker.x);
-    root.append(
-      svg("line", { x1: x, x2: x, y1: margin.top, y2: margin.top + plotHeight, class: "xy-marker" }),
-      svg("text", { x: x + 4, y: margin.top + 12, class: "xy-tick" }, chart.marker.label),
+    drawn.push(
+      node("line", { x1: x, x2: x, y1: margin.top, y2: margin.top + plotHeight, class: "xy-marker" }),
+      node("text", { x: x + 4, y: margin.top + 12, class: "xy-tick" }, chart.marker.label),
     );
   }
   lines.forEach((series, i) => {
     const path = series.points.map((p, j) => `${j ? "L" : "M"}${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join("");
     const dash = DASHES[i % DASHES.length];
-    root.append(svg("path", { d: path, class: `xy-line${series.emphasis ? " xy-line-emphasis" : ""}`, "stroke-dasharray": dash }));
+    drawn.push(node("path", { d: path, class: `xy-line${series.emphasis ? " xy-line-emphasis" : ""}`, "stroke-dasharray": dash }));
     const y = legendTop + i * 20 + 10;
-    root.append(
-      svg("line", { x1: margin.left, x2: margin.left + 36, y1: y, y2: y,
+    drawn.push(
+      node("line", { x1: margin.left, x2: margin.left + 36, y1: y, y2: y,
         class: `xy-line${series.emphasis ? " xy-line-emphasis" : ""}`, "stroke-dasharray": dash }),
-      svg("text", { x: margin.left + 44, y: y + 4, class: "chart-label" }, series.label),
+      node("text", { x: margin.left + 44, y: y + 4, class: "chart-label" }, series.label),
     );
   });
   chart.series.filter((s) => s.kind === "point").forEach((series, i) => {
     const [x, y] = series.points[0];
     const px = sx(x);
     const py = sy(y);
-    root.append(series.emphasis
-      ? svg("rect", { x: px - 6, y: py - 6, width: 12, height: 12, class: "xy-point xy-point-emphasis" })
-      : svg("circle", { cx: px, cy: py, r: 5, class: "xy-point" }));
+    drawn.push(series.emphasis
+      ? node("rect", { x: px - 6, y: py - 6, width: 12, height: 12, class: "xy-point xy-point-emphasis" })
+      : node("circle", { cx: px, cy: py, r: 5, class: "xy-point" }));
     // Labels alternate above and below, and flip left near the right edge.
     const right = px < width - 130;
-    root.append(svg("text", { x: right ? px + 9 : px - 9, y: py + (i % 2 ? 16 : -8),
+    drawn.push(node("text", { x: right ? px + 9 : px - 9, y: py + (i % 2 ? 16 : -8),
       class: `chart-label${series.emphasis ? " chart-label-mine" : ""}`, "text-anchor": right ? "start" : "end" }, series.label));
   });
+  draw(root, drawn);
 }
 
 /** A round tick step (1, 2 or 5 × 10^k) giving three to five ticks up to `max`. */
@@ -227,7 +309,7 @@ export function drawTornado(root, chart) {
   const rowHeight = narrow ? 46 : 28;
   const barTop = narrow ? 20 : 4;
   const height = chart.rows.length * rowHeight + 8;
-  frame(root, chart.title, chart.description);
+  const drawn = frame(root, chart.title, chart.description);
   resize(root, width, height);
   const values = chart.rows.flatMap((r) => [r.low, r.high]).concat(chart.centre ?? []);
   const min = chart.min ?? Math.min(...values);
@@ -241,12 +323,12 @@ export function drawTornado(root, chart) {
     const y = i * rowHeight;
     const a = sx(Math.min(row.low, row.high));
     const b = sx(Math.max(row.low, row.high));
-    root.append(
-      svg("text", { x: 0, y: narrow ? y + 14 : y + barTop + 15, class: "chart-label" }, row.label),
-      svg("rect", { x: a, y: y + barTop, width: Math.max(1, b - a), height: 20, rx: 2, class: "chart-bar chart-bar-0" }),
-      svg("text", { x: sx(row.low) + (row.low <= row.high ? -4 : 4), y: y + barTop + 15, class: "chart-value",
+    drawn.push(
+      node("text", { x: 0, y: narrow ? y + 14 : y + barTop + 15, class: "chart-label" }, row.label),
+      node("rect", { x: a, y: y + barTop, width: Math.max(1, b - a), height: 20, rx: 2, class: "chart-bar chart-bar-0" }),
+      node("text", { x: sx(row.low) + (row.low <= row.high ? -4 : 4), y: y + barTop + 15, class: "chart-value",
         "text-anchor": row.low <= row.high ? "end" : "start" }, row.lowText),
-      svg("text", { x: sx(row.high) + (row.high >= row.low ? 4 : -4), y: y + barTop + 15, class: "chart-value",
+      node("text", { x: sx(row.high) + (row.high >= row.low ? 4 : -4), y: y + barTop + 15, class: "chart-value",
         "text-anchor": row.high >= row.low ? "start" : "end" }, row.highText),
     );
   });
@@ -255,6 +337,7 @@ export function drawTornado(root, chart) {
     const at = row.mark ?? chart.centre;
     if (at === undefined) return;
     const y = i * rowHeight + barTop;
-    root.append(svg("line", { x1: sx(at), x2: sx(at), y1: y - 3, y2: y + 23, class: row.mark === undefined ? "xy-marker" : "chart-median" }));
+    drawn.push(node("line", { x1: sx(at), x2: sx(at), y1: y - 3, y2: y + 23, class: row.mark === undefined ? "xy-marker" : "chart-median" }));
   });
+  draw(root, drawn);
 }

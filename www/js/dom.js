@@ -3,9 +3,15 @@
 /** The page's element with this id. @param {string} id */
 export const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
-/** Live regions announce every change of their text: change it only when it really changes. */
-export function setText(/** @type {HTMLElement} */ node, /** @type {string} */ text) {
-  if (node.textContent !== text) node.textContent = text;
+/**
+ * Live regions announce every change of their text: change it only when it really changes. A
+ * lone text node is rewritten in place, which costs the browser less than a new node.
+ */
+export function setText(/** @type {Element} */ node, /** @type {string} */ text) {
+  const only = node.firstChild;
+  if (only instanceof Text && !only.nextSibling) {
+    if (only.data !== text) only.data = text;
+  } else if (node.textContent !== text) node.textContent = text;
 }
 
 /** @param {string} tag @param {Record<string, string>} [attributes] @param {(Node | string)[]} [children] */
@@ -16,6 +22,9 @@ export function el(tag, attributes = {}, children = []) {
   return element;
 }
 
+/** The rows a table section held before it was emptied. @type {WeakMap<HTMLTableSectionElement, HTMLTableRowElement[]>} */
+const spare = new WeakMap();
+
 /**
  * Writes a table section in place, creating or removing rows and cells only when its shape
  * changes: a keystroke then rewrites a few texts instead of rebuilding the table. In body rows
@@ -24,12 +33,24 @@ export function el(tag, attributes = {}, children = []) {
 export function fillRows(/** @type {HTMLTableSectionElement | null} */ section, /** @type {string[][]} */ rows,
   /** @type {string[]} */ classes, /** @type {"row" | "col"} */ scope) {
   if (!section) return;
+  // Emptied in one change (a table waiting for its answer), its rows kept aside to be written
+  // over when the answer comes; else trimmed row by row from the end.
+  if (!rows.length) {
+    if (section.rows.length) {
+      spare.set(section, [...section.rows]);
+      section.replaceChildren();
+    }
+    return;
+  }
   while (section.rows.length > rows.length) section.deleteRow(-1);
+  const kept = spare.get(section) ?? [];
+  spare.delete(section);
   rows.forEach((texts, r) => {
     let row = section.rows[r];
     if (!row || row.cells.length !== texts.length) {
       const header = (/** @type {number} */ i) => scope === "col" || i === 0;
-      const fresh = /** @type {HTMLTableRowElement} */ (el("tr", {}, texts.map((_, i) => el(header(i) ? "th" : "td", header(i) ? { scope } : {}))));
+      const fresh = kept[r]?.cells.length === texts.length ? kept[r]
+        : /** @type {HTMLTableRowElement} */ (el("tr", {}, texts.map((_, i) => el(header(i) ? "th" : "td", header(i) ? { scope } : {}))));
       if (row) row.replaceWith(fresh);
       else section.append(fresh);
       row = fresh;

@@ -59,8 +59,11 @@ export function t(lang, key, values = {}) {
   return template.replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
 }
 
+/** Building Intl.PluralRules costs a keystroke more than using one: one per language. @type {Record<string, Intl.PluralRules>} */
+const rules = {};
+
 /** The plural form of `key` ("people.one" / "people.other") for a count, by the language's rules. */
 export function plural(/** @type {Lang} */ lang, /** @type {string} */ key, /** @type {number} */ count,
   /** @type {Record<string, string>} */ values = {}) {
-  return t(lang, `${key}.${new Intl.PluralRules(lang).select(Math.round(count)) === "one" ? "one" : "other"}`, values);
+  return t(lang, `${key}.${(rules[lang] ??= new Intl.PluralRules(lang)).select(Math.round(count)) === "one" ? "one" : "other"}`, values);
 }

@@ -138,7 +138,7 @@ pub fn read(text: &str) -> Sheet {
         labels: Vec::new(),
     };
     let mut layout: Option<Layout> = None;
-    let mut labels = Labels { known: Vec::new(), last: 0 };
+    let mut labels = Labels { known: Vec::new(), last: [0, 0] };
     let mut header_width = 0usize;
     // Every line may be a row: reserving once saves the copies of a growing list.
     let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
@@ -412,24 +412,28 @@ fn number_cell(record: &csv::Record<'_>, layout: &Layout, column: Column, kind: 
 struct Labels {
     /// Each label with its length and first byte, checked before comparing whole texts.
     known: Vec<(usize, u8, Rc<str>)>,
-    /// The index of the label each column matched last: rows sorted by platform repeat it.
-    last: usize,
+    /// The index of the label each column (platform, topic) matched last: rows sorted by
+    /// platform repeat it, and a column's own hint is not lost to the other column's lookup.
+    last: [usize; 2],
 }
 
 impl Labels {
     const MAX: usize = MAX_LABELS;
 
-    fn get(&mut self, text: Option<&str>) -> Option<Rc<str>> {
+    fn get(&mut self, column: usize, text: Option<&str>) -> Option<Rc<str>> {
         let text = text?;
         let key = (text.len(), text.as_bytes().first().copied().unwrap_or(0));
         // Labels are short: a plain loop beats a call to memcmp.
         let same = |label: &str| label.bytes().zip(text.bytes()).all(|(a, b)| a == b);
         let matches = |(len, first, label): &(usize, u8, Rc<str>)| (*len, *first) == key && same(label);
-        if let Some(hit) = self.known.get(self.last).filter(|entry| matches(entry)) {
+        let last = self.last.get(column).copied().unwrap_or(0);
+        if let Some(hit) = self.known.get(last).filter(|entry| matches(entry)) {
             return Some(hit.2.clone());
         }
         if let Some(index) = self.known.iter().position(matches) {
-            self.last = index;
+            if let Some(hint) = self.last.get_mut(column) {
+                *hint = index;
+            }
             return self.known.get(index).map(|entry| entry.2.clone());
         }
         let label: Rc<str> = kept(text).into();
@@ -494,8 +498,8 @@ fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labe
     Ok(Pending {
         line,
         handle: text_cell(record, layout, Column::Handle).map(kept).unwrap_or_default(),
-        platform: labels.get(text_cell(record, layout, Column::Platform)),
-        topic: labels.get(text_cell(record, layout, Column::Topic)),
+        platform: labels.get(0, text_cell(record, layout, Column::Platform)),
+        topic: labels.get(1, text_cell(record, layout, Column::Topic)),
         followers,
         fee,
         rate: number_cell(record, layout, Column::EngagementRate, Kind::Rate)?,

@@ -32,7 +32,10 @@ export function createCertainty(page, bandsChanged) {
   const done = (/** @type {number} */ draws) => setText($("certainty-status"), tr("certainty.done", { draws: page.fmt().count(draws) }));
 
   function clear() {
-    for (const id of ["certainty-sentences", "tornado", "robust", "robust-sentences", "switch-sentences"]) $(id).replaceChildren();
+    // Each keystroke lands here until the simulation answers: what is already empty stays untouched.
+    for (const id of ["certainty-sentences", "tornado", "robust", "robust-sentences", "switch-sentences"]) {
+      if ($(id).firstChild) $(id).replaceChildren();
+    }
     for (const id of ["tornado-table", "robust-table"]) fillTable($(id), "", [], []);
   }
 

@@ -69,11 +69,13 @@ export function createMix(page) {
     for (const tier of tiers()) {
       const value = state.shares[tier.id] ?? 0;
       const range = /** @type {HTMLInputElement} */ ($(`share-${tier.id}-range`));
-      range.value = String(value);
-      range.setAttribute("aria-valuetext", f.percent(value / 100));
+      if (range.value !== String(value)) range.value = String(value);
+      const said = f.percent(value / 100);
+      if (range.getAttribute("aria-valuetext") !== said) range.setAttribute("aria-valuetext", said);
       const number = /** @type {HTMLInputElement} */ ($(`share-${tier.id}`));
       // "Use this mix" sets exact shares; two decimals are enough to show them.
-      if (document.activeElement !== number || number.value !== "") number.value = String(Math.round(value * 100) / 100);
+      const shown = String(Math.round(value * 100) / 100);
+      if ((document.activeElement !== number || number.value !== "") && number.value !== shown) number.value = shown;
     }
   }
 
@@ -240,11 +242,21 @@ export function createAssumptions(page, reset) {
     $("team-fields").replaceChildren(globalField(TEAM_GLOBAL, report), ...report.tiers.map((row, index) =>
       quantityField(TEAM_QUANTITY, row, tr("team.hours", { tier: label(page.tiers()[index]) }))));
     $("team-sources").replaceChildren(sourceLine(report.globals.hourlyCost.source), sourceLine(report.tiers[0].hours.source));
+    // New fields: written whatever they showed before.
+    shown = "";
     update(page.report ?? report);
   }
 
+  /** What the fields last showed: the report and the field being edited. */
+  let shown = "";
+
   /** Each field's range and whether it was edited, for the engine's latest report. */
   function update(/** @type {import("../../pkg/calculator.js").Assumptions} */ report) {
+    // A budget keystroke leaves every assumption as it was: nothing to rewrite then. Leaving a
+    // field counts as a change, so the default comes back into a field emptied and left.
+    const key = `${JSON.stringify(report.tiers)}|${document.activeElement?.id ?? ""}|${page.state.lang}|${page.input.currency}`;
+    if (key === shown) return;
+    shown = key;
     for (const row of report.tiers) {
       for (const quantity of QUANTITIES) {
         const value = row[quantity];
@@ -253,10 +265,13 @@ export function createAssumptions(page, reset) {
         if (!input) continue;
         // A value the user typed stays as typed, even while invalid, until they change it.
         const typed = state.overrides[row.tier]?.[quantity] !== undefined;
-        if (document.activeElement !== input && !typed) input.value = displayValue(quantity, value.typical);
-        input.classList.toggle("edited", value.overridden);
+        if (document.activeElement !== input && !typed) {
+          const shown = displayValue(quantity, value.typical);
+          if (input.value !== shown) input.value = shown;
+        }
+        if (input.classList.contains("edited") !== value.overridden) input.classList.toggle("edited", value.overridden);
         const range = tr("assumptions.range", { low: formatAssumption(quantity, value.low), high: formatAssumption(quantity, value.high) });
-        $(`${id}-range`).textContent = value.overridden ? `${range} · ${tr("assumptions.edited")}` : range;
+        setText($(`${id}-range`), value.overridden ? `${range} · ${tr("assumptions.edited")}` : range);
       }
     }
   }

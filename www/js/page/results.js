@@ -51,9 +51,9 @@ export function createResults(page) {
 
   function renderBest(/** @type {Outcome} */ mine, /** @type {Optimum} */ best) {
     const f = page.fmt();
-    $("best-heading").textContent = tr("best.heading", { label: label(best) });
-    $("best-summary").textContent = tr("best.summary", { reach: f.count(best.reach), people: plural(state.lang, "people", best.reach),
-      conversions: f.count(best.conversions), spend: f.money(best.spend) });
+    setText($("best-heading"), tr("best.heading", { label: label(best) }));
+    setText($("best-summary"), tr("best.summary", { reach: f.count(best.reach), people: plural(state.lang, "people", best.reach),
+      conversions: f.count(best.conversions), spend: f.money(best.spend) }));
     const changes = best.tiers.flatMap((row, i) => {
       const delta = row.influencers - mine.tiers[i].influencers;
       return delta !== 0 ? [`${delta > 0 ? "+" : "−"}${f.count(Math.abs(delta))} ${label(page.tiers()[i])}`] : [];
@@ -62,8 +62,9 @@ export function createResults(page) {
     const left = best.budgetLeft;
     const notes = [tr(`best.left.${left.reason}`, { amount: f.money(left.amount) })];
     if (best.exact === false) notes.push(tr("best.approximate"));
-    $("best-left").textContent = notes.filter(Boolean).join(" ");
-    /** @type {HTMLButtonElement} */ ($("use-best")).disabled = changes.length === 0;
+    setText($("best-left"), notes.filter(Boolean).join(" "));
+    const use = /** @type {HTMLButtonElement} */ ($("use-best"));
+    if (use.disabled !== (changes.length === 0)) use.disabled = changes.length === 0;
   }
 
   function render(/** @type {Comparison} */ comparison, /** @type {Bands} */ bands) {
@@ -85,8 +86,8 @@ export function createResults(page) {
     const classes = ["", ...mixes.map(columnClass)];
     fillRows(table.tHead, [[tr("results.metric"), ...mixes.map((m) => label(m) + (m.capped ? " *" : ""))]], classes, "col");
     const capped = mixes.some((m) => m.capped);
-    $("capped").hidden = !capped;
-    $("capped").textContent = capped ? tr("results.capped", { cap: f.count(facts.limits.maxCount) }) : "";
+    if ($("capped").hidden !== !capped) $("capped").hidden = !capped;
+    setText($("capped"), capped ? tr("results.capped", { cap: f.count(facts.limits.maxCount) }) : "");
     fillRows(table.tBodies[0], SHOWN.map(([key, kind]) => [tr(`metric.${key}`), ...mixes.map((m, i) =>
       withBand(kind, m[key], BANDED.has(key) ? bands?.[i]?.[/** @type {BandKey} */ (key)] : null))]), classes, "row");
 
@@ -97,7 +98,7 @@ export function createResults(page) {
     // A tier given money too small for one of its accounts says so, with the price of one.
     setText($("leftovers"), mine.tiers.flatMap((row, index) => row.influencers === 0 && row.allotted
       ? [tr("results.none", { tier: label(page.tiers()[index]), allotted: f.money(row.allotted), cost: f.money(row.unitCost) })] : []).join(" "));
-    $("overlap").textContent = mine.overlap >= 0.5 ? tr("results.overlap", { overlap: f.count(mine.overlap) }) : "";
+    setText($("overlap"), mine.overlap >= 0.5 ? tr("results.overlap", { overlap: f.count(mine.overlap) }) : "");
 
     drawChart(mixes, bands);
     renderBest(mine, best);
@@ -132,7 +133,8 @@ export function createTradeOffs(page) {
 
   /** Charts and tables say why they are empty: still computing, or failed. */
   function empty(/** @type {string} */ message, /** @type {boolean} */ busy) {
-    $("frontier").closest("section")?.setAttribute("aria-busy", String(busy));
+    const section = $("frontier").closest("section");
+    if (section && section.getAttribute("aria-busy") !== String(busy)) section.setAttribute("aria-busy", String(busy));
     for (const id of ["frontier", "curves-reach", "curves"]) drawNote(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($(id))), message);
     for (const id of ["frontier", "curves"]) fillTable($(`${id}-table`), `${tr(`${id}.caption`)}${tr("colon")}${message}`, [], []);
   }
