@@ -14,7 +14,7 @@ import { register } from "node:module";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Document, Element } from "./mini-dom.mjs";
+import { Document, Element, Text } from "./mini-dom.mjs";
 
 register("./prerender/hooks.mjs", import.meta.url);
 
@@ -37,6 +37,8 @@ function browse(/** @type {Document} */ document, /** @type {string} */ page) {
   const problems = [];
   const globals = {
     document,
+    // dom.js rewrites a lone text node in place (`instanceof Text`).
+    Text,
     location: { search: "", hash: "", href: `${WWW_URL}${page}`, origin: "null" },
     navigator: { language: "en" },
     history: { replaceState() {}, pushState() {} },
