@@ -2,7 +2,7 @@
 //! schemes, p50 and p95 over many runs; then the worst cases known (huge budgets, a 5-tier
 //! custom scheme), with the work each call spent and whether its optimum is proven. Prints
 //! numbers; asserts nothing (timings depend on the machine). `cargo bench --bench optimize --
-//! worst` runs the worst cases alone.
+//! worst` runs the worst cases alone, `-- grid` the page's presets and goals at every budget decade.
 
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
@@ -106,9 +106,93 @@ fn worst_cases() {
     }
 }
 
+/// The page's presets and goals at every budget decade from 10³ to 10¹², the grid the targets
+/// are set on: `compare` p50 / p95 per cell and a 21-point frontier per scheme and budget, then
+/// the worst of each. Also how many optima are proven and the largest gap.
+fn grid() {
+    const SCHEMES: [&str; 5] = ["fr2018", "imh", "later", "traackr", "hypeauditor"];
+    const GOALS: [&str; 4] = ["reach", "blend", "conversions", "netValue"];
+    println!("grid (native): compare p50 / p95 ms per scheme × goal × budget 10^3 … 10^12");
+    let mut worst_compare: Vec<(f64, String)> = vec![(0.0, String::new()); GOALS.len()];
+    let (mut cut, mut all, mut gap) = (0, 0, 0.0f64);
+    for scheme in SCHEMES {
+        for (g, goal) in GOALS.iter().enumerate() {
+            let mut line = format!("{scheme:<12} {goal:<12}");
+            for decade in 3..=12 {
+                let s = scenario(&format!(
+                    r#"{{"scheme": "{scheme}", "budget": 1e{decade}, "mix": {{"shares": {{}}}}, "goal": {{"objective": "{goal}", "lambda": 0.5}}}}"#
+                ));
+                let (p50, p95) = quantiles(20, || {
+                    black_box(compare::compare(&s).unwrap());
+                });
+                let o = compare::compare(&s).unwrap().pop().unwrap();
+                all += 1;
+                if o.exact == Some(false) {
+                    cut += 1;
+                    gap = gap.max(o.gap.unwrap_or(f64::NAN));
+                }
+                if p95 > worst_compare[g].0 {
+                    worst_compare[g] = (p95, format!("{scheme} 1e{decade}"));
+                }
+                line += &format!(" {p50:>6.2}/{p95:<6.2}{}", if o.exact == Some(false) { "*" } else { " " });
+            }
+            println!("{line}");
+        }
+    }
+    for (goal, (p95, at)) in GOALS.iter().zip(&worst_compare) {
+        println!("compare {goal:<12} worst p95 {p95:>8.3} ms ({at})");
+    }
+    println!("compare optima cut short (*): {cut}/{all}, largest gap {gap:.1e}");
+    println!("grid (native): frontier (21 points) p50 / p95 ms per scheme × budget 10^3 … 10^12");
+    let (mut worst, mut at) = (0.0f64, String::new());
+    let (mut cut, mut all, mut gap) = (0, 0, 0.0f64);
+    for scheme in SCHEMES {
+        let mut line = format!("{scheme:<12}");
+        for decade in 3..=12 {
+            let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": 1e{decade}, "mix": {{"shares": {{}}}}}}"#));
+            let (p50, p95) = quantiles(5, || {
+                black_box(optimize::frontier(&s, &s.goal, 21).unwrap());
+            });
+            let points = optimize::frontier(&s, &s.goal, 21).unwrap();
+            let short = points.iter().filter(|o| o.exact == Some(false)).count();
+            all += points.len();
+            cut += short;
+            gap = points.iter().filter_map(|o| o.gap).fold(gap, f64::max);
+            if p95 > worst {
+                (worst, at) = (p95, format!("{scheme} 1e{decade}"));
+            }
+            line += &format!(" {p50:>7.2}/{p95:<7.2}{}", if short > 0 { "*" } else { " " });
+        }
+        println!("{line}");
+    }
+    println!("frontier worst p95 {worst:>8.3} ms ({at}); points cut short (*): {cut}/{all}, largest gap {gap:.1e}");
+}
+
+/// p50 and p95 of `runs` timed calls (after a few untimed ones), in ms.
+/// A slow call runs fewer times: its time is the point.
+fn quantiles(runs: usize, mut work: impl FnMut()) -> (f64, f64) {
+    let start = Instant::now();
+    work();
+    let runs = if start.elapsed().as_secs_f64() > 0.05 { 3 } else { runs };
+    let mut samples: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95))
+}
+
 fn main() {
     if std::env::args().any(|a| a == "worst") {
         worst_cases();
+        return;
+    }
+    if std::env::args().any(|a| a == "grid") {
+        grid();
         return;
     }
     println!("native ({} build)", if cfg!(debug_assertions) { "debug" } else { "release" });
@@ -141,4 +225,5 @@ fn main() {
         });
     }
     worst_cases();
+    grid();
 }

@@ -37,10 +37,11 @@
 //! Every search counts its real work ([`Work`]: slopes, values, bisection steps) against a
 //! budget, so no call takes long whatever the scenario: [`WORK_PER_CALL`] for `optimize` (and
 //! so `compare`), [`WORK_PER_SERIES`] for a whole `frontier` or `responseCurves`, shared out
-//! among their solves. Realistic scenarios are proven with a small part of it. A search that
-//! has spent an eighth solves the fractional problem (Frank–Wolfe steps, each tangent's
-//! relaxation an upper bound) and starts over from its rounded-down plan; one that still runs
-//! out returns its best plan with `exact: false` and `gap = (U − value) / U`, where `U` is the
+//! among their solves. Realistic scenarios are proven with a small part of it. Every search
+//! first solves the fractional problem (Frank–Wolfe steps, each tangent's relaxation an upper
+//! bound; at most an eighth of its work, usually a few hundred units) and starts from its
+//! rounded-down plan: with the tangent at a near-optimal plan from the start, huge budgets
+//! prune as fast as small ones. One that still runs out returns its best plan with `exact: false` and `gap = (U − value) / U`, where `U` is the
 //! least of those bounds and of the relaxation with the tangent at the plan — any tangent of
 //! a concave objective bounds it from above, so the optimum is at most `U`.
 
@@ -116,10 +117,20 @@ struct Arm {
 
 impl Arm {
     fn phi(&self, n: f64) -> f64 {
-        self.shape * libm::log1p(self.reach_rate * n / self.shape)
+        exposure(self.shape, self.reach_rate, n)
     }
     fn psi(&self, n: f64) -> f64 {
-        self.shape * libm::log1p(self.persuade_rate * n / self.shape)
+        exposure(self.shape, self.persuade_rate, n)
+    }
+}
+
+/// `k ln(1 + r·n/k)`. A rate the objective does not weigh is zero (see `Problem::new`): no
+/// logarithm for it, which halves the cost of every plan the search values.
+fn exposure(shape: f64, rate: f64, n: f64) -> f64 {
+    if rate == 0.0 {
+        0.0
+    } else {
+        shape * libm::log1p(rate * n / shape)
     }
 }
 
@@ -183,6 +194,10 @@ struct Problem {
     /// The share of the hours in the best price on both limits found last (see
     /// `root_relaxation`): the next tangent's, or the next frontier point's, is close to it.
     share: Cell<Option<f64>>,
+    /// The last binding price found on the budget alone, and on the hours or a mix of both:
+    /// where the next search for one starts.
+    money_price: Cell<f64>,
+    hours_price: Cell<f64>,
 }
 
 /// The search's real work, counted in evaluations of one tier's share of a relaxation (a
@@ -323,8 +338,18 @@ impl Problem {
                 cost: e.unit_cost,
                 hours: e.hours,
                 engagements: e.engagements,
-                reach_rate: e.reached / scenario.audience,
-                persuade_rate: e.persuaded / scenario.audience,
+                // The exposure terms the objective does not weigh are never read: zero rates
+                // skip their logarithms.
+                reach_rate: if matches!(objective, Objective::Reach | Objective::Blend) {
+                    e.reached / scenario.audience
+                } else {
+                    0.0
+                },
+                persuade_rate: if matches!(objective, Objective::Reach | Objective::Engagements) {
+                    0.0
+                } else {
+                    e.persuaded / scenario.audience
+                },
                 shape: e.concentration,
                 lo: lo as u32,
                 hi: hi as u32,
@@ -362,7 +387,17 @@ impl Problem {
             work: Work::new(u64::MAX),
             upper: Cell::new(None),
             share: Cell::new(None),
+            money_price: Cell::new(0.0),
+            hours_price: Cell::new(0.0),
         })
+    }
+
+    fn hint(&self, resource: Resource) -> &Cell<f64> {
+        if resource.hours > 0.0 {
+            &self.hours_price
+        } else {
+            &self.money_price
+        }
     }
 
     fn weights(&self) -> Weights {
@@ -417,7 +452,7 @@ impl Problem {
             let lower: f64 = free.iter().zip(xs).map(|(arm, &x)| Piece::new(arm, t, 0.0, &self.work).value(x)).sum();
             lower - 1e-12 * lower.abs()
         };
-        match binding_price(free, t, available, resource, &self.work) {
+        match binding_price(free, t, available, resource, &self.work, self.hint(resource)) {
             None => {
                 let (upper, xs) = bound(0.0);
                 Relaxed { upper, lower: value_at(&xs), centre: xs.first().copied().unwrap_or(f64::NAN), point: xs }
@@ -470,17 +505,10 @@ impl Problem {
             }
         }
         let floors = Floors { cost: &floor_cost, hours: &floor_hours };
-        // Realistic scenarios are proven with a small part of the work. One that is not gets a
-        // near-optimal plan to beat from the fractional problem, and the search starts over
-        // with the rest of the work: with the tangent at a good plan, far more is pruned.
-        self.work.limit = limit / 8;
+        // A near-optimal plan to beat from the start, from the fractional problem: with the
+        // tangent at a good plan, the bounds prune almost everything at once.
+        self.start_near_the_fractional_optimum(&mut best, limit / 8);
         self.search(0, Sums::default(), &mut counts, &mut best, &floors);
-        if best.truncated {
-            self.start_near_the_fractional_optimum(&mut best, limit / 4);
-            best.truncated = false;
-            self.work.limit = limit;
-            self.search(0, Sums::default(), &mut counts, &mut best, &floors);
-        }
         if best.truncated {
             self.bound_gap(&mut best);
         }
@@ -812,8 +840,8 @@ impl Problem {
     fn relaxed_point(&self, free: &[Arm], sums: &Sums) -> Sums {
         let tangent = self.tangent(sums);
         let mut point = *sums;
-        let price =
-            binding_price(free, &tangent, self.budget - sums.cost, Resource::MONEY, &self.work).map_or(0.0, |(_, high)| high);
+        let price = binding_price(free, &tangent, self.budget - sums.cost, Resource::MONEY, &self.work, self.hint(Resource::MONEY))
+            .map_or(0.0, |(_, high)| high);
         for arm in free {
             let (_, x) = Piece::new(arm, &tangent, price * arm.cost, &self.work).best();
             point.phi += arm.phi(x);
@@ -857,34 +885,86 @@ impl Resource {
 }
 
 /// The price bracket `(low, high)` at which the free tiers' relaxed optimum uses exactly the
-/// resource left — bisected to floating-point resolution — or `None` when it is not scarce.
-/// Above `high` the point is feasible; below `low` it is not.
-fn binding_price(free: &[Arm], t: &Tangent, available: f64, resource: Resource, work: &Work) -> Option<(f64, f64)> {
+/// resource left — to a relative 1e-12 — or `None` when it is not scarce. Above `high` the
+/// point is feasible; below `low` it is not.
+///
+/// The search starts at `hint` (the last price found: a sibling's, or the previous step's,
+/// is close) and widens geometrically until the root is bracketed, then interpolates in the
+/// inverse price: each tier's relaxed count goes as `1/price` when one exposure term counts,
+/// so the resource used is nearly linear in it and a few secant steps (Illinois's variant,
+/// which keeps both ends moving) reach the root where bisection needed sixty.
+fn binding_price(
+    free: &[Arm],
+    t: &Tangent,
+    available: f64,
+    resource: Resource,
+    work: &Work,
+    hint: &Cell<f64>,
+) -> Option<(f64, f64)> {
     // No logarithms here: only the maximisers are needed, which keeps the search cheap.
-    let used = |mu: f64| free.iter().map(|a| Piece::new(a, t, mu * resource.of(a), work).argmax().0 * resource.of(a)).sum::<f64>();
-    if used(0.0) <= available {
+    let excess = |mu: f64| {
+        free.iter().map(|a| Piece::new(a, t, mu * resource.of(a), work).argmax().0 * resource.of(a)).sum::<f64>() - available
+    };
+    let at_zero = excess(0.0);
+    if at_zero <= 0.0 {
         return None;
     }
-    // Above the steepest slope per unit of resource, every tier sits at its minimum.
-    let mut high = free
-        .iter()
-        .filter(|a| resource.of(a) > 0.0)
-        .map(|a| Piece::new(a, t, 0.0, work).slope(f64::from(a.lo)) / resource.of(a))
-        .fold(0.0, f64::max)
-        .max(f64::MIN_POSITIVE);
-    while used(high) > available && high < 1e300 {
-        high *= 2.0;
+    // (price, excess) at each end: positive at `low`, not at `high`.
+    let (mut low, mut high) = ((0.0, at_zero), (f64::INFINITY, 0.0));
+    let mut mu = hint.get();
+    if !(mu > 0.0 && mu < 1e300) {
+        // Above the steepest slope per unit of resource, every tier sits at its minimum.
+        mu = free
+            .iter()
+            .filter(|a| resource.of(a) > 0.0)
+            .map(|a| Piece::new(a, t, 0.0, work).slope(f64::from(a.lo)) / resource.of(a))
+            .fold(0.0, f64::max)
+            .max(f64::MIN_POSITIVE);
     }
-    let mut low = 0.0;
-    for _ in 0..BISECTIONS {
-        let mid = 0.5 * (low + high);
-        if used(mid) > available {
-            low = mid;
+    let mut step = 1e-6;
+    while low.0 == 0.0 || high.0 == f64::INFINITY {
+        let e = excess(mu);
+        if e > 0.0 {
+            low = (mu, e);
         } else {
-            high = mid;
+            high = (mu, e);
+        }
+        step *= 16.0;
+        mu = if e > 0.0 { mu * (1.0 + step) } else { mu / (1.0 + step) };
+        if !(1e-300..1e300).contains(&mu) {
+            // Not bracketed: the smallest positive price is feasible (or none is).
+            return Some((low.0, high.0.min(1e300)));
         }
     }
-    Some((low, high))
+    // Secant steps in ν = 1/price (the excess rises with ν), kept a hair inside the bracket
+    // so that a step landing on the root closes it from the other side at once.
+    let mut side = 0;
+    for _ in 0..BISECTIONS {
+        let (a, b) = (1.0 / high.0, 1.0 / low.0);
+        let tol = 1e-12 * a;
+        if b - a <= tol {
+            break;
+        }
+        let secant = a + (b - a) * (-high.1 / (low.1 - high.1));
+        let nu = if secant.is_finite() { within(secant, a + 0.4 * tol, b - 0.4 * tol) } else { 0.5 * (a + b) };
+        let mu = 1.0 / nu;
+        let e = excess(mu);
+        if e > 0.0 {
+            low = (mu, e);
+            if side > 0 {
+                high.1 *= 0.5;
+            }
+            side = 1;
+        } else {
+            high = (mu, e);
+            if side < 0 {
+                low.1 *= 0.5;
+            }
+            side = -1;
+        }
+    }
+    hint.set(high.0);
+    Some((low.0, high.0))
 }
 
 /// A relaxation's bounds on its own optimum, and the relaxed counts at the lower one (the

@@ -484,3 +484,102 @@ fn compare_and_response_curves_say_whether_their_optimum_is_proven() {
     assert_eq!(best.exact, Some(false));
     assert!(best.gap.unwrap() > 0.0);
 }
+
+/// An upper bound on the exposure term `Σ k ln(1 + r·x/k)` over fractional counts within the
+/// budget and the size limit, from Lagrangian duality (any price gives one; the bisection
+/// only makes it tight), and the fractional counts at that price, computed here on its own
+/// rather than by the optimiser.
+fn relaxed_exposure(s: &Scenario, persuaded: bool) -> (f64, Vec<f64>) {
+    let economics = model::economics(s);
+    let most = tiermix::limits::MAX_COUNT as f64;
+    let rate = |e: &model::TierEconomics| if persuaded { e.persuaded } else { e.reached } / s.audience;
+    let term = |e: &model::TierEconomics, x: f64| e.concentration * (rate(e) * x / e.concentration).ln_1p();
+    let counts = |mu: f64| -> Vec<f64> {
+        economics
+            .iter()
+            .map(|e| {
+                if mu <= 0.0 {
+                    most
+                } else {
+                    tiermix::assumptions::within(e.concentration / (mu * e.unit_cost) - e.concentration / rate(e), 0.0, most)
+                }
+            })
+            .collect()
+    };
+    let spend = |x: &[f64]| x.iter().zip(&economics).map(|(n, e)| n * e.unit_cost).sum::<f64>();
+    let mut mu = 0.0;
+    if spend(&counts(0.0)) > s.budget {
+        let (mut low, mut high) = (1e-300f64, 1e300f64);
+        for _ in 0..4000 {
+            let mid = (low * high).sqrt();
+            if spend(&counts(mid)) > s.budget {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        mu = high;
+    }
+    let x = counts(mu);
+    let dual: f64 = x.iter().zip(&economics).map(|(&n, e)| term(e, n) - mu * e.unit_cost * n).sum::<f64>() + mu * s.budget;
+    (dual, x)
+}
+
+#[test]
+fn huge_budgets_are_feasible_near_the_relaxations_bound_and_proven_within_a_tenth_of_a_percent() {
+    for scheme in ["fr2018", "imh", "later", "traackr", "hypeauditor"] {
+        for budget in [1e9, 1e10, 1e11, 1e12] {
+            for objective in [Objective::Reach, Objective::Conversions, Objective::Blend, Objective::NetValue] {
+                let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": {budget}, "mix": {{"shares": {{}}}}}}"#));
+                let goal = Goal::new(objective, s.scheme.tiers.len());
+                let o = optimize::optimize(&s, &goal).unwrap();
+                let at = format!("{scheme} {budget:e} {objective:?}");
+                assert!(o.spend <= s.budget, "{at}: spend {}", o.spend);
+                assert!(o.tiers.iter().all(|t| u64::from(t.influencers) <= tiermix::limits::MAX_COUNT), "{at}");
+                let gap = o.gap.unwrap();
+                assert!(gap <= 1e-3, "{at}: gap {gap}");
+                assert_eq!(o.exact, Some(gap == 0.0), "{at}");
+                // Reach and conversions maximise one exposure term: no plan beats its
+                // relaxation, and the optimum beats the relaxation's counts rounded down.
+                let persuaded = match objective {
+                    Objective::Reach => Some(false),
+                    Objective::Conversions => Some(true),
+                    _ => None,
+                };
+                if let Some(persuaded) = persuaded {
+                    let (bound, x) = relaxed_exposure(&s, persuaded);
+                    let people = s.audience * -(-bound).exp_m1();
+                    let got = if persuaded { o.conversions } else { o.reach };
+                    assert!(got <= people * (1.0 + 1e-12), "{at}: {got} above the relaxation's {people}");
+                    let floor: Vec<u32> = x.iter().map(|v| v.floor() as u32).collect();
+                    let economics = model::economics(&s);
+                    let label = tiermix::sources::Label::fixed("", "");
+                    let rounded = model::outcome_for_counts(&s, &economics, &floor, label, model::OutcomeKind::Mix);
+                    let theirs = if persuaded { rounded.conversions } else { rounded.reach };
+                    assert!(got >= theirs * (1.0 - 1e-12), "{at}: {got} below the rounded relaxation's {theirs}");
+                    assert!(got >= people * (1.0 - gap) * (1.0 - 1e-5), "{at}: {got} far below the relaxation's {people}");
+                }
+                // Every single-tier mix is a plan too.
+                let (r, c) = if objective == Objective::Blend {
+                    let alone = |objective| optimize::optimize(&s, &Goal::new(objective, s.scheme.tiers.len())).unwrap();
+                    (alone(Objective::Reach).reach, alone(Objective::Conversions).conversions)
+                } else {
+                    (0.0, 0.0)
+                };
+                let mine = score(&o, objective, goal.lambda, r, c);
+                for other in compare::compare(&s).unwrap().iter().filter(|o| !o.capped && o.kind == model::OutcomeKind::Single) {
+                    let theirs = score(other, objective, goal.lambda, r, c);
+                    assert!(mine >= theirs - 1e-9 * theirs.abs().max(1.0), "{at}: {mine} below {}'s {theirs}", other.label.en);
+                }
+            }
+            let s = scenario(&format!(r#"{{"scheme": "{scheme}", "budget": {budget}, "mix": {{"shares": {{}}}}}}"#));
+            for point in optimize::frontier(&s, &s.goal, 21).unwrap() {
+                assert!(
+                    point.gap.unwrap() <= 1e-3 && point.spend <= s.budget,
+                    "{scheme} {budget:e} frontier λ = {:?}",
+                    point.lambda
+                );
+            }
+        }
+    }
+}
