@@ -375,7 +375,8 @@ test("a link restores the exact scenario, and the page keeps its link up to date
   assert.equal(await again.page.textContent("#summary"), await page.textContent("#summary"));
   assert.notEqual(await page.textContent("#summary"), summary);
   await page.getByRole("button", { name: "Copier un lien vers ce scénario" }).click();
-  assert.match(await page.textContent("#share-status"), /^(Lien copié|Copiez ce lien : http)/);
+  // The status follows the clipboard's answer, which comes after the click.
+  await page.waitForFunction(() => /^(Lien copié|Copiez ce lien : http)/.test(document.querySelector("#share-status")?.textContent ?? ""));
   assert.deepEqual(problems, []);
   await again.context.close();
   await context.close();

@@ -41,7 +41,8 @@ async function held({ path = "/", viewport = PHONE, locale = "en-US" } = {}) {
   let release = () => {};
   const released = new Promise((resolve) => (release = () => resolve(undefined)));
   let wasmAsked = 0;
-  await page.route("**/calculator_bg.wasm", async (route) => {
+  // Every engine module (start_bg.wasm first, calculator_bg.wasm for the workers) is held.
+  await page.route(/_bg(\.[0-9a-f]{10})?\.wasm$/, async (route) => {
     wasmAsked++;
     await released;
     await route.continue();

@@ -19,8 +19,11 @@ const folder = await mkdtemp(join(tmpdir(), "tiermix-size-"));
 await promisify(execFile)("node", [new URL("../../scripts/build/dist.mjs", import.meta.url).pathname, folder]);
 const live = session({ root: `${folder}/` });
 after(() => rm(folder, { recursive: true, force: true }));
-/** Before the first result: all files, and the wasm module among them. */
-const BUDGET_GZIP = 82_000;
+/**
+ * Before the first result: all files (at most 90 KB gzipped, the first result now arriving with
+ * the HTML, which carries the default scenario's numbers), and the wasm module among them.
+ */
+const BUDGET_GZIP = 90_000;
 const BUDGET_MODULE = 47_000;
 
 /** A shipped file's path in www/: `/js/app.993a25c429.js` → `/js/app.js`. @param {string} path */
