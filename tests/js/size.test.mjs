@@ -17,7 +17,10 @@ import { gzipSync } from "node:zlib";
 // tape instead of serde-wasm-bindgen's call per field (−4.6 KB). Where the bytes go: README,
 // "Size and speed".
 // start_bg's ceiling is its size when it was split off (46,704 B as Node gzips it), with room for a rounding.
-const BUDGETS = { start_bg: 47_000, calculator_bg: 63_000, tiermix_bg: 91_000 };
+// The whole module's moved once more, knowingly, from 91 to 91.5 KB (it measured 91,169 B): the
+// optimiser's secant search for the budget's price and its fractional plan first (+0.24 KB), which
+// took the blend goal at 10⁹ from 11 to 2.4 ms, and the binding's reused answer buffers (+0.27 KB).
+const BUDGETS = { start_bg: 47_000, calculator_bg: 63_000, tiermix_bg: 91_500 };
 
 for (const [name, budget] of Object.entries(BUDGETS)) {
   test(`${name}.wasm after wasm-opt is at most ${budget} bytes gzipped`, () => {
