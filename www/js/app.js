@@ -3,7 +3,7 @@
 // are the user's own (percent shares, thresholds) and display conversions.
 import { $ } from "./dom.js";
 import facts from "../pkg/facts.js";
-import { backgroundEngine, compiledEngine, loadEngine } from "./engine.js";
+import { backgroundEngine, loadEngine } from "./engine.js";
 import { loadLang, pickLang, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { changedEarly, createErrors, createLanguage, replay, wireChartDownloads, wireTabs } from "./page/shell.js";
@@ -27,9 +27,6 @@ const state = {
 const tr = (/** @type {string} */ key, /** @type {Record<string, string>} */ values = {}) => t(state.lang, key, values);
 const budgetInput = /** @type {HTMLInputElement} */ ($("budget"));
 const currencySelect = /** @type {HTMLSelectElement} */ ($("currency"));
-
-/** The compiled module, handed to the workers so they neither fetch nor compile it. @type {WebAssembly.Module | undefined} */
-let engineModule;
 
 /** @type {Page} */
 const page = {
@@ -66,7 +63,7 @@ const page = {
   showError: (error) => errors.show(error),
   recompute,
   rebuild,
-  engineWorker: () => backgroundEngine(new URL("./engine-worker.js", import.meta.url), engineModule),
+  engineWorker: () => backgroundEngine(new URL("./engine-worker.js", import.meta.url)),
 };
 
 const errors = createErrors({ tr, lang: () => state.lang, fmt: () => page.fmt(), words: () => language.addPart("errors"),
@@ -252,12 +249,12 @@ function wire() {
 
 async function start() {
   // A link may name the other language, loaded before the link is read: reading may say something.
-  const loading = Promise.all([loadEngine(), compiledEngine()]);
+  const loading = loadEngine();
   // Handled below; this keeps an early failure from counting as unhandled.
   loading.catch(() => {});
   const linked = location.hash.length > 1 ? (await loadLink()).read(location.hash) : null;
   const linkedLang = linked?.shared.lang;
-  [[page.engine, engineModule]] = await Promise.all([loading, language.use(linkedLang ? pickLang(linkedLang) : state.lang)]);
+  [page.engine] = await Promise.all([loading, language.use(linkedLang ? pickLang(linkedLang) : state.lang)]);
   const early = linked ? [] : changedEarly($("app"));
   const focused = document.activeElement?.id ?? "";
   // Drawn by the build for the default scenario in English; a link or another language draws anew.

@@ -9,8 +9,6 @@ import init, * as core from "../pkg/start.js";
 import facts from "../pkg/facts.js";
 
 /** @type {Promise<WebAssembly.Module> | undefined} */
-let compiled;
-/** @type {Promise<WebAssembly.Module> | undefined} */
 let compiledWorkers;
 /** @type {Promise<typeof core> | undefined} */
 let ready;
@@ -31,11 +29,6 @@ async function compile(url) {
   }
 }
 
-/** The page's first module (start_bg.wasm), fetched and compiled once. */
-export function compiledEngine() {
-  compiled ??= compile(new URL("../pkg/start_bg.wasm", import.meta.url));
-  return compiled;
-}
 
 /** The workers' module (calculator_bg.wasm), fetched and compiled once, when a worker first starts. */
 function compiledWorkerEngine() {
@@ -43,12 +36,9 @@ function compiledWorkerEngine() {
   return compiledWorkers;
 }
 
-/**
- * Loads the page's first module once; every caller shares the same instance.
- * @param {WebAssembly.Module} [module] the module compiled already (see `compiledEngine`)
- */
-export function loadEngine(module) {
-  ready ??= (module ? Promise.resolve(module) : compiledEngine())
+/** Loads the page's first module (start_bg.wasm) once; every caller shares the same instance. */
+export function loadEngine() {
+  ready ??= compile(new URL("../pkg/start_bg.wasm", import.meta.url))
     .then((compiledModule) => init({ module_or_path: compiledModule }))
     .then(() => core);
   return ready;
@@ -72,9 +62,9 @@ export function loadCalculator(module) {
  * error }`, or null if that request is under way or a newer one ended the worker, busy for
  * inputs gone from the screen. The worker runs calculator.js, which the page fetches and
  * compiles once, when the first request is made, and posts to it.
- * @param {URL} url @param {WebAssembly.Module} [_first] the page's first module, which has none of the long calls: unused
+ * @param {URL} url
  */
-export function backgroundEngine(url, _first) {
+export function backgroundEngine(url) {
   /** @type {Worker | null} */
   let worker = null;
   /** @type {PendingAsk | null} */
