@@ -16,10 +16,8 @@ fn scenario(json: &str) -> Scenario {
     Scenario::from_value(&serde_json::from_str::<Value>(json).unwrap()).unwrap()
 }
 
-fn time(name: &str, runs: usize, mut work: impl FnMut()) {
-    for _ in 0..runs / 10 + 1 {
-        work();
-    }
+/// `runs` timed calls of `work`, in ms, sorted.
+fn sorted_samples(runs: usize, mut work: impl FnMut()) -> Vec<f64> {
     let mut samples: Vec<f64> = (0..runs)
         .map(|_| {
             let start = Instant::now();
@@ -28,6 +26,14 @@ fn time(name: &str, runs: usize, mut work: impl FnMut()) {
         })
         .collect();
     samples.sort_by(f64::total_cmp);
+    samples
+}
+
+fn time(name: &str, runs: usize, mut work: impl FnMut()) {
+    for _ in 0..runs / 10 + 1 {
+        work();
+    }
+    let samples = sorted_samples(runs, work);
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q) as usize];
     println!("{name:<44} p50 {:>8.3} ms   p95 {:>8.3} ms", at(0.5), at(0.95));
 }
@@ -174,14 +180,7 @@ fn quantiles(runs: usize, mut work: impl FnMut()) -> (f64, f64) {
     let start = Instant::now();
     work();
     let runs = if start.elapsed().as_secs_f64() > 0.05 { 3 } else { runs };
-    let mut samples: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
+    let samples = sorted_samples(runs, work);
     let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
     (at(0.5), at(0.95))
 }
