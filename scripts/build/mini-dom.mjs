@@ -56,6 +56,36 @@ class Node {
     fresh.parentNode = parent;
     this.parentNode = null;
   }
+  /** Merges adjacent texts and drops empty ones, below this node, as the DOM's normalize() does. */
+  normalize() {
+    /** @type {Node[]} */
+    const kept = [];
+    for (const child of this.childNodes) {
+      const previous = kept.at(-1);
+      if (child instanceof Text) {
+        if (child.data === "") child.parentNode = null;
+        else if (previous instanceof Text) {
+          previous.data += child.data;
+          child.parentNode = null;
+        } else kept.push(child);
+      } else {
+        child.normalize();
+        kept.push(child);
+      }
+    }
+    this.childNodes = kept;
+  }
+  /** The same kind of node with the same name, attributes and, recursively, children. @param {Node | null} other */
+  isEqualNode(other) {
+    if (!other || other.constructor !== this.constructor) return false;
+    if (this instanceof Text || this instanceof Comment) return this.data === /** @type {Text} */ (other).data;
+    if (this instanceof Element) {
+      const that = /** @type {Element} */ (other);
+      if (this.localName !== that.localName || this.namespaceURI !== that.namespaceURI || this.attributes.size !== that.attributes.size) return false;
+      for (const [name, value] of this.attributes) if (that.getAttribute(name) !== value) return false;
+    }
+    return this.childNodes.length === other.childNodes.length && this.childNodes.every((child, i) => child.isEqualNode(other.childNodes[i]));
+  }
   get children() { return /** @type {Element[]} */ (this.childNodes.filter((child) => child instanceof Element)); }
   get firstElementChild() { return this.children[0] ?? null; }
   /** Every element below, in document order. @returns {Element[]} */
@@ -126,6 +156,13 @@ class Element extends Node {
     this.attributes = new Map();
     /** The shadow root declared or attached, serialized as a declarative one. @type {ShadowRoot | null} */
     this.shadowRoot = null;
+  }
+  /** Only the shallow copy the page uses: the element with its attributes, without children. */
+  cloneNode(/** @type {boolean} */ deep = false) {
+    if (deep) throw new Error("mini-dom: deep cloneNode is not supported");
+    const copy = new Element(this.localName, this.namespaceURI);
+    for (const [name, value] of this.attributes) copy.attributes.set(name, value);
+    return copy;
   }
   get tagName() { return this.namespaceURI === SVG_NS ? this.localName : this.localName.toUpperCase(); }
   getAttribute(/** @type {string} */ name) { return this.attributes.get(name) ?? null; }

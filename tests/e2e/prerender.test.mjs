@@ -89,7 +89,7 @@ for (const [name, viewport] of /** @type {const} */ ([["a phone", PHONE], ["a de
       assert.match(before.mix.at(-1) ?? "", /^Allocated: 100%/);
       const placed = await boxes(page);
       // The nodes the reader sees now, which the engine's drawing must keep.
-      const kept = await page.evaluateHandle(() => ["scheme-source", "mix", "summary", "compare", "team-help", "classify-result"]
+      const kept = await page.evaluateHandle(() => ["scheme-source", "mix", "summary", "compare", "team-help", "team-fields", "team-sources", "classify-result"]
         .flatMap((id) => { const node = document.getElementById(id); return node ? [...node.querySelectorAll("*"), ...[...node.childNodes]] : []; })
         .concat([...document.querySelectorAll("[data-i18n]")].flatMap((node) => [...node.childNodes])));
       await page.waitForTimeout(300);

@@ -14,6 +14,20 @@ export function setText(/** @type {Element} */ node, /** @type {string} */ text)
   } else if (node.textContent !== text) node.textContent = text;
 }
 
+/**
+ * Gives a node these children unless it already holds the same ones: the served page's
+ * prerendered nodes then stay, so the engine's takeover neither moves the layout nor paints
+ * them again (a new node would be a new largest-contentful-paint candidate), and a value
+ * typed before the engine arrived stays in its field.
+ */
+export function replaceChildrenIfChanged(/** @type {Element} */ node, /** @type {(Node | string)[]} */ children) {
+  const next = /** @type {Element} */ (node.cloneNode(false));
+  next.append(...children);
+  // Parsed markup holds one text node where code appended several strings.
+  next.normalize();
+  if (!next.isEqualNode(node)) node.replaceChildren(...next.childNodes);
+}
+
 /** @param {string} tag @param {Record<string, string>} [attributes] @param {(Node | string)[]} [children] */
 export function el(tag, attributes = {}, children = []) {
   const element = document.createElement(tag);

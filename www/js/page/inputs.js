@@ -2,7 +2,7 @@
 // thresholds.js), "Split the budget" (the shares never add up to more than 100%), "Your goal",
 // "Classify an account" and "Assumptions" (each model value per tier with its range and source,
 // which the reader may override).
-import { $, el, setText } from "../dom.js";
+import { $, el, replaceChildrenIfChanged, setText } from "../dom.js";
 import facts from "../../pkg/facts.js";
 import { isPercent, unitOf } from "../engine.js";
 
@@ -20,7 +20,7 @@ export function renderScheme(page) {
   const select = /** @type {HTMLSelectElement} */ ($("scheme"));
   select.replaceChildren(...page.presets.map((p) => el("option", { value: p.id }, [page.label(p)])));
   select.value = page.state.schemeId;
-  $("scheme-source").replaceChildren(...page.citation(page.preset().source));
+  replaceChildrenIfChanged($("scheme-source"), page.citation(page.preset().source));
 }
 
 /** @param {import("./types.js").Page} page */
@@ -221,8 +221,15 @@ export function createAssumptions(page, reset) {
         "data-tier": row.tier, "data-quantity": quantity, "data-field": `overrides.${row.tier}.${quantity}`,
         "aria-describedby": `${id}-range`, value: displayValue(quantity, state.overrides[row.tier]?.[quantity] ?? row[quantity].typical),
         ...(percent(quantity) ? { "data-unit": "percent" } : {}) }),
-      el("span", { id: `${id}-range`, class: "hint range" }),
+      el("span", { id: `${id}-range`, class: "hint range" }, [rangeText(quantity, row[quantity])]),
     ]);
+  }
+
+  /** A field's range, as it reads under the field, and whether the reader changed it. */
+  function rangeText(/** @type {import("../../pkg/calculator.js").Quantity} */ quantity,
+    /** @type {import("../../pkg/calculator.js").Assumed} */ value) {
+    const range = tr("assumptions.range", { low: formatAssumption(quantity, value.low), high: formatAssumption(quantity, value.high) });
+    return value.overridden ? `${range} · ${tr("assumptions.edited")}` : range;
   }
 
   /** The panel's fields, from a report of the defaults; the reader's own values are put back in. */
@@ -238,10 +245,10 @@ export function createAssumptions(page, reset) {
         el("div", { class: "assumption-tiers" }, report.tiers.map((row, index) => quantityField(quantity, row, label(page.tiers()[index])))),
         sourceLine(report.tiers[0][quantity].source),
       ]));
-    $("assumptions").replaceChildren(globals, ...blocks);
-    $("team-fields").replaceChildren(globalField(TEAM_GLOBAL, report), ...report.tiers.map((row, index) =>
-      quantityField(TEAM_QUANTITY, row, tr("team.hours", { tier: label(page.tiers()[index]) }))));
-    $("team-sources").replaceChildren(sourceLine(report.globals.hourlyCost.source), sourceLine(report.tiers[0].hours.source));
+    replaceChildrenIfChanged($("assumptions"), [globals, ...blocks]);
+    replaceChildrenIfChanged($("team-fields"), [globalField(TEAM_GLOBAL, report), ...report.tiers.map((row, index) =>
+      quantityField(TEAM_QUANTITY, row, tr("team.hours", { tier: label(page.tiers()[index]) })))]);
+    replaceChildrenIfChanged($("team-sources"), [sourceLine(report.globals.hourlyCost.source), sourceLine(report.tiers[0].hours.source)]);
     // New fields: written whatever they showed before.
     shown = "";
     update(page.report ?? report);
@@ -270,8 +277,7 @@ export function createAssumptions(page, reset) {
           if (input.value !== shown) input.value = shown;
         }
         if (input.classList.contains("edited") !== value.overridden) input.classList.toggle("edited", value.overridden);
-        const range = tr("assumptions.range", { low: formatAssumption(quantity, value.low), high: formatAssumption(quantity, value.high) });
-        setText($(`${id}-range`), value.overridden ? `${range} · ${tr("assumptions.edited")}` : range);
+        setText($(`${id}-range`), rangeText(quantity, value));
       }
     }
   }
