@@ -131,6 +131,32 @@ function showResults() {
   if (page.comparison) sections.results.render(page.comparison, sections.certainty.bands());
 }
 
+/** The inputs the sections below the results are still to follow, or null when none is pending. @type {string | null} */
+let followingUp = null;
+
+/**
+ * The sections below the results (trade-offs, certainty, benchmarks, candidates) follow the new
+ * inputs once the frame showing the new numbers is painted: the keystroke's frame then carries
+ * only what the reader is looking at, and keys typed in a burst bring these sections up to date
+ * once, with the last inputs.
+ */
+function followUp() {
+  const pending = followingUp !== null;
+  followingUp = page.inputKey;
+  if (pending) return;
+  requestAnimationFrame(() => setTimeout(() => {
+    // Inputs made invalid since: recompute has cleared these sections already.
+    if (followingUp !== page.inputKey) return;
+    followingUp = null;
+    const { tradeOffs, certainty } = sections;
+    benchmarks?.render();
+    tradeOffs.schedule();
+    certainty.schedule();
+    certainty.render();
+    candidates?.changed();
+  }));
+}
+
 /**
  * Every input change ends here: the scenario is read once, the engine asked once, and the answer
  * handed to each section that shows it. The simulation answers later: the certainty section then
@@ -156,13 +182,10 @@ function recompute() {
     // Navigation → first result, read by scripts/bench/measure-page.mjs.
     if (performance.getEntriesByName("tiermix:first-result").length === 0) performance.mark("tiermix:first-result");
     assumptions.update(report);
-    benchmarks?.render();
-    tradeOffs.schedule();
-    certainty.schedule();
-    certainty.render();
-    candidates?.changed();
+    followUp();
   } catch (error) {
     errors.show(error);
+    followingUp = null;
     certainty.clear();
     // Nothing for invalid inputs; what is still computed for older ones will be dropped.
     tradeOffs.empty(tr("tradeOffs.failed"), false);
