@@ -131,29 +131,24 @@ function showResults() {
   if (page.comparison) sections.results.render(page.comparison, sections.certainty.bands());
 }
 
-/** The inputs the sections below the results are still to follow, or null when none is pending. @type {string | null} */
+/** The inputs the certainty section is still to be drawn for, or null when none is pending. @type {string | null} */
 let followingUp = null;
 
 /**
- * The sections below the results (trade-offs, certainty, benchmarks, candidates) follow the new
- * inputs once the frame showing the new numbers is painted: the keystroke's frame then carries
- * only what the reader is looking at, and keys typed in a burst bring these sections up to date
- * once, with the last inputs.
+ * A simulation already run for the inputs on screen (a figure typed back) is drawn once the
+ * frame showing the new numbers is painted: the keystroke's own task and frame then carry only
+ * what the reader is looking at, and keys typed in a burst draw it once, for the last inputs.
+ * What belongs to other inputs was taken away at once (`invalidate`).
  */
 function followUp() {
   const pending = followingUp !== null;
   followingUp = page.inputKey;
   if (pending) return;
   requestAnimationFrame(() => setTimeout(() => {
-    // Inputs made invalid since: recompute has cleared these sections already.
+    // Inputs made invalid since: recompute has cleared the section already.
     if (followingUp !== page.inputKey) return;
     followingUp = null;
-    const { tradeOffs, certainty } = sections;
-    benchmarks?.render();
-    tradeOffs.schedule();
-    certainty.schedule();
-    certainty.render();
-    candidates?.changed();
+    sections.certainty.render();
   }));
 }
 
@@ -182,7 +177,12 @@ function recompute() {
     // Navigation → first result, read by scripts/bench/measure-page.mjs.
     if (performance.getEntriesByName("tiermix:first-result").length === 0) performance.mark("tiermix:first-result");
     assumptions.update(report);
+    benchmarks?.render();
+    tradeOffs.schedule();
+    certainty.schedule();
+    certainty.invalidate();
     followUp();
+    candidates?.changed();
   } catch (error) {
     errors.show(error);
     followingUp = null;

@@ -208,6 +208,8 @@ export function createCertainty(page, bandsChanged) {
     schedule,
     render,
     clear,
+    /** Takes away at once what belongs to other inputs; drawing the current simulation may wait. */
+    invalidate: () => { if (!current()) clear(); },
     /** The simulation's bands per mix, if it was run for exactly the inputs on screen. */
     bands: () => current()?.simulation.mixes ?? null,
   };
