@@ -50,6 +50,8 @@ function browse(/** @type {Document} */ document, /** @type {string} */ page) {
     // worker asked here never answers, so the page shows what it shows while they compute.
     Worker: class { postMessage() {} terminate() {} },
     CSS: { escape: (/** @type {string} */ text) => text },
+    // No frames are painted here: what waits for one runs after a timer instead.
+    requestAnimationFrame: (/** @type {(time: number) => void} */ callback) => setTimeout(() => callback(performance.now()), 16),
     async fetch(/** @type {URL | string} */ url) {
       const href = String(url);
       if (!href.startsWith(WWW_URL)) throw new Error(`prerender: the page asked for ${href}`);
