@@ -1,109 +1,209 @@
-// read.rs's fast path (it says why): copies a small, plain argument — a scenario as callers
-// write it — into the module in one call, where reading it from Rust takes several calls into
-// JavaScript per value. Anything else answers `undefined`, and the module reads the argument
-// again the careful way, which names the field and the problem: a getter or a Proxy trap that
-// throws, a Map or class instance, a function, a cycle (it is deeper than any scenario), or more
-// values, nesting, items or text than a scenario holds.
+// read.rs's fast path (read/fast.rs says why): copies a small, plain argument — a scenario as
+// callers write it — into the module's buffers in one call, where reading it from Rust takes
+// several calls into JavaScript per value, and says whether it is what the buffers held
+// already: the module then answers with the scenario it made from them last time. Anything
+// else answers REFUSED, and the module reads the argument again the careful way, which names
+// the field and the problem: a getter or a Proxy trap that throws, a Map or class instance, a
+// function, a cycle (it is deeper than any scenario), or more values, nesting, items or text
+// than a scenario holds.
 //
-// The ops, read by read.rs (which must agree with the codes below): 1 null (or undefined),
-// 2 false, 3 true, 4 a number (the next in `numbers`), 5 a text (its UTF-16 length follows,
-// the text is the next in the string answered), 6 a list (its values, then 0), 7 an object
-// (per field its key's length + 1 and its value, then 0). Lengths are LEB128.
+// The ops, read by read/fast.rs (which must agree with the codes below): 1 null (or
+// undefined), 2 false, 3 true, 4 a number (the next in `numbers`), 5 a text (its length
+// follows, its bytes are the next in `text`), 6 a list (its values, then 0), 7 an object (per
+// field its key's length + 1 and its value, then 0). Texts are UTF-8, as `TextEncoder` writes
+// them (a lone surrogate becomes U+FFFD), written here: the module would need 0.9 KB to decode
+// UTF-16. Lengths are in bytes, LEB128.
+//
+// The buffers are views of the module's memory, made once (and again when the memory grows,
+// which detaches them), rather than per call by the binding. Only the page's first module
+// (start.js) reads its arguments this way, so they are this file's own.
+
+/** What `readArgument` answers: the careful reader must read it; the buffers hold it already; they hold it now. */
+const REFUSED = 0;
+const UNCHANGED = 1;
+const WRITTEN = 2;
 
 /** The most values, nesting and list items the fast path takes: far above any scenario, far below the careful reader's bounds. */
 const MAX_VALUES = 2000;
 const MAX_DEPTH = 8;
 const MAX_ITEMS = 12;
-const MAX_TEXT = 100_000;
 
+/** @type {WebAssembly.Memory} */
+let memory;
+/** Where each buffer is in the memory (in its own units) and how long it is. */
+let opsAt = 0;
+let opsEnd = 0;
+let numbersAt = 0;
+let numbersEnd = 0;
+let textAt = 0;
+let textEnd = 0;
+let sizesAt = 0;
 /** @type {Uint8Array} */
-let ops;
+let ops = new Uint8Array(0);
 /** @type {Float64Array} */
-let numbers;
+let numbers = new Float64Array(0);
+/** @type {Uint32Array} */
+let sizes = new Uint32Array(0);
 let op = 0;
 let number = 0;
+let byte = 0;
 let values = 0;
-let text = "";
+/** Whether anything written differs from what the buffers held. */
+let changed = false;
 
 /** Thrown to leave the walk: the careful reader takes over. */
-const REFUSED = {};
+const REFUSE = {};
 
 /**
- * Writes `value` into `tapeOps` and `tapeNumbers` (views of the module's memory) and answers
- * the text, `sizes` set to how many ops and numbers were written; `undefined` if the careful
- * reader must read it.
- * @param {unknown} value @param {Uint8Array} tapeOps @param {Float64Array} tapeNumbers @param {Uint32Array} sizes
+ * Where the module's buffers are: called once, with positions in bytes.
+ * @param {WebAssembly.Memory} moduleMemory
+ * @param {number} opsByte @param {number} opsLength @param {number} numbersByte @param {number} numbersLength
+ * @param {number} textByte @param {number} textLength @param {number} sizesByte
  */
-export function readArgument(value, tapeOps, tapeNumbers, sizes) {
-  ops = tapeOps;
-  numbers = tapeNumbers;
-  op = number = values = 0;
-  text = "";
-  let answer;
+export function bindBuffers(moduleMemory, opsByte, opsLength, numbersByte, numbersLength, textByte, textLength, sizesByte) {
+  memory = moduleMemory;
+  opsAt = opsByte;
+  opsEnd = opsByte + opsLength;
+  numbersAt = numbersByte / 8;
+  numbersEnd = numbersAt + numbersLength;
+  textAt = textByte;
+  textEnd = textByte + textLength;
+  sizesAt = sizesByte / 4;
+}
+
+/**
+ * Writes `value` into the buffers, `sizes` set to how many ops, numbers and bytes of text it took.
+ * @param {unknown} value
+ * @param {boolean} kept whether the module kept the scenario it made from the buffers last
+ * @returns {number} REFUSED, UNCHANGED (only if `kept`) or WRITTEN
+ */
+export function readArgument(value, kept) {
+  // Detached (length 0) when the memory grew.
+  if (ops.length === 0) {
+    ops = new Uint8Array(memory.buffer);
+    numbers = new Float64Array(memory.buffer);
+    sizes = new Uint32Array(memory.buffer);
+  }
+  op = opsAt;
+  number = numbersAt;
+  byte = textAt;
+  values = 0;
+  changed = !kept;
   try {
     write(value, 0);
-    sizes[0] = op;
-    sizes[1] = number;
-    answer = text;
   } catch {
     // Refused, or the caller's code threw: read again, carefully.
+    return REFUSED;
   }
-  // The views are of the module's memory: kept, they would pin it.
-  ops = numbers = /** @type {any} */ (null);
-  text = "";
-  return answer;
+  const s = sizesAt;
+  if (sizes[s] !== op - opsAt || sizes[s + 1] !== number - numbersAt || sizes[s + 2] !== byte - textAt) changed = true;
+  sizes[s] = op - opsAt;
+  sizes[s + 1] = number - numbersAt;
+  sizes[s + 2] = byte - textAt;
+  return changed ? WRITTEN : UNCHANGED;
+}
+
+/** @param {number} code */
+function put(code) {
+  if (ops[op] !== code) {
+    ops[op] = code;
+    changed = true;
+  }
+  op++;
 }
 
 /** @param {number} n */
 function count(n) {
   while (n >= 128) {
-    ops[op++] = (n & 127) | 128;
+    put((n & 127) | 128);
     n >>>= 7;
   }
-  ops[op++] = n;
+  put(n);
 }
 
-/** @param {string} s */
-function string(s) {
-  if (text.length + s.length > MAX_TEXT) throw REFUSED;
-  count(s.length);
-  text += s;
+/** @param {number} code a byte of text */
+function putByte(code) {
+  if (ops[byte] !== code) {
+    ops[byte] = code;
+    changed = true;
+  }
+  byte++;
+}
+
+/**
+ * Writes `s` into the text as UTF-8, answering how many bytes it took.
+ * @param {string} s
+ */
+function text(s) {
+  const length = s.length;
+  const start = byte;
+  // Three bytes at most per code unit (four per surrogate pair).
+  if (byte + 3 * length > textEnd) throw REFUSE;
+  for (let i = 0; i < length; i++) {
+    let code = s.charCodeAt(i);
+    if (code < 0x80) putByte(code);
+    else if (code < 0x800) {
+      putByte(0xc0 | (code >> 6));
+      putByte(0x80 | (code & 63));
+    } else {
+      if (code >= 0xd800 && code < 0xe000) {
+        const low = s.charCodeAt(i + 1);
+        if (code < 0xdc00 && low >= 0xdc00 && low < 0xe000) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+          putByte(0xf0 | (code >> 18));
+          putByte(0x80 | ((code >> 12) & 63));
+          putByte(0x80 | ((code >> 6) & 63));
+          putByte(0x80 | (code & 63));
+          continue;
+        }
+        code = 0xfffd;
+      }
+      putByte(0xe0 | (code >> 12));
+      putByte(0x80 | ((code >> 6) & 63));
+      putByte(0x80 | (code & 63));
+    }
+  }
+  return byte - start;
 }
 
 /** @param {unknown} value @param {number} depth */
 function write(value, depth) {
   // Room for this value's op and a length, or for its key's; past the end, the careful reader.
-  if (op + 12 > ops.length || ++values > MAX_VALUES) throw REFUSED;
+  if (op + 12 > opsEnd || ++values > MAX_VALUES) throw REFUSE;
   if (typeof value === "number") {
-    if (number === numbers.length) throw REFUSED;
-    ops[op++] = 4;
-    numbers[number++] = value;
-  } else if (value === undefined || value === null) ops[op++] = 1;
-  else if (value === false) ops[op++] = 2;
-  else if (value === true) ops[op++] = 3;
+    if (number === numbersEnd) throw REFUSE;
+    put(4);
+    // Bit for bit but for NaN's payload, which no input keeps: −0 is not 0.
+    if (!Object.is(numbers[number], value)) {
+      numbers[number] = value;
+      changed = true;
+    }
+    number++;
+  } else if (value === undefined || value === null) put(1);
+  else if (value === false) put(2);
+  else if (value === true) put(3);
   else if (typeof value === "string") {
-    ops[op++] = 5;
-    string(value);
-  } else if (typeof value !== "object" || depth === MAX_DEPTH) throw REFUSED;
+    put(5);
+    count(text(value));
+  } else if (typeof value !== "object" || depth === MAX_DEPTH) throw REFUSE;
   else if (Array.isArray(value)) {
     const length = value.length;
-    if (!(length <= MAX_ITEMS)) throw REFUSED;
-    ops[op++] = 6;
+    if (!(length <= MAX_ITEMS)) throw REFUSE;
+    put(6);
     for (let i = 0; i < length; i++) write(value[i], depth + 1);
-    ops[op++] = 0;
+    put(0);
   } else {
     // Only plain objects are input (read.rs): a prototype with none above it, or none.
     const prototype = Object.getPrototypeOf(value);
-    if (prototype !== null && Object.getPrototypeOf(prototype) !== null) throw REFUSED;
-    ops[op++] = 7;
+    if (prototype !== null && Object.getPrototypeOf(prototype) !== null) throw REFUSE;
+    put(7);
     for (const key of Object.keys(value)) {
-      if (op + 12 > ops.length) throw REFUSED;
-      count(key.length + 1);
-      if (text.length + key.length > MAX_TEXT) throw REFUSED;
-      text += key;
+      if (op + 12 > opsEnd) throw REFUSE;
+      count(text(key) + 1);
       write(/** @type {Record<string, unknown>} */ (value)[key], depth + 1);
     }
-    if (op + 1 > ops.length) throw REFUSED;
-    ops[op++] = 0;
+    if (op + 1 > opsEnd) throw REFUSE;
+    put(0);
   }
 }

@@ -3,11 +3,13 @@
 //! Read value by value, a scenario costs the module several calls into JavaScript per field,
 //! and then its validation and the resolution of every assumption: measured on `evaluate`, three
 //! fifths of the call, against a twentieth for the model itself. So read.js copies a plain
-//! argument into two buffers and a string in one call, and the module keeps the last scenario it
-//! made with what it was made from: the page asks `compare` and then `assumptions` of the same
-//! scenario, and a caller repeating one is answered without validating it again. The same bytes,
-//! numbers (bit for bit) and text make the same input tree, so the same scenario. Whatever
-//! read.js refuses, the careful reader (read.rs) reads.
+//! argument into three buffers of the module's memory in one call, and the module keeps the
+//! last scenario it made from them: the page asks `compare` and then `assumptions` of the same
+//! scenario, and a caller repeating one is answered without validating it again. read.js
+//! compares as it writes, and says when the buffers held the argument already: the same ops,
+//! numbers (bit for bit, NaN's payload aside) and texts make the same input tree, so the same
+//! scenario, and nothing crosses back. Whatever read.js refuses, the careful reader (read.rs)
+//! reads.
 
 use super::super::js_error;
 use super::{read_with, List};
@@ -18,16 +20,25 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/wasm/read.js")]
 extern "C" {
-    /// Writes a plain argument's shape into `ops` and its numbers into `numbers`, `sizes` set
-    /// to how many of each; answers its text, or `None` for the careful reader. It catches
-    /// whatever the caller's code throws.
+    /// Tells read.js where the buffers are, in bytes, and their lengths.
+    #[wasm_bindgen(js_name = bindBuffers)]
+    fn bind_buffers(memory: JsValue, ops: u32, ops_len: u32, numbers: u32, numbers_len: u32, text: u32, text_len: u32, sizes: u32);
+    /// Writes a plain argument's shape into `ops`, its numbers into `numbers` and its texts
+    /// into `text` (UTF-8), `sizes` set to how many of each; answers `WRITTEN`,
+    /// `UNCHANGED` if the buffers held it already (only asked when `kept`), or `REFUSED` for the
+    /// careful reader. It catches whatever the caller's code throws.
     #[wasm_bindgen(js_name = readArgument)]
-    fn read_argument(value: &JsValue, ops: &mut [u8], numbers: &mut [f64], sizes: &mut [u32]) -> Option<String>;
+    fn read_argument(value: &JsValue, kept: bool) -> u8;
 }
+
+/// read.js's answers.
+const UNCHANGED: u8 = 1;
+const WRITTEN: u8 = 2;
 
 /// Room for a scenario with overrides on every quantity of twelve tiers, many times over.
 const OPS: usize = 8192;
 const NUMBERS: usize = 2048;
+const TEXT: usize = 16384;
 
 std::thread_local! {
     /// Between calls (a wasm module has one thread); taken by a call and put back, so no
@@ -35,27 +46,33 @@ std::thread_local! {
     static LAST: std::cell::Cell<Option<Kept>> = const { std::cell::Cell::new(None) };
 }
 
-/// The buffers read.js writes into, and the last scenario with the tape it was read from.
+/// The buffers read.js writes into (never moved: read.js holds where they are), and the
+/// scenario made from what they hold, if it was valid.
 struct Kept {
     ops: Vec<u8>,
     numbers: Vec<f64>,
-    last: Option<Last>,
-}
-
-struct Last {
-    ops: Vec<u8>,
-    numbers: Vec<u64>,
-    text: String,
-    scenario: Rc<Scenario>,
+    text: Vec<u8>,
+    sizes: Vec<u32>,
+    last: Option<Rc<Scenario>>,
 }
 
 /// The scenario argument `value`, validated (through `tiers` for its scheme's list).
 pub fn scenario(value: &JsValue, tiers: &List) -> Result<Rc<Scenario>, JsValue> {
     // Through `try_with`: `with` would link a panic message for an access during teardown.
-    let mut kept = LAST.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_else(|| Kept {
-        ops: vec![0; OPS],
-        numbers: vec![0.0; NUMBERS],
-        last: None,
+    let mut kept = LAST.try_with(std::cell::Cell::take).ok().flatten().unwrap_or_else(|| {
+        let kept = Kept { ops: vec![0; OPS], numbers: vec![0.0; NUMBERS], text: vec![0; TEXT], sizes: vec![0; 3], last: None };
+        let at = |address: *const u8| address as usize as u32;
+        bind_buffers(
+            wasm_bindgen::memory(),
+            at(kept.ops.as_ptr()),
+            OPS as u32,
+            at(kept.numbers.as_ptr().cast()),
+            NUMBERS as u32,
+            at(kept.text.as_ptr()),
+            TEXT as u32,
+            at(kept.sizes.as_ptr().cast()),
+        );
+        kept
     });
     let answer = kept.scenario(value, tiers);
     let _ = LAST.try_with(|cell| cell.set(Some(kept)));
@@ -64,31 +81,32 @@ pub fn scenario(value: &JsValue, tiers: &List) -> Result<Rc<Scenario>, JsValue> 
 
 impl Kept {
     fn scenario(&mut self, value: &JsValue, tiers: &List) -> Result<Rc<Scenario>, JsValue> {
-        let mut sizes = [0u32; 2];
-        let tape = read_argument(value, &mut self.ops, &mut self.numbers, &mut sizes).and_then(|text| {
-            let ops = self.ops.get(..sizes[0] as usize)?;
-            let numbers = self.numbers.get(..sizes[1] as usize)?;
-            Some((ops, numbers, text))
-        });
-        let Some((ops, numbers, text)) = tape else {
-            return Scenario::from_value(&read_with("scenario", value, Some(tiers))?).map(Rc::new).map_err(js_error);
-        };
-        if let Some(last) = &self.last {
-            if last.ops == ops && last.text == text && last.numbers.iter().copied().eq(numbers.iter().map(|n| n.to_bits())) {
-                return Ok(Rc::clone(&last.scenario));
-            }
+        let read = read_argument(value, self.last.is_some());
+        if let (UNCHANGED, Some(last)) = (read, &self.last) {
+            return Ok(Rc::clone(last));
         }
-        let tree = match (Tape { ops, at: 0, numbers, number: 0, text: &text, byte: 0, ascii: text.is_ascii() }).value() {
+        // Whatever happens next, the buffers no longer hold what `last` was made from.
+        self.last = None;
+        let tree = match *self.sizes.as_slice() {
+            [ops, numbers, text] if read == WRITTEN => Tape {
+                ops: self.ops.get(..ops as usize).unwrap_or_default(),
+                at: 0,
+                numbers: self.numbers.get(..numbers as usize).unwrap_or_default(),
+                number: 0,
+                text: self.text.get(..text as usize).unwrap_or_default(),
+                byte: 0,
+            }
+            .value(),
+            _ => None,
+        };
+        let tree = match tree {
             Some(tree) => tree,
             None => read_with("scenario", value, Some(tiers))?,
         };
         let scenario = Rc::new(Scenario::from_value(&tree).map_err(js_error)?);
-        self.last = Some(Last {
-            ops: ops.to_vec(),
-            numbers: numbers.iter().map(|n| n.to_bits()).collect(),
-            text,
-            scenario: Rc::clone(&scenario),
-        });
+        if read == WRITTEN {
+            self.last = Some(Rc::clone(&scenario));
+        }
         Ok(scenario)
     }
 }
@@ -99,10 +117,8 @@ struct Tape<'a> {
     at: usize,
     numbers: &'a [f64],
     number: usize,
-    text: &'a str,
-    /// Where the next text starts, in bytes.
+    text: &'a [u8],
     byte: usize,
-    ascii: bool,
 }
 
 impl Tape<'_> {
@@ -124,25 +140,10 @@ impl Tape<'_> {
         }
     }
 
-    /// The next text, `units` UTF-16 units long (JavaScript's lengths).
-    fn text(&mut self, units: usize) -> Option<String> {
-        let rest = self.text.get(self.byte..)?;
-        let bytes = if self.ascii {
-            units
-        } else {
-            let mut left = units;
-            let mut bytes = 0;
-            for c in rest.chars() {
-                if left == 0 {
-                    break;
-                }
-                left = left.checked_sub(c.len_utf16())?;
-                bytes += c.len_utf8();
-            }
-            bytes
-        };
-        let text = rest.get(..bytes)?;
-        self.byte += bytes;
+    /// The next text, `length` bytes long (read.js writes UTF-8 and is checked).
+    fn text(&mut self, length: usize) -> Option<String> {
+        let text = std::str::from_utf8(self.text.get(self.byte..self.byte.checked_add(length)?)?).ok()?;
+        self.byte += length;
         Some(text.to_owned())
     }
 
@@ -157,8 +158,8 @@ impl Tape<'_> {
                 Value::Number(n)
             }
             5 => {
-                let units = self.count()?;
-                Value::Text(self.text(units)?)
+                let length = self.count()?;
+                Value::Text(self.text(length)?)
             }
             6 => {
                 let mut list = Vec::new();
