@@ -78,9 +78,10 @@ define wasm-module
 	@echo "$(1)_bg.wasm: $$(stat -c %s $(PKG)/$(1)_bg.wasm) bytes, $$(gzip -9c $(PKG)/$(1)_bg.wasm | wc -c) gzipped"
 endef
 
-# Three modules: start.js, what the page asks for before its first result (presets, classify,
-# assumptions, evaluate, compare, optimize), which it loads first; calculator.js, every function
-# but the roster reader and picker, which the page's workers load after the first result;
+# Three modules: start.js, what the page draws its first result with (presets, classify,
+# evaluate and compareMixes, compare without the optimum: no optimiser), which it loads first;
+# calculator.js, every function but the roster reader and picker, which the page (the optimum,
+# the assumptions) and its workers load after the first result, and the widget at once;
 # tiermix.js, the whole API, which the candidates tab loads when it opens. Each gets its
 # hand-written types (types/*.d.ts): the binding takes JsValue, so generated ones would say
 # `any`. core.js, calculator.js's old name, re-exports it for one more release. Last, the

@@ -9,6 +9,14 @@ use crate::scenario::{Mix, Scenario};
 /// Each single-tier mix (the whole budget on one tier), the scenario's own mix, then the
 /// optimum for the scenario's goal.
 pub fn compare(scenario: &Scenario) -> Result<Vec<Outcome>> {
+    let mut outcomes = mixes(scenario)?;
+    outcomes.push(optimize::optimize(scenario, &scenario.goal)?);
+    Ok(outcomes)
+}
+
+/// `compare` without its last mix, the optimum: what the model alone answers, so a build
+/// without the optimiser (the page's first module) can draw everything else.
+pub fn mixes(scenario: &Scenario) -> Result<Vec<Outcome>> {
     let tiers = model::economics(scenario);
     let tier_count = scenario.scheme.tiers.len();
     let mut outcomes = scenario
@@ -24,6 +32,5 @@ pub fn compare(scenario: &Scenario) -> Result<Vec<Outcome>> {
         })
         .collect::<Result<Vec<_>>>()?;
     outcomes.push(model::evaluate(scenario)?);
-    outcomes.push(optimize::optimize(scenario, &scenario.goal)?);
     Ok(outcomes)
 }

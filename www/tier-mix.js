@@ -8,7 +8,7 @@
 //     <a href="https://example.org/tiermix/">Open the tiermix calculator</a>
 //   </tier-mix>
 import { el } from "./js/dom.js";
-import { errorField, loadEngine } from "./js/engine.js";
+import { errorField, loadCalculatorHere } from "./js/engine.js";
 import { formatters } from "./js/format.js";
 import { loadLang, pickLang, plural, t } from "./js/i18n.js";
 import facts from "./pkg/facts.js";
@@ -71,7 +71,9 @@ class TierMix extends HTMLElement {
   }
 
   connectedCallback() {
-    loadEngine().then((engine) => {
+    // calculator.js, not the page's smaller first module: the widget shows the best mix beside
+    // the reader's from its first drawing, and only calculator.js has the optimiser.
+    loadCalculatorHere().then((engine) => {
       this.engine = engine;
       this.render();
     }).catch(() => this.fail());

@@ -82,6 +82,8 @@ const index = new Document(readFileSync(join(WWW, "index.html"), "utf8"));
 const indexProblems = browse(index, "index.html");
 await import(pathToFileURL(join(WWW, "js/app.js")).href);
 await until(() => index.documentElement.hasAttribute("data-ready"), "the page's start-up");
+// The optimum comes from calculator.js, which the page loads after its first result.
+await until(() => index.documentElement.hasAttribute("data-calculator"), "the calculator's answer");
 // The timers the first drawing starts (trade-offs, simulation) have set their "computing" words.
 await sleep(400);
 if (!index.getElementById("error")?.hidden || indexProblems.length) {
@@ -89,6 +91,22 @@ if (!index.getElementById("error")?.hidden || indexProblems.length) {
 }
 // Ready means the engine is there: in the served page it is not yet.
 index.documentElement.removeAttribute("data-ready");
+index.documentElement.removeAttribute("data-calculator");
+// The page's first module has no optimiser: the optimum drawn here is handed to it as the engine
+// answered it, for the inputs it was computed for (app.js's builtOptimum), so the page needs no
+// second module to show again what it already shows.
+{
+  const { calls: made } = await import("./prerender/native-engine.mjs");
+  const first = made.find(([name]) => name === "compare");
+  const optimum = /** @type {any} */ (first?.[2])?.mixes?.find((/** @type {any} */ mix) => mix.kind === "optimum");
+  if (!first || !optimum) throw new Error("prerender: the page's first comparison has no optimum");
+  const data = index.createElement("script");
+  data.setAttribute("type", "application/json");
+  data.setAttribute("id", "built-optimum");
+  // Inside a script element only "</" could end it early: none survives this.
+  data.append(new Text(JSON.stringify({ scenario: first[1][0], optimum }).replace(/</g, "\\u003c")));
+  index.querySelector("body")?.append(data);
+}
 // The first load has a size budget (tests/e2e/size.test.mjs): the panel of assumptions, below
 // the results, and the results' chart are left to the engine. The chart's room is kept
 // (app.css), so nothing above or below it moves when it is drawn.

@@ -8,11 +8,12 @@
 #[cfg(feature = "analysis")]
 use crate::error::Code;
 use crate::error::{Error, Got};
-use crate::goal::Goal;
 #[cfg(feature = "analysis")]
 use crate::input::{self, Value};
-use crate::scenario::{self, Scenario};
-use crate::{limits, model, optimize, tiers};
+use crate::scenario::Scenario;
+#[cfg(not(feature = "first"))]
+use crate::{goal::Goal, optimize, scenario};
+use crate::{limits, model, tiers};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -163,6 +164,11 @@ pub fn classify_many(followers: JsValue, scheme_value: JsValue) -> Result<Vec<i3
     tiers::classify_many(&scheme, &counts).map_err(js_error)
 }
 
+// The page's first module (the `first` feature) leaves out the optimiser and the assumptions
+// report: its first result is drawn from `compareMixes`, and calculator.js, loaded after it,
+// answers these.
+
+#[cfg(not(feature = "first"))]
 /// Every assumption of the scenario after its overrides, with its range and source.
 #[wasm_bindgen]
 pub fn assumptions(scenario_value: JsValue) -> JsResult {
@@ -180,12 +186,21 @@ struct Comparison {
     mixes: Vec<model::Outcome>,
 }
 
-/// Every single-tier mix and the scenario's own mix, side by side.
+#[cfg(not(feature = "first"))]
+/// Every single-tier mix and the scenario's own mix, then the optimum, side by side.
 #[wasm_bindgen]
 pub fn compare(scenario_value: JsValue) -> JsResult {
     write(&Comparison { mixes: crate::compare::compare(&*scenario(&scenario_value)?).map_err(js_error)? })
 }
 
+#[cfg(feature = "first")]
+/// `compare` without the optimum: every single-tier mix and the scenario's own mix.
+#[wasm_bindgen(js_name = compareMixes)]
+pub fn compare_mixes(scenario_value: JsValue) -> JsResult {
+    write(&Comparison { mixes: crate::compare::mixes(&*scenario(&scenario_value)?).map_err(js_error)? })
+}
+
+#[cfg(not(feature = "first"))]
 /// Reads a goal argument; absent means the scenario's own goal.
 fn goal(value: &JsValue, scenario: &Scenario) -> Result<Goal, JsValue> {
     if value.is_undefined() || value.is_null() {
@@ -194,6 +209,7 @@ fn goal(value: &JsValue, scenario: &Scenario) -> Result<Goal, JsValue> {
     Goal::from_value("goal", Some(&read("goal", value)?), &scenario.scheme).map_err(js_error)
 }
 
+#[cfg(not(feature = "first"))]
 /// The best whole-influencer mix for a goal, with the limits that bind and any budget left.
 #[wasm_bindgen]
 pub fn optimize(scenario_value: JsValue, goal_value: JsValue) -> JsResult {

@@ -98,9 +98,11 @@ export async function launch() {
 
 /**
  * Opens the page and records what a careful reviewer would look for: console errors, page
- * errors and any request that leaves the page's origin.
+ * errors and any request that leaves the page's origin. By default it waits for the whole
+ * engine: the page is usable from `data-ready` (its first module), and answers all from
+ * `data-calculator` (calculator.js, with the optimum and the assumptions, after the first result).
  */
-export async function openPage(browser, origin, { path = "/", viewport = { width: 1280, height: 900 }, colorScheme = "light", locale = "en-US", waitFor = "html[data-ready]" } = {}) {
+export async function openPage(browser, origin, { path = "/", viewport = { width: 1280, height: 900 }, colorScheme = "light", locale = "en-US", waitFor = "html[data-calculator]" } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, locale });
   const page = await context.newPage();
   const problems = [];

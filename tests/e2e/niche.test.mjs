@@ -13,7 +13,7 @@ const count = (/** @type {number} */ n) => new Intl.NumberFormat("en-US", { maxi
 test("the niche example opens from its link, with the fit per tier shown, and the numbers are the engine's", async () => {
   const { page, context, problems, foreign } = await openPage(live.browser, live.server.origin);
   await page.getByRole("link", { name: /a niche of 500,000 people/ }).click();
-  await page.waitForFunction(() => location.hash.includes("audience=500000") && document.documentElement.dataset.ready === "true"
+  await page.waitForFunction(() => location.hash.includes("audience=500000") && document.documentElement.dataset.calculator === "ready"
     && document.querySelector("#g-audience")?.value === "500000");
   assert.equal(await page.inputValue("#a-audienceFit-macro"), "2");
   assert.equal(await page.inputValue("#a-audienceFit-nano"), "30");
@@ -42,7 +42,7 @@ test("the French page names the new assumptions and keeps the language when an e
   assert.match(await page.textContent(".assumption:has(#a-audienceFit-macro) legend"), /^Part des abonnés dans votre cible/);
   assert.match(await page.textContent(".assumption:has(#a-delivery-macro) legend"), /^Créateurs engagés qui publient comme convenu/);
   await page.getByRole("link", { name: /une niche de 500 000 personnes/ }).click();
-  await page.waitForFunction(() => location.hash.includes("audience=500000") && document.documentElement.dataset.ready === "true"
+  await page.waitForFunction(() => location.hash.includes("audience=500000") && document.documentElement.dataset.calculator === "ready"
     && document.querySelector("#a-audienceFit-macro")?.value === "2");
   assert.equal(await page.getAttribute("html", "lang"), "fr");
   assert.deepEqual(problems, []);

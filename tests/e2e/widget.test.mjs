@@ -205,8 +205,9 @@ const sliders = (page) => page.evaluate(() => {
 
 /** What the engine itself says each tier of this mix buys, asked from the page, and the text a reader should see for it. */
 const expected = (page, lang, scenario) => page.evaluate(async ({ lang, scenario, locale }) => {
-  const { loadEngine } = await import("/js/engine.js");
-  const engine = await loadEngine();
+  // The widget's own engine: calculator.js, on the page's thread.
+  const { loadCalculatorHere } = await import("/js/engine.js");
+  const engine = await loadCalculatorHere();
   const mine = engine.compare(scenario).mixes.find((m) => m.kind === "mix");
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });

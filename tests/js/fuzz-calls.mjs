@@ -232,7 +232,7 @@ export function randomCall(seed, n, ctx) {
 
 // --- Hand-made hostile calls ----------------------------------------------------------------
 
-const SCENARIO_FUNCTIONS = ["assumptions", "evaluate", "compare", "optimize", "frontier", "responseCurves", "simulate", "sensitivity"];
+const SCENARIO_FUNCTIONS = ["assumptions", "evaluate", "compare", "compareMixes", "optimize", "frontier", "responseCurves", "simulate", "sensitivity"];
 const secondArgument = { optimize: { objective: "reach" }, frontier: 5, responseCurves: [0, 20000], simulate: { draws: 50, seed: 1 } };
 
 const throwsWith = (what, value) => tag(function () { throw value; }, `<getter throwing ${what}>`);

@@ -47,6 +47,7 @@ const REFERENCES = [
   ["classifyMany(Float64Array)", () => api.classifyMany(new Float64Array([0, 999, 1000, 100001, 5e9]))],
   ["assumptions(reference scenario)", () => api.assumptions(SCENARIO)],
   ["compare(reference scenario)", () => api.compare(SCENARIO)],
+  ["compareMixes(reference scenario)", () => api.compareMixes(SCENARIO)],
   ["optimize(reference scenario, blend)", () => api.optimize(SCENARIO, { objective: "blend", lambda: 0.5, limits: { micro: { maxCount: 40 } } })],
   ["frontier(reference scenario, 5)", () => api.frontier(SCENARIO, 5)],
   ["responseCurves(reference scenario)", () => api.responseCurves(SCENARIO, [0, 10000, 40000])],

@@ -3,7 +3,7 @@
 // are the user's own (percent shares, thresholds) and display conversions.
 import { $ } from "./dom.js";
 import facts from "../pkg/facts.js";
-import { backgroundEngine, loadEngine } from "./engine.js";
+import { backgroundEngine, builtOptimum, calculatorHere, loadCalculatorHere, loadEngine, stagedEngine } from "./engine.js";
 import { loadLang, pickLang, t } from "./i18n.js";
 import { formatters } from "./format.js";
 import { changedEarly, createErrors, createLanguage, replay, wireChartDownloads, wireTabs } from "./page/shell.js";
@@ -165,7 +165,7 @@ function recompute() {
   page.inputKey = JSON.stringify(page.input);
   try {
     const comparison = page.engine.compare(page.input);
-    const report = page.engine.assumptions(page.input);
+    const report = calculatorHere()?.assumptions(page.input) ?? null;
     errors.clear();
     page.comparison = comparison;
     page.report = report;
@@ -176,7 +176,7 @@ function recompute() {
     else if (following) void loadLink().then((loaded) => loaded.schedule());
     // Navigation → first result, read by scripts/bench/measure-page.mjs.
     if (performance.getEntriesByName("tiermix:first-result").length === 0) performance.mark("tiermix:first-result");
-    assumptions.update(report);
+    if (report) assumptions.update(report);
     benchmarks?.render();
     tradeOffs.schedule();
     certainty.schedule();
@@ -211,10 +211,17 @@ function rebuild(adopting = false) {
   limits?.build();
   recompute();
   if (!adopting) sections.classify.render();
+  buildAssumptions();
+}
+
+/** The assumptions panel, drawn once calculator.js can report them. */
+function buildAssumptions() {
+  const calculator = calculatorHere();
+  if (!calculator) return;
   try {
     // The panel's structure comes from the defaults, so it can be drawn even while one of the
     // user's overrides is invalid; the user's own values are then put back into their fields.
-    sections.assumptions.build(page.engine.assumptions({ ...page.input, overrides: {} }));
+    sections.assumptions.build(calculator.assumptions({ ...page.input, overrides: {} }));
   } catch (error) {
     errors.show(error);
   }
@@ -242,7 +249,7 @@ function wire() {
   $("thresholds").addEventListener("toggle", () => loadThresholds().catch(errors.show), { once: true });
   $("limits").addEventListener("toggle", () => loadLimits().catch(errors.show), { once: true });
   $("benchmarks").addEventListener("toggle", () => loadBenchmarks().catch(errors.show), { once: true });
-  $("mix-complete").addEventListener("click", () => withMoney(import("./page/complete.js")).then(({ completeMix }) => completeMix(page)).catch(errors.show));
+  $("mix-complete").addEventListener("click", () => Promise.all([withMoney(import("./page/complete.js")), loadCalculatorHere()]).then(([{ completeMix }]) => completeMix(page)).catch(errors.show));
   language.wire();
   // Leaving the page within the pause keeps the latest scenario in its history entry (Back
   // returns to it); a reload within the pause reopens the previous address.
@@ -277,7 +284,8 @@ async function start() {
   loading.catch(() => {});
   const linked = location.hash.length > 1 ? (await loadLink()).read(location.hash) : null;
   const linkedLang = linked?.shared.lang;
-  [page.engine] = await Promise.all([loading, language.use(linkedLang ? pickLang(linkedLang) : state.lang)]);
+  const [first] = await Promise.all([loading, language.use(linkedLang ? pickLang(linkedLang) : state.lang)]);
+  page.engine = stagedEngine(first, builtOptimum(document.getElementById("built-optimum")?.textContent));
   const early = linked ? [] : changedEarly($("app"));
   const focused = document.activeElement?.id ?? "";
   // Drawn by the build for the default scenario in English; a link or another language draws anew.
@@ -298,6 +306,12 @@ async function start() {
   $("app").setAttribute("aria-busy", "false");
   document.documentElement.dataset.ready = "true";
   following = true;
+  // After the first result, calculator.js (compiled once for the page and its workers) answers
+  // the optimum, already known for the served page's own inputs, then the assumptions panel.
+  loadCalculatorHere().then(recompute).then(() => setTimeout(() => {
+    buildAssumptions();
+    document.documentElement.dataset.calculator = "ready";
+  }), errors.show);
 }
 
 start().catch(async (error) => {

@@ -34,8 +34,12 @@ type EngineAnswer = import("./messages.js").EngineAnswer;
 /** engine.js's request under way in its worker, and how to answer it. */
 type PendingAsk = { key: string; resolve: (answer: EngineAnswer | null) => void };
 
-/** The page's first module (engine.js's loadEngine): what the page asks for on its main thread. */
-type Engine = typeof import("../pkg/start.js");
+/**
+ * What the page asks on its main thread (app.js's `engine`): answered by the first module,
+ * start.js, until calculator.js is there; `compare`'s optimum is then missing unless the build
+ * computed it, and `optimize` waits for calculator.js.
+ */
+type Engine = Pick<typeof import("../pkg/calculator.js"), "presets" | "classify" | "compare" | "optimize">;
 type PresetId = import("../pkg/calculator.js").PresetId;
 type Objective = import("../pkg/calculator.js").Objective;
 /** A scenario as the page reads it from its inputs: the budget is always there. */

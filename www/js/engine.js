@@ -1,10 +1,11 @@
 // The one module that talks to the wasm packages. Everything the page shows is computed there.
 //
-// Three builds of one engine, each loaded when first needed: `start.js`, what the page asks for
-// before its first result (presets, classify, assumptions, evaluate, compare, optimize), loads
-// first; `calculator.js`, every function but the roster ones, runs in the page's workers (the
-// simulation, the trade-off charts), fetched when the first of them starts, after the first
-// result; `tiermix.js`, the whole API, only where rosters are read.
+// Three builds of one engine, each loaded when first needed: `start.js`, what the page draws
+// its first result with (presets, classify, evaluate, and compare's mixes without the optimum),
+// loads first; `calculator.js`, every function but the roster ones, answers the optimum, the
+// assumptions and everything else after the first result, on the page and in its workers (the
+// simulation, the trade-off charts), fetched and compiled once for all of them; `tiermix.js`, the
+// whole API, only where rosters are read.
 import init, * as core from "../pkg/start.js";
 import facts from "../pkg/facts.js";
 
@@ -14,6 +15,10 @@ let compiledWorkers;
 let ready;
 /** @type {Promise<typeof import("../pkg/calculator.js")> | undefined} */
 let calculator;
+/** calculator.js on the page's own thread, once loaded there. @type {typeof import("../pkg/calculator.js") | null} */
+let here = null;
+/** @type {Promise<typeof import("../pkg/calculator.js")> | undefined} */
+let hereLoaded;
 /** @type {Promise<typeof import("../pkg/tiermix.js")> | undefined} */
 let whole;
 
@@ -30,7 +35,7 @@ async function compile(url) {
 }
 
 
-/** The workers' module (calculator_bg.wasm), fetched and compiled once, when a worker first starts. */
+/** The calculator's module (calculator_bg.wasm), fetched and compiled once, for the page and its workers. */
 function compiledWorkerEngine() {
   compiledWorkers ??= compile(new URL("../pkg/calculator_bg.wasm", import.meta.url));
   return compiledWorkers;
@@ -56,6 +61,42 @@ export function loadCalculator(module) {
   });
   return calculator;
 }
+
+/** calculator.js on this thread, from the module its workers are handed: fetched and compiled once. */
+export const loadCalculatorHere = () => (hereLoaded ??= compiledWorkerEngine().then(loadCalculator).then((loaded) => (here = loaded)));
+/** calculator.js on this thread if it has loaded, else null. */
+export const calculatorHere = () => here;
+
+/**
+ * The default scenario's optimum as the build's engine computed it, written into the served page
+ * beside its drawing (scripts/build/prerender.mjs, `#built-optimum`), with the inputs it is the
+ * optimum of.
+ * @param {string | null | undefined} text @returns {{ key: string, optimum: Outcome } | null}
+ */
+export function builtOptimum(text) {
+  if (!text) return null;
+  const { scenario, optimum } = JSON.parse(text);
+  return { key: JSON.stringify(scenario), optimum };
+}
+
+/**
+ * What the page asks on its main thread: calculator.js once it has loaded, else the first
+ * module, whose comparison lacks the optimum unless the build computed it for these very inputs.
+ * @param {typeof core} first @param {ReturnType<typeof builtOptimum>} built @returns {Engine}
+ */
+export const stagedEngine = (first, built) => ({
+  presets: () => first.presets(),
+  classify: (followers, scheme) => (here ?? first).classify(followers, scheme),
+  compare(scenario) {
+    if (here) return here.compare(scenario);
+    const known = built && built.key === JSON.stringify(scenario) ? [structuredClone(built.optimum)] : [];
+    return { mixes: [...first.compareMixes(scenario).mixes, ...known] };
+  },
+  optimize(scenario, goal) {
+    if (!here) throw new Error("the calculator is still loading");
+    return here.optimize(scenario, goal);
+  },
+});
 
 /**
  * The engine in a worker (engine-worker.js at `url`), for long calls: answers `{ key, results |

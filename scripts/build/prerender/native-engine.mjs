@@ -1,4 +1,4 @@
-// Stands in for the wasm module (www/pkg/calculator.js) while prerender.mjs runs the page's
+// Stands in for the wasm modules (www/pkg/start.js and calculator.js) while prerender.mjs runs the page's
 // own start-up in Node: each call the page makes is answered by the engine compiled natively
 // (`tiermix-build-data answer`, crates/build-data), never by JavaScript arithmetic. A call the
 // start-up does not make is refused, so a page that comes to need one fails the build loudly.
@@ -30,6 +30,11 @@ export function initSync() {}
 export const presets = () => native("presets", []);
 export const compare = (/** @type {unknown} */ scenario) => native("compare", [scenario]);
 export const assumptions = (/** @type {unknown} */ scenario) => native("assumptions", [scenario]);
+/** start.js's `compare` without the optimum: the same answer, its last mix left out. */
+export const compareMixes = (/** @type {unknown} */ scenario) => {
+  const { mixes } = /** @type {{ mixes: { kind: string }[] }} */ (compare(scenario));
+  return { mixes: mixes.filter((mix) => mix.kind !== "optimum") };
+};
 const refused = (/** @type {string} */ name) => () => { throw new Error(`${name}: not answered at build time (prerender/native-engine.mjs)`); };
 export const evaluate = refused("evaluate");
 export const classify = refused("classify");

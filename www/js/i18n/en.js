@@ -16,6 +16,7 @@ export default {
   "mix.allocated": "Allocated: {allocated} · unallocated: {free}",
   "widget.open": "Open the full tiermix calculator",
   "goal.lambdaValue": "{persuasion} persuasion, {reach} reach",
+  "best.computing": "Finding the best mix…",
   "best.heading": "{label}: the best whole-influencer mix",
   "best.summary": "It reaches {reach} {people} and persuades {conversions}, for {spend}.",
   "best.diff": "Compared with your mix: {changes}.",

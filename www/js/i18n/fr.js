@@ -40,6 +40,7 @@ export default {
   "goal.lambda": "Poids de la persuasion face à la portée",
   "goal.lambdaValue": "persuasion {persuasion}, portée {reach}",
   "goal.maxHours": "Heures d'équipe disponibles (facultatif)",
+  "best.computing": "Recherche du meilleur mix…",
   "best.heading": "{label} : le meilleur mix en influenceurs entiers",
   "best.summary": "Il touche {reach} {people} et en convainc {conversions}, pour {spend}.",
   "best.diff": "Par rapport à votre mix : {changes}.",

@@ -91,7 +91,8 @@ export function createCertainty(page, bandsChanged) {
   function render() {
     const sim = current();
     const comparison = page.comparison;
-    if (!sim || !comparison) {
+    // Without the optimum (calculator.js still loading), its sentences wait for it.
+    if (!sim || !comparison || !comparison.mixes.some((m) => m.kind === "optimum")) {
       clear();
       return;
     }

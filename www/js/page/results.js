@@ -13,6 +13,8 @@ const TIER_COLUMNS = /** @type {Metric<TierOutcome>[]} */ ([["influencers", "cou
   ...METRICS.filter(([key]) => ["reach", "engagements", "conversions", "workloadHours"].includes(key))]);
 
 const columnClass = (/** @type {Outcome} */ m) => (m.kind === "mix" ? "mine" : m.kind === "optimum" ? "best-col" : "");
+/** What stands in a column or a bar of the optimum while it is computed. */
+const PENDING = "…";
 
 /** @param {Page} page */
 export function createResults(page) {
@@ -39,6 +41,10 @@ export function createResults(page) {
         bands: band ? [[band.reach.p10, band.reach.p90], [band.conversions.p10, band.conversions.p90]] : null,
       };
     });
+    // The optimum's bar keeps its room while it is computed, so nothing below it moves.
+    if (!mixes.some((m) => m.kind === "optimum")) {
+      rows.push({ label: tr("best.computing"), highlight: true, values: [0, 0], texts: [PENDING, PENDING], shortTexts: [PENDING, PENDING], bands: null });
+    }
     const items = rows.map((r) => `${r.label}: ${tr("results.reachBar")} ${r.texts[0]}, ${tr("results.conversionsBar")} ${r.texts[1]}.`).join(" ");
     drawBars(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($("chart"))), {
       title: tr("results.chart"),
@@ -49,8 +55,15 @@ export function createResults(page) {
     });
   }
 
-  function renderBest(/** @type {Outcome} */ mine, /** @type {Optimum} */ best) {
+  function renderBest(/** @type {Outcome} */ mine, /** @type {Optimum | undefined} */ best) {
     const f = page.fmt();
+    const use = /** @type {HTMLButtonElement} */ ($("use-best"));
+    if (!best) {
+      setText($("best-heading"), tr("best.computing"));
+      for (const id of ["best-summary", "best-diff", "best-left"]) setText($(id), "");
+      use.disabled = true;
+      return;
+    }
     setText($("best-heading"), tr("best.heading", { label: label(best) }));
     setText($("best-summary"), tr("best.summary", { reach: f.count(best.reach), people: plural(state.lang, "people", best.reach),
       conversions: f.count(best.conversions), spend: f.money(best.spend) }));
@@ -63,14 +76,14 @@ export function createResults(page) {
     const notes = [tr(`best.left.${left.reason}`, { amount: f.money(left.amount) })];
     if (best.exact === false) notes.push(tr("best.approximate"));
     setText($("best-left"), notes.filter(Boolean).join(" "));
-    const use = /** @type {HTMLButtonElement} */ ($("use-best"));
     if (use.disabled !== (changes.length === 0)) use.disabled = changes.length === 0;
   }
 
   function render(/** @type {Comparison} */ comparison, /** @type {Bands} */ bands) {
     const mixes = comparison.mixes;
     const mine = /** @type {Outcome} */ (mixes.find((m) => m.kind === "mix"));
-    const best = /** @type {Optimum} */ (mixes.find((m) => m.kind === "optimum"));
+    // Missing while calculator.js loads, unless the build computed it for these inputs (app.js).
+    const best = /** @type {Optimum | undefined} */ (mixes.find((m) => m.kind === "optimum"));
     const f = page.fmt();
 
     const values = { reach: f.count(mine.reach), people: plural(state.lang, "people", mine.reach),
@@ -83,13 +96,15 @@ export function createResults(page) {
       : tr("results.summary", { ...values, roi: f.roi(mine.roi) })) + left);
 
     const table = /** @type {HTMLTableElement} */ ($("compare"));
-    const classes = ["", ...mixes.map(columnClass)];
-    fillRows(table.tHead, [[tr("results.metric"), ...mixes.map((m) => label(m) + (m.capped ? " *" : ""))]], classes, "col");
+    const pending = best ? [] : [PENDING];
+    const classes = ["", ...mixes.map(columnClass), ...(best ? [] : ["best-col"])];
+    fillRows(table.tHead, [[tr("results.metric"), ...mixes.map((m) => label(m) + (m.capped ? " *" : "")), ...(best ? [] : [tr("best.computing")])]],
+      classes, "col");
     const capped = mixes.some((m) => m.capped);
     if ($("capped").hidden !== !capped) $("capped").hidden = !capped;
     setText($("capped"), capped ? tr("results.capped", { cap: f.count(facts.limits.maxCount) }) : "");
     fillRows(table.tBodies[0], SHOWN.map(([key, kind]) => [tr(`metric.${key}`), ...mixes.map((m, i) =>
-      withBand(kind, m[key], BANDED.has(key) ? bands?.[i]?.[/** @type {BandKey} */ (key)] : null))]), classes, "row");
+      withBand(kind, m[key], BANDED.has(key) ? bands?.[i]?.[/** @type {BandKey} */ (key)] : null)), ...pending]), classes, "row");
 
     const tierTable = /** @type {HTMLTableElement} */ ($("tiers"));
     fillRows(tierTable.tHead, [[tr("results.tier"), ...TIER_COLUMNS.map(([key]) => tr(`metric.${key}`))]], [], "col");
