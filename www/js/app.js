@@ -131,27 +131,6 @@ function showResults() {
   if (page.comparison) sections.results.render(page.comparison, sections.certainty.bands());
 }
 
-/** The inputs the certainty section is still to be drawn for, or null when none is pending. @type {string | null} */
-let followingUp = null;
-
-/**
- * A simulation already run for the inputs on screen (a figure typed back) is drawn once the
- * frame showing the new numbers is painted: the keystroke's own task and frame then carry only
- * what the reader is looking at, and keys typed in a burst draw it once, for the last inputs.
- * What belongs to other inputs was taken away at once (`invalidate`).
- */
-function followUp() {
-  const pending = followingUp !== null;
-  followingUp = page.inputKey;
-  if (pending) return;
-  requestAnimationFrame(() => setTimeout(() => {
-    // Inputs made invalid since: recompute has cleared the section already.
-    if (followingUp !== page.inputKey) return;
-    followingUp = null;
-    sections.certainty.render();
-  }));
-}
-
 /**
  * Every input change ends here: the scenario is read once, the engine asked once, and the answer
  * handed to each section that shows it. The simulation answers later: the certainty section then
@@ -179,13 +158,10 @@ function recompute() {
     if (report) assumptions.update(report);
     benchmarks?.render();
     tradeOffs.schedule();
-    certainty.schedule();
-    certainty.invalidate();
-    followUp();
+    certainty.follow();
     candidates?.changed();
   } catch (error) {
     errors.show(error);
-    followingUp = null;
     certainty.clear();
     // Nothing for invalid inputs; what is still computed for older ones will be dropped.
     tradeOffs.empty(tr("tradeOffs.failed"), false);

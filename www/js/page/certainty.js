@@ -31,7 +31,29 @@ export function createCertainty(page, bandsChanged) {
 
   const done = (/** @type {number} */ draws) => setText($("certainty-status"), tr("certainty.done", { draws: page.fmt().count(draws) }));
 
+  /** The inputs a drawing after the next paint is for, or null when none is pending. @type {string | null} */
+  let following = null;
+
+  /**
+   * Follows new inputs at once: what belongs to other inputs goes in the keystroke's own task.
+   * A simulation already run for them (a figure typed back) is drawn once the frame with the new
+   * numbers is painted, so that frame carries only what the reader is looking at, and keys typed
+   * in a burst draw it once, for the last inputs.
+   */
+  function follow() {
+    schedule();
+    if (!current()) return clear();
+    const pending = following !== null;
+    following = page.inputKey;
+    if (!pending) requestAnimationFrame(() => setTimeout(() => {
+      const key = following;
+      following = null;
+      if (key === page.inputKey) render();
+    }));
+  }
+
   function clear() {
+    following = null;
     // Each keystroke lands here until the simulation answers: what is already empty stays untouched.
     for (const id of ["certainty-sentences", "tornado", "robust", "robust-sentences", "switch-sentences"]) {
       if ($(id).firstChild) $(id).replaceChildren();
@@ -209,8 +231,7 @@ export function createCertainty(page, bandsChanged) {
     schedule,
     render,
     clear,
-    /** Takes away at once what belongs to other inputs; drawing the current simulation may wait. */
-    invalidate: () => { if (!current()) clear(); },
+    follow,
     /** The simulation's bands per mix, if it was run for exactly the inputs on screen. */
     bands: () => current()?.simulation.mixes ?? null,
   };
