@@ -12,38 +12,45 @@
 const everyList = (names) =>
   Array.from({ length: 1 << names.length }, (_, m) => Object.freeze(names.filter((_, i) => m & (1 << i))));
 
-/// Builds `roster.rows` from columns. `ends` holds, per row, where its handle, platform and
-/// topic end in `texts` (each starts where the previous one ended); a platform or topic is
-/// usually an index into `labels` instead (−1: none; −2: its own text).
+/** In a row's whole numbers: no tier, no platform or topic (u32::MAX); a platform or topic of its own text. */
+const NONE = 0xffffffff;
+const OWN_TEXT = 0xfffffffe;
+
+/// Builds `roster.rows` from two records per row: `whole` holds 8 numbers a row (line, tier
+/// index, marks, platform, topic, and where its handle, platform and topic end in `texts`, each
+/// starting where the previous one ended), `fractional` 6 (followers, fee, engagement rate,
+/// audience fit, and the expected engagement's low and high). A platform or topic is usually an
+/// index into `labels` (NONE: none; OWN_TEXT: its own text).
 export function attachRows(roster, c) {
-  const { line, followers, tier, fee, rate, fit, low, high, marks, platform, topic, labels, texts, ends, tierIds } = c;
+  const { whole, fractional, labels, texts, tierIds } = c;
   const estimatedLists = everyList(c.estimatedNames);
   const flagLists = everyList(c.flagNames);
   const shift = c.estimatedNames.length;
   const estimatedBits = (1 << shift) - 1;
-  const rows = new Array(line.length);
+  const rows = new Array(whole.length / 8);
   let start = 0;
-  const text = (label, from, to) => (label >= 0 ? labels[label] : label === -1 ? null : texts.slice(from, to));
-  for (let i = 0; i < rows.length; i++) {
-    const m = marks[i];
-    const handleEnd = ends[3 * i];
-    const platformEnd = ends[3 * i + 1];
-    const topicEnd = ends[3 * i + 2];
-    const t = tier[i];
+  const text = (label, from, to) => (label === OWN_TEXT ? texts.slice(from, to) : label === NONE ? null : labels[label]);
+  for (let i = 0, w = 0, f = 0; i < rows.length; i++, w += 8, f += 6) {
+    const m = whole[w + 2];
+    const handleEnd = whole[w + 5];
+    const platformEnd = whole[w + 6];
+    const topicEnd = whole[w + 7];
+    const t = whole[w + 1];
+    const fit = fractional[f + 3];
     rows[i] = {
-      line: line[i],
+      line: whole[w],
       handle: texts.slice(start, handleEnd),
-      platform: text(platform[i], handleEnd, platformEnd),
-      topic: text(topic[i], platformEnd, topicEnd),
-      followers: followers[i],
-      tier: t < 0 ? null : tierIds[t],
-      tierIndex: t < 0 ? null : t,
-      fee: fee[i],
-      engagementRate: rate[i],
+      platform: text(whole[w + 3], handleEnd, platformEnd),
+      topic: text(whole[w + 4], platformEnd, topicEnd),
+      followers: fractional[f],
+      tier: t === NONE ? null : tierIds[t],
+      tierIndex: t === NONE ? null : t,
+      fee: fractional[f + 1],
+      engagementRate: fractional[f + 2],
       // NaN: the file gives none, and the tier's applies.
-      audienceFit: Number.isNaN(fit[i]) ? null : fit[i],
+      audienceFit: Number.isNaN(fit) ? null : fit,
       estimated: estimatedLists[m & estimatedBits],
-      expectedEngagement: { low: low[i], high: high[i] },
+      expectedEngagement: { low: fractional[f + 4], high: fractional[f + 5] },
       flags: flagLists[m >> shift],
     };
     start = topicEnd;

@@ -132,6 +132,38 @@ fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
     count
 }
 
+/// Eight copies of a byte, one per byte of a word.
+const fn repeated(byte: u8) -> u64 {
+    u64::from_ne_bytes([byte; 8])
+}
+
+const LOW_BITS: u64 = repeated(0x7f);
+
+/// The high bit of each byte of `word` that is zero, and of no other byte (exact, unlike the
+/// shorter trick that can mark a 0x01 above a zero).
+fn zero_bytes(word: u64) -> u64 {
+    !(((word & LOW_BITS) + LOW_BITS) | word | LOW_BITS)
+}
+
+/// The eight bytes of `bytes` from `from` on, as a little-endian word; past the end, zeros,
+/// which are none of the bytes looked for here (the delimiter is never NUL).
+fn word_at(bytes: &[u8], from: usize) -> u64 {
+    if let Some(Ok(word)) = bytes.get(from..from + 8).map(<[u8; 8]>::try_from) {
+        return u64::from_le_bytes(word);
+    }
+    let mut word = [0u8; 8];
+    for (slot, &byte) in word.iter_mut().zip(bytes.get(from..).unwrap_or_default()) {
+        *slot = byte;
+    }
+    u64::from_le_bytes(word)
+}
+
+/// How many line feeds `bytes` holds, eight bytes at a time: wasm has no vector search of its
+/// own, and a file is megabytes.
+pub fn count_newlines(bytes: &[u8]) -> usize {
+    (0..bytes.len()).step_by(8).map(|from| zero_bytes(word_at(bytes, from) ^ repeated(b'\n')).count_ones() as usize).sum()
+}
+
 /// One record: its fields, and where it starts in the file.
 pub struct Record<'a> {
     /// 1-based line of the record's first character.
@@ -189,26 +221,46 @@ pub fn is_blank(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
 
+/// Where the first byte of `rest` from `from` on that ends a field or needs csv-core (the
+/// delimiter, a quote, a line feed or a carriage return) is; `rest.len()` when there is none.
+/// Eight bytes at a time: fields are a few bytes long, but lines are tens.
+fn next_special(rest: &[u8], mut from: usize, delimiter: u8) -> usize {
+    let (delimiters, feeds, quotes, returns) = (repeated(delimiter), repeated(b'\n'), repeated(b'"'), repeated(b'\r'));
+    while from < rest.len() {
+        let word = word_at(rest, from);
+        let found =
+            zero_bytes(word ^ delimiters) | zero_bytes(word ^ feeds) | zero_bytes(word ^ quotes) | zero_bytes(word ^ returns);
+        if found != 0 {
+            return from + (found.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    rest.len()
+}
+
 /// One pass over the line at the start of `rest`: if it holds no quote, its length without the
 /// terminator and the offset where the next line starts, with the end of each of its fields in
 /// `ends`. A carriage return anywhere but before the line feed also sends the line to csv-core,
 /// which reads it as a line end.
 fn plain_line(rest: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> Option<(usize, usize)> {
     ends.clear();
-    for (i, &byte) in rest.iter().enumerate() {
+    let mut from = 0;
+    loop {
+        let i = next_special(rest, from, delimiter);
+        let Some(&byte) = rest.get(i) else { break };
         if byte == delimiter {
             ends.push(i);
+            from = i + 1;
             continue;
         }
         let next = match byte {
             b'\n' => i + 1,
-            b'"' => return None,
             b'\r' => match rest.get(i + 1) {
                 None => i + 1,
                 Some(b'\n') => i + 2,
                 Some(_) => return None,
             },
-            _ => continue,
+            _ => return None,
         };
         ends.push(i);
         return Some((i, next));
@@ -398,6 +450,19 @@ mod tests {
     fn closed_and_literal_quotes_are_not_unclosed() {
         for text in ["a,b\nc,\"x\"", "a,b\nc,\"x\"\"\"\n", "a,b\nc,\"\"", "a,b\n5'11\",3", "a,b\nx \"y,3\r\n", "a,b\n\"x\"y\"z,3"] {
             assert!(unclosed(text).iter().all(|(_, open)| open.is_none()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn newlines_are_counted_and_specials_found_at_every_offset() {
+        let text = "ab\ncd,\"e\r\n\n0123456789\nxyz;\t\n";
+        for start in 0..text.len() {
+            let bytes = &text.as_bytes()[start..];
+            assert_eq!(count_newlines(bytes), bytes.iter().filter(|&&b| b == b'\n').count(), "{start}");
+            for delimiter in [b',', b';', b'\t'] {
+                let naive = bytes.iter().position(|&b| matches!(b, b'\n' | b'"' | b'\r') || b == delimiter);
+                assert_eq!(next_special(bytes, 0, delimiter), naive.unwrap_or(bytes.len()), "{start}");
+            }
         }
     }
 

@@ -86,6 +86,14 @@ fn parse_text(text: &str, kind: Kind) -> Result<Parsed, Problem> {
         let value = text.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
         return Ok(Parsed { value: value as f64, percent: false });
     }
+    if let Some(parsed) = plain_decimal(text, kind) {
+        return Ok(parsed);
+    }
+    general(text, kind)
+}
+
+/// Any cell, by the rules the module's documentation gives.
+fn general(text: &str, kind: Kind) -> Result<Parsed, Problem> {
     let mut text = text;
     let mut percent = false;
     if let Some(rest) = text.strip_suffix('%') {
@@ -116,6 +124,37 @@ fn parse_text(text: &str, kind: Kind) -> Result<Parsed, Problem> {
         return Err(Problem::Percent);
     }
     Ok(Parsed { value: value * multiplier, percent })
+}
+
+/// The next most common cell, `3.45` or `3,45%`: digits on both sides of one mark, a percent
+/// sign right after them or none, read in one pass as [`decimal`] would read them. Short enough
+/// (at most [`MAX_DIGITS`] bytes) that no digit count can be too long. Anything else is `None`,
+/// for the general path, and so is a count written as a percentage (an error it words).
+fn plain_decimal(text: &str, kind: Kind) -> Option<Parsed> {
+    let (digits, percent) = match text.strip_suffix('%') {
+        Some(digits) => (digits, true),
+        None => (text, false),
+    };
+    if digits.len() > MAX_DIGITS || (percent && kind == Kind::Count) {
+        return None;
+    }
+    let bytes = digits.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_digit) || !bytes.last().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let (mut mantissa, mut mark_at) = (0u64, None);
+    for (at, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'0'..=b'9' => mantissa = mantissa * 10 + u64::from(byte - b'0'),
+            b',' | b'.' if mark_at.is_none() => mark_at = Some(at),
+            _ => return None,
+        }
+    }
+    let digits_after = bytes.len() - mark_at? - 1;
+    // A single mark before exactly three digits groups thousands in a count or an amount.
+    let grouping = digits_after == 3 && !percent && kind != Kind::Rate;
+    let scale = if grouping { 1.0 } else { POWERS_OF_TEN.get(digits_after).copied()? };
+    Some(Parsed { value: mantissa as f64 / scale, percent })
 }
 
 /// Digits with any of `,` `.` as decimal or grouping marks, and blanks or apostrophes grouping.
@@ -187,6 +226,29 @@ fn decimal(text: &str, kind: Kind, scaled: bool) -> Result<f64, Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn plain_decimals_read_as_the_general_path_reads_them(text in "[0-9.,%]{1,20}", kind in 0..3u8) {
+            let kind = [Kind::Count, Kind::Amount, Kind::Rate][usize::from(kind)];
+            if let Some(parsed) = plain_decimal(&text, kind) {
+                prop_assert_eq!(Ok(parsed), general(&text, kind));
+            }
+        }
+    }
+
+    #[test]
+    fn plain_decimals_take_the_short_path() {
+        for (text, kind) in [("3.45%", Kind::Rate), ("0,034", Kind::Rate), ("12,500", Kind::Count), ("99.9", Kind::Amount)] {
+            assert_eq!(plain_decimal(text, kind).map(Ok), Some(general(text, kind)), "{text}");
+        }
+        for (text, kind) in
+            [("12%", Kind::Count), ("1.2.3", Kind::Count), (".5", Kind::Rate), ("5.", Kind::Rate), ("1 000,5", Kind::Amount)]
+        {
+            assert_eq!(plain_decimal(text, kind), None, "{text}");
+        }
+    }
 
     fn read(text: &str, kind: Kind) -> f64 {
         match parse(text, kind) {

@@ -98,6 +98,9 @@ pub fn read_bytes(bytes: &[u8]) -> Sheet {
 struct Pending {
     line: u32,
     handle: String,
+    /// Of the handle as duplicates are found (see [`handle_hash`]): hashed while its bytes are
+    /// at hand, so that finding duplicates reads no handle unless two hashes agree.
+    hash: u64,
     platform: Option<Rc<str>>,
     topic: Option<Rc<str>>,
     followers: f64,
@@ -141,7 +144,7 @@ pub fn read(text: &str) -> Sheet {
     let mut labels = Labels { known: Vec::new(), last: [0, 0] };
     let mut header_width = 0usize;
     // Every line may be a row: reserving once saves the copies of a growing list.
-    let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let lines = csv::count_newlines(text.as_bytes()) + 1;
     let mut pending: Vec<Pending> = Vec::with_capacity(lines.min(MAX_ROWS));
     let bare_over_one = |cell: Option<Parsed>| matches!(cell, Some(Parsed { value, percent: false }) if value > 1.0);
     let (mut percent, mut fit_percent) = (false, false);
@@ -196,13 +199,18 @@ pub fn read(text: &str) -> Sheet {
     }
     roster.rows.reserve_exact(pending.len());
     let mut rate_errors = Vec::new();
+    let mut hashes = Vec::with_capacity(pending.len());
     for row in pending {
+        let hash = row.hash;
         match resolve(row, percent, fit_percent) {
-            Ok(row) => roster.rows.push(row),
+            Ok(row) => {
+                roster.rows.push(row);
+                hashes.push(hash);
+            }
             Err(error) => rate_errors.push(*error),
         }
     }
-    flag_duplicates(&mut roster.rows);
+    flag_duplicates(&mut roster.rows, &hashes);
     merge_by_line(&mut roster.reading.errors, rate_errors);
     roster.labels = labels.known.into_iter().map(|(_, _, label)| label).collect();
     roster
@@ -234,33 +242,50 @@ fn merge_by_line(errors: &mut Vec<RowError>, mut later: Vec<RowError>) {
     }
 }
 
-/// Flags every row whose handle (without `@`, in any ASCII case: platforms allow no other
-/// letters in handles) an earlier row already has. A small open-addressing table of handle
-/// hashes, each with the first row that had it, finds them in one pass.
-fn flag_duplicates(rows: &mut [RawRow]) {
-    fn key(row: &RawRow) -> &[u8] {
-        row.handle.trim_start_matches('@').as_bytes()
+/// What two handles must share to be the same account: the handle without `@`, in any ASCII
+/// case (platforms allow no other letters in handles).
+fn handle_key(handle: &str) -> &[u8] {
+    handle.trim_start_matches('@').as_bytes()
+}
+
+/// FNV-1a of a handle's key with its lowest bit set, 0 for no handle (never a duplicate).
+fn handle_hash(handle: &str) -> u64 {
+    let key = handle_key(handle);
+    if key.is_empty() {
+        0
+    } else {
+        fnv1a(key) | 1
     }
+}
+
+/// Flags every row whose handle an earlier row already has (see [`handle_key`]), given each
+/// row's [`handle_hash`]. A small open-addressing table of hashes, each with the first row that
+/// had it, finds them in one pass.
+fn flag_duplicates(rows: &mut [RawRow], hashes: &[u64]) {
     let size = (rows.len() * 2).next_power_of_two().max(16);
     let mask = size - 1;
-    // (hash, first row with it); index usize::MAX marks an empty slot.
-    let mut table: Vec<(u64, usize)> = vec![(0, usize::MAX); size];
+    // (the hash's high half, first row with it + 1); 0 marks an empty slot. Eight bytes a slot:
+    // the table of a large roster is megabytes, and every probe is a cache miss, so its size is
+    // its speed. Rows are at most MAX_ROWS, so their positions fit.
+    let mut table: Vec<(u32, u32)> = vec![(0, 0); size];
     let mut duplicates = Vec::new();
-    for (index, row) in rows.iter().enumerate() {
-        let bytes = key(row);
-        if bytes.is_empty() {
+    for (index, &hash) in hashes.iter().enumerate() {
+        if hash == 0 {
             continue;
         }
-        let hash = fnv1a(bytes);
+        let check = (hash >> 32) as u32;
         let mut slot = hash as usize & mask;
         while let Some(entry) = table.get_mut(slot) {
-            if entry.1 == usize::MAX {
-                *entry = (hash, index);
+            if entry.1 == 0 {
+                *entry = (check, index as u32 + 1);
                 break;
             }
-            if entry.0 == hash {
-                let first = entry.1;
-                if rows.get(first).is_some_and(|other| key(other).eq_ignore_ascii_case(bytes)) {
+            if entry.0 == check {
+                let first = entry.1 as usize - 1;
+                let same = |other: &RawRow| {
+                    rows.get(index).is_some_and(|row| handle_key(&other.handle).eq_ignore_ascii_case(handle_key(&row.handle)))
+                };
+                if rows.get(first).is_some_and(same) {
                     duplicates.push(index);
                     break;
                 }
@@ -453,8 +478,8 @@ fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labe
             "a quote opened on this line is never closed, so the rest of the file was read as one cell: close the quote".to_owned(),
         )));
     }
-    let extra = record.fields().skip(header_width).any(|f| !f.is_empty());
-    if header_width > 0 && extra {
+    // By index: skipping over `fields()` would trim every cell before the first extra one.
+    if header_width > 0 && (header_width..record.len()).any(|i| !record.field(i).is_empty()) {
         return Err(Box::new(RowError {
             line,
             column: None,
@@ -495,9 +520,11 @@ fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labe
             return Err(cell_error(line, Column::Fee, "outOfRange", cell, "is more than 1000000000 for one post"));
         }
     }
+    let handle = text_cell(record, layout, Column::Handle).map(kept).unwrap_or_default();
     Ok(Pending {
         line,
-        handle: text_cell(record, layout, Column::Handle).map(kept).unwrap_or_default(),
+        hash: handle_hash(&handle),
+        handle,
         platform: labels.get(0, text_cell(record, layout, Column::Platform)),
         topic: labels.get(1, text_cell(record, layout, Column::Topic)),
         followers,
