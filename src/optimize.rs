@@ -505,10 +505,13 @@ impl Problem {
             }
         }
         let floors = Floors { cost: &floor_cost, hours: &floor_hours };
-        // A near-optimal plan to beat from the start, from the fractional problem: with the
-        // tangent at a good plan, the bounds prune almost everything at once.
-        self.start_near_the_fractional_optimum(&mut best, limit / 8);
-        self.search(0, Sums::default(), &mut counts, &mut best, &floors);
+        // A near-optimal plan to beat from the start, from the fractional problem, and the
+        // tangent every node's bound is taken with: at the fractional optimum, where the
+        // linearised objective is tightest near the plans worth exploring. (At the best plan
+        // found instead, a seed far from the optimum, such as a frontier point's neighbour,
+        // left bounds too loose to prune for hundreds of thousands of nodes.)
+        let tangent = self.start_near_the_fractional_optimum(&mut best, limit / 8);
+        self.search(0, Sums::default(), &mut counts, &mut best, &floors, &tangent);
         if best.truncated {
             self.bound_gap(&mut best);
         }
@@ -516,13 +519,15 @@ impl Problem {
     }
 
     /// Solves the fractional problem with about `limit` work: a proven upper bound, kept for
-    /// the gap, and its plan rounded down, which replaces `best` if better.
-    fn start_near_the_fractional_optimum(&self, best: &mut Best, limit: u64) {
+    /// the gap, and its plan rounded down, which replaces `best` if better. Returns the
+    /// objective's tangent at the fractional plan.
+    fn start_near_the_fractional_optimum(&self, best: &mut Best, limit: u64) -> Tangent {
         let (upper, x) = self.fractional(limit);
         self.upper.set(Some(upper));
         let rounded: Vec<u32> =
             x.iter().zip(&self.arms).map(|(&v, arm)| within(v.floor(), f64::from(arm.lo), f64::from(arm.hi)) as u32).collect();
         self.offer(best, &rounded);
+        self.tangent(&self.sums_at(&x))
     }
 
     /// The objective's slope at `x + gamma·direction`, along `direction`.
@@ -705,7 +710,7 @@ impl Problem {
         }
     }
 
-    fn search(&self, depth: usize, sums: Sums, counts: &mut [u32], best: &mut Best, floors: &Floors) {
+    fn search(&self, depth: usize, sums: Sums, counts: &mut [u32], best: &mut Best, floors: &Floors, tangent: &Tangent) {
         self.work.add(1);
         if self.work.exhausted() && best.found {
             best.truncated = true;
@@ -735,10 +740,8 @@ impl Problem {
             return;
         }
         let free = self.arms.get(depth..).unwrap_or_default();
-        let point = if best.found { best.sums } else { self.relaxed_point(free, &sums) };
-        let tangent = self.tangent(&point);
         let fixed = tangent.at(&sums);
-        let (bound, centre) = self.relaxation(free, &tangent, self.budget - sums.cost, self.max_hours - sums.hours);
+        let (bound, centre) = self.relaxation(free, tangent, self.budget - sums.cost, self.max_hours - sums.hours);
         if best.found && fixed + bound <= best.value + TIE * (1.0 + best.value.abs()) {
             return;
         }
@@ -773,7 +776,7 @@ impl Problem {
                 }
                 None => {
                     let fixed = tangent.at(&child);
-                    let relaxed = self.dual(rest, &tangent, self.budget - child.cost, Resource::MONEY);
+                    let relaxed = self.dual(rest, tangent, self.budget - child.cost, Resource::MONEY);
                     (fixed + relaxed.upper, fixed + relaxed.lower)
                 }
             };
@@ -798,7 +801,7 @@ impl Problem {
             if let Some(slot) = counts.get_mut(depth) {
                 *slot = n;
             }
-            self.search(depth + 1, child, counts, best, floors);
+            self.search(depth + 1, child, counts, best, floors, tangent);
         }
     }
 
@@ -835,19 +838,6 @@ impl Problem {
         } else {
             0.0
         }
-    }
-
-    fn relaxed_point(&self, free: &[Arm], sums: &Sums) -> Sums {
-        let tangent = self.tangent(sums);
-        let mut point = *sums;
-        let price = binding_price(free, &tangent, self.budget - sums.cost, Resource::MONEY, &self.work, self.hint(Resource::MONEY))
-            .map_or(0.0, |(_, high)| high);
-        for arm in free {
-            let (_, x) = Piece::new(arm, &tangent, price * arm.cost, &self.work).best();
-            point.phi += arm.phi(x);
-            point.psi += arm.psi(x);
-        }
-        point
     }
 
     /// The exact best count of the last tier given the others.
