@@ -188,6 +188,9 @@ struct Problem {
     objective: Objective,
     /// Weights of reach and conversions in the blend: (1−λ)/U*, λ/P*.
     blend: (f64, f64),
+    /// A proven upper bound on the objective over every plan, when one is known without a
+    /// search (the blend's, from its extremes); infinite otherwise.
+    ceiling: f64,
     work: Work,
     /// The fractional problem's upper bound, once a long search has solved it.
     upper: Cell<Option<f64>>,
@@ -384,6 +387,7 @@ impl Problem {
             max_hours,
             objective,
             blend: (0.0, 0.0),
+            ceiling: f64::INFINITY,
             work: Work::new(u64::MAX),
             upper: Cell::new(None),
             share: Cell::new(None),
@@ -478,18 +482,21 @@ impl Problem {
 
     /// The best plan, searched with at most about `limit` units of work, starting from the
     /// best feasible plan among `seeds` (counts in the search's tier order): a good plan to
-    /// beat from the start lets the bounds prune at once.
-    fn solve(&mut self, limit: u64, seeds: &[&[u32]]) -> Best {
+    /// beat from the start lets the bounds prune at once. If the best of `seeds` and
+    /// `corners` reaches the objective's ceiling, it is optimal and no search is needed.
+    fn solve(&mut self, limit: u64, seeds: &[&[u32]], corners: &[&[u32]]) -> Best {
         self.work = Work::new(limit);
         self.upper.set(None);
-        let mut best = Best {
-            value: f64::NEG_INFINITY,
-            sums: Sums::default(),
-            counts: vec![0; self.arms.len()],
-            found: false,
-            truncated: false,
-            gap: 0.0,
-        };
+        if self.ceiling.is_finite() {
+            let mut top = self.no_plan();
+            for &plan in seeds.iter().chain(corners) {
+                self.offer(&mut top, plan);
+            }
+            if top.found && top.value >= self.ceiling - TIE * (1.0 + self.ceiling.abs()) {
+                return top;
+            }
+        }
+        let mut best = self.no_plan();
         for &seed in seeds {
             self.offer(&mut best, seed);
         }
@@ -516,6 +523,17 @@ impl Problem {
             self.bound_gap(&mut best);
         }
         best
+    }
+
+    fn no_plan(&self) -> Best {
+        Best {
+            value: f64::NEG_INFINITY,
+            sums: Sums::default(),
+            counts: vec![0; self.arms.len()],
+            found: false,
+            truncated: false,
+            gap: 0.0,
+        }
     }
 
     /// Solves the fractional problem with about `limit` work: a proven upper bound, kept for
@@ -742,7 +760,7 @@ impl Problem {
         let free = self.arms.get(depth..).unwrap_or_default();
         let fixed = tangent.at(&sums);
         let (bound, centre) = self.relaxation(free, tangent, self.budget - sums.cost, self.max_hours - sums.hours);
-        if best.found && fixed + bound <= best.value + TIE * (1.0 + best.value.abs()) {
+        if best.found && (fixed + bound).min(self.ceiling) <= best.value + TIE * (1.0 + best.value.abs()) {
             return;
         }
         // Children nearest the relaxed optimum first: the first leaf is then usually optimal,
@@ -1172,7 +1190,7 @@ fn solve(
 ) -> Result<(Problem, Best)> {
     let mut problem = Problem::new(scenario, economics, goal, objective)?;
     if objective != Objective::Blend {
-        let best = problem.solve(allowance.next(), &[]);
+        let best = problem.solve(allowance.next(), &[], &[]);
         allowance.spent(&problem.work);
         return Ok((problem, best));
     }
@@ -1193,7 +1211,16 @@ fn solve_blend(
     allowance: &mut Allowance,
 ) -> Best {
     problem.blend = goal.blend_weights(reach.value, conversions.value);
-    let mut best = problem.solve(limit, seeds);
+    // No plan beats both extremes at once: the blend is at most (1−λ)·U/U* + λ·P/P* with U
+    // and P at their proven upper bounds (U* and P* themselves when proven). Where one plan
+    // is best on both (a budget that reaches the whole audience), it reaches that ceiling
+    // and needs no search; at λ = 0 and 1, the extreme's own plan does.
+    let upper = |extreme: &Best| if extreme.gap < 1.0 { extreme.value / (1.0 - extreme.gap) } else { f64::INFINITY };
+    problem.ceiling = problem.blend.0 * upper(reach) + problem.blend.1 * upper(conversions);
+    if problem.ceiling.is_nan() {
+        problem.ceiling = f64::INFINITY;
+    }
+    let mut best = problem.solve(limit, seeds, &[&reach.counts, &conversions.counts]);
     allowance.spent(&problem.work);
     best.weighed_by(goal.lambda, reach, conversions);
     best
@@ -1252,7 +1279,7 @@ pub fn best_counts(scenario: &Scenario, economics: &[TierEconomics], goal: &Goal
     }
     let mut problem = Problem::new(scenario, economics, goal, goal.objective)?;
     let seed: Vec<u32> = problem.arms.iter().map(|arm| near.get(arm.index).copied().unwrap_or(0)).collect();
-    let best = problem.solve(allowance.next(), &[&seed]);
+    let best = problem.solve(allowance.next(), &[&seed], &[]);
     Ok(problem.counts_in_scheme_order(&best))
 }
 
