@@ -190,7 +190,7 @@ struct Problem {
     blend: (f64, f64),
     /// A proven upper bound on the objective over every plan, when one is known without a
     /// search (the blend's, from its extremes); infinite otherwise.
-    ceiling: f64,
+    known_upper: f64,
     work: Work,
     /// The fractional problem's upper bound, once a long search has solved it.
     upper: Cell<Option<f64>>,
@@ -387,7 +387,7 @@ impl Problem {
             max_hours,
             objective,
             blend: (0.0, 0.0),
-            ceiling: f64::INFINITY,
+            known_upper: f64::INFINITY,
             work: Work::new(u64::MAX),
             upper: Cell::new(None),
             share: Cell::new(None),
@@ -487,12 +487,12 @@ impl Problem {
     fn solve(&mut self, limit: u64, seeds: &[&[u32]], corners: &[&[u32]]) -> Best {
         self.work = Work::new(limit);
         self.upper.set(None);
-        if self.ceiling.is_finite() {
+        if self.known_upper.is_finite() {
             let mut top = self.no_plan();
             for &plan in seeds.iter().chain(corners) {
                 self.offer(&mut top, plan);
             }
-            if top.found && top.value >= self.ceiling - TIE * (1.0 + self.ceiling.abs()) {
+            if top.found && top.value >= self.known_upper - TIE * (1.0 + self.known_upper.abs()) {
                 return top;
             }
         }
@@ -760,7 +760,7 @@ impl Problem {
         let free = self.arms.get(depth..).unwrap_or_default();
         let fixed = tangent.at(&sums);
         let (bound, centre) = self.relaxation(free, tangent, self.budget - sums.cost, self.max_hours - sums.hours);
-        if best.found && (fixed + bound).min(self.ceiling) <= best.value + TIE * (1.0 + best.value.abs()) {
+        if best.found && (fixed + bound).min(self.known_upper) <= best.value + TIE * (1.0 + best.value.abs()) {
             return;
         }
         // Children nearest the relaxed optimum first: the first leaf is then usually optimal,
@@ -786,16 +786,16 @@ impl Problem {
                 return;
             }
             let child = sums.with(arm, n);
-            let (upper, lower) = match last {
+            let (upper, lower, completion) = match last {
                 Some(last) => {
                     self.work.add(3);
-                    let g = self.ceiling(last, &child);
-                    (g, g)
+                    let (g, completion) = self.ceiling(last, &child);
+                    (g, g, completion)
                 }
                 None => {
                     let fixed = tangent.at(&child);
                     let relaxed = self.dual(rest, tangent, self.budget - child.cost, Resource::MONEY);
-                    (fixed + relaxed.upper, fixed + relaxed.lower)
+                    (fixed + relaxed.upper, fixed + relaxed.lower, f64::INFINITY)
                 }
             };
             if n == centre {
@@ -816,6 +816,11 @@ impl Problem {
                     continue;
                 }
             }
+            // Below the best plan by more than rounding could explain: the completion cannot
+            // replace it (strictly below, not within the tie margin, so that the same plan wins).
+            if best.found && completion < best.value - 1e-14 * (1.0 + best.value.abs()) {
+                continue;
+            }
             if let Some(slot) = counts.get_mut(depth) {
                 *slot = n;
             }
@@ -824,8 +829,12 @@ impl Problem {
     }
 
     /// The objective with the last tier at its best *fractional* count: an upper bound on every
-    /// completion of `sums`, concave in the count of the tier before it.
-    fn ceiling(&self, last: &Arm, sums: &Sums) -> f64 {
+    /// completion of `sums`, concave in the count of the tier before it. Then a tighter bound on
+    /// the one completion the search makes, the most that fit: a non-decreasing concave
+    /// objective loses at least its slope at `x` times `x − ⌊x⌋` from `x` down to `⌊x⌋`. Near
+    /// the optimum of a large budget, most children's completions fall short of the best plan
+    /// by that fraction alone, and need not be valued.
+    fn ceiling(&self, last: &Arm, sums: &Sums) -> (f64, f64) {
         let money = self.budget - sums.cost;
         let hours = self.max_hours - sums.hours;
         let mut most = f64::from(last.hi);
@@ -836,14 +845,19 @@ impl Problem {
             most = most.min(hours / last.hours);
         }
         if most < f64::from(last.lo) || money < 0.0 || hours < 0.0 {
-            return f64::NEG_INFINITY;
+            return (f64::NEG_INFINITY, f64::NEG_INFINITY);
         }
-        let x = if self.objective == Objective::NetValue && last.cost > 0.0 {
-            within(self.net_value_count(last, sums), f64::from(last.lo), most)
-        } else {
-            most
-        };
-        self.value_of(&sums.with_fraction(last, x))
+        if self.objective == Objective::NetValue && last.cost > 0.0 {
+            let g = self.value_of(&sums.with_fraction(last, within(self.net_value_count(last, sums), f64::from(last.lo), most)));
+            return (g, g);
+        }
+        let at = sums.with_fraction(last, most);
+        let weights = self.weights();
+        let (g, dphi, dpsi) = weights.value_and_least_slopes(self.audience, at.phi, at.psi, at.engagements, at.cost);
+        let rises = |rate: f64| if rate == 0.0 { 0.0 } else { rate / (1.0 + rate * most / last.shape) };
+        let slope = (dphi * rises(last.reach_rate) + dpsi * rises(last.persuade_rate) + weights.engagements * last.engagements)
+            * (1.0 - 1e-15);
+        (g, g - slope.max(0.0) * (most - most.floor()))
     }
 
     /// Where net value peaks as `arm`'s count grows (fractional):
@@ -1216,9 +1230,9 @@ fn solve_blend(
     // is best on both (a budget that reaches the whole audience), it reaches that ceiling
     // and needs no search; at λ = 0 and 1, the extreme's own plan does.
     let upper = |extreme: &Best| if extreme.gap < 1.0 { extreme.value / (1.0 - extreme.gap) } else { f64::INFINITY };
-    problem.ceiling = problem.blend.0 * upper(reach) + problem.blend.1 * upper(conversions);
-    if problem.ceiling.is_nan() {
-        problem.ceiling = f64::INFINITY;
+    problem.known_upper = problem.blend.0 * upper(reach) + problem.blend.1 * upper(conversions);
+    if problem.known_upper.is_nan() {
+        problem.known_upper = f64::INFINITY;
     }
     let mut best = problem.solve(limit, seeds, &[&reach.counts, &conversions.counts]);
     allowance.spent(&problem.work);
