@@ -424,9 +424,10 @@ impl Problem {
 
     /// An upper bound on `max Σ_free [dphi·φ(x) + dpsi·ψ(x) + (dengagements·e − dcost·u)·x]`
     /// over fractional counts within the tiers' limits, the money left and the hours left;
-    /// also the relaxed count of the first free tier, to order its branches.
-    fn relaxation(&self, free: &[Arm], t: &Tangent, money: f64, hours: f64) -> (f64, f64) {
-        let by_money = self.dual(free, t, money, Resource::MONEY);
+    /// also the relaxed count of the first free tier, to order its branches. `by_money` is the
+    /// money's relaxation if already solved (by the parent node, bounding this child).
+    fn relaxation(&self, free: &[Arm], t: &Tangent, money: f64, hours: f64, by_money: Option<Relaxed>) -> (f64, f64) {
+        let by_money = by_money.unwrap_or_else(|| self.dual(free, t, money, Resource::MONEY));
         let mut upper = by_money.upper;
         if hours.is_finite() {
             upper = upper.min(self.dual(free, t, hours, Resource::HOURS).upper);
@@ -518,7 +519,7 @@ impl Problem {
         // found instead, a seed far from the optimum, such as a frontier point's neighbour,
         // left bounds too loose to prune for hundreds of thousands of nodes.)
         let tangent = self.start_near_the_fractional_optimum(&mut best, limit / 8);
-        self.search(0, Sums::default(), &mut counts, &mut best, &floors, &tangent);
+        self.search(0, Sums::default(), &mut counts, &mut best, &floors, &tangent, None);
         if best.truncated {
             self.bound_gap(&mut best);
         }
@@ -728,7 +729,19 @@ impl Problem {
         }
     }
 
-    fn search(&self, depth: usize, sums: Sums, counts: &mut [u32], best: &mut Best, floors: &Floors, tangent: &Tangent) {
+    /// Explores the node whose first `depth` tiers are fixed (`sums`); `by_money` is its
+    /// relaxation on the money left, if its parent solved it to bound it.
+    #[allow(clippy::too_many_arguments)]
+    fn search(
+        &self,
+        depth: usize,
+        sums: Sums,
+        counts: &mut [u32],
+        best: &mut Best,
+        floors: &Floors,
+        tangent: &Tangent,
+        by_money: Option<Relaxed>,
+    ) {
         self.work.add(1);
         if self.work.exhausted() && best.found {
             best.truncated = true;
@@ -759,7 +772,7 @@ impl Problem {
         }
         let free = self.arms.get(depth..).unwrap_or_default();
         let fixed = tangent.at(&sums);
-        let (bound, centre) = self.relaxation(free, tangent, self.budget - sums.cost, self.max_hours - sums.hours);
+        let (bound, centre) = self.relaxation(free, tangent, self.budget - sums.cost, self.max_hours - sums.hours, by_money);
         if best.found && (fixed + bound).min(self.known_upper) <= best.value + TIE * (1.0 + best.value.abs()) {
             return;
         }
@@ -786,16 +799,16 @@ impl Problem {
                 return;
             }
             let child = sums.with(arm, n);
-            let (upper, lower, completion) = match last {
+            let (upper, lower, completion, relaxed) = match last {
                 Some(last) => {
                     self.work.add(3);
                     let (g, completion) = self.ceiling(last, &child);
-                    (g, g, completion)
+                    (g, g, completion, None)
                 }
                 None => {
                     let fixed = tangent.at(&child);
                     let relaxed = self.dual(rest, tangent, self.budget - child.cost, Resource::MONEY);
-                    (fixed + relaxed.upper, fixed + relaxed.lower, f64::INFINITY)
+                    (fixed + relaxed.upper, fixed + relaxed.lower, f64::INFINITY, Some(relaxed))
                 }
             };
             if n == centre {
@@ -824,7 +837,7 @@ impl Problem {
             if let Some(slot) = counts.get_mut(depth) {
                 *slot = n;
             }
-            self.search(depth + 1, child, counts, best, floors, tangent);
+            self.search(depth + 1, child, counts, best, floors, tangent, relaxed);
         }
     }
 
