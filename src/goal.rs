@@ -89,25 +89,6 @@ impl Weights {
         self.reach * reach + self.conversions * conversions + self.engagements * engagements + self.cost * cost
     }
 
-    /// [`Weights::value`], bit for bit, and lower bounds on its slopes in `Φ` and `Ψ` from the
-    /// same exponentials (for weights ≥ 0): `e^{−Φ} = 1 + expm1(−Φ)` costs no second
-    /// exponential, rounded down by a few units in the last place of 1 so that the bound holds
-    /// however the rounding fell. The optimiser prices what the fraction of an influencer its
-    /// bound counts is at least worth with them.
-    pub fn value_and_least_slopes(&self, audience: f64, phi: f64, psi: f64, engagements: f64, cost: f64) -> (f64, f64, f64) {
-        let counted = |weight: f64, phi: f64| {
-            if weight == 0.0 {
-                return (0.0, 0.0);
-            }
-            // As in `people`, whose value this must equal exactly.
-            let missed = libm::expm1(-phi);
-            let left = ((1.0 + missed) - 4.5e-16).max(0.0);
-            (audience * -missed, weight * (audience * left) * (1.0 - 1e-15))
-        };
-        let ((reach, reach_slope), (conversions, conversions_slope)) = (counted(self.reach, phi), counted(self.conversions, psi));
-        (self.total(reach, conversions, engagements, cost), reach_slope, conversions_slope)
-    }
-
     /// The value's slopes in `Φ` and `Ψ`: `weight · A·e^{−Φ}`, the people a little more
     /// exposure would still find.
     pub fn slopes(&self, audience: f64, phi: f64, psi: f64) -> (f64, f64) {
@@ -210,26 +191,4 @@ fn read_limits(path: &str, value: &Value) -> Result<TierLimits> {
         }
     }
     Ok(limits)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_value_with_slopes_is_the_value_bit_for_bit_and_its_slopes_never_exceed_the_true_ones() {
-        let blend = Objective::Blend.weights(0.0, (0.3 / 4.9e6, 0.7 / 2.1e6));
-        let reach = Objective::Reach.weights(0.0, (0.0, 0.0));
-        let conversions = Objective::Conversions.weights(0.0, (0.0, 0.0));
-        for weights in [blend, reach, conversions] {
-            for phi in [0.0, 1e-9, 0.3, 1.0, 3.79, 12.0, 36.0, 40.0, 745.0] {
-                let psi = 0.61 * phi;
-                let (value, dphi, dpsi) = weights.value_and_least_slopes(5e6, phi, psi, 1e7, 1e9);
-                assert_eq!(value.to_bits(), weights.value(5e6, phi, psi, 1e7, 1e9).to_bits(), "Φ = {phi}");
-                let (true_phi, true_psi) = weights.slopes(5e6, phi, psi);
-                assert!((0.0..=true_phi).contains(&dphi) && (0.0..=true_psi).contains(&dpsi), "Φ = {phi}: {dphi} {dpsi}");
-                assert!(dphi >= true_phi * (1.0 - 1e-9) - 1e-8, "Φ = {phi}: {dphi} far below {true_phi}");
-            }
-        }
-    }
 }

@@ -426,13 +426,15 @@ impl Problem {
     /// over fractional counts within the tiers' limits, the money left and the hours left;
     /// also the relaxed count of the first free tier, to order its branches. `by_money` is the
     /// money's relaxation if already solved (by the parent node, bounding this child).
-    fn relaxation(&self, free: &[Arm], t: &Tangent, money: f64, hours: f64, by_money: Option<Relaxed>) -> (f64, f64) {
-        let by_money = by_money.unwrap_or_else(|| self.dual(free, t, money, Resource::MONEY));
-        let mut upper = by_money.upper;
+    fn relaxation(&self, free: &[Arm], t: &Tangent, money: f64, hours: f64, by_money: Option<(f64, f64)>) -> (f64, f64) {
+        let (mut upper, centre) = by_money.unwrap_or_else(|| {
+            let relaxed = self.dual(free, t, money, Resource::MONEY);
+            (relaxed.upper, relaxed.centre)
+        });
         if hours.is_finite() {
             upper = upper.min(self.dual(free, t, hours, Resource::HOURS).upper);
         }
-        (upper, by_money.centre)
+        (upper, centre)
     }
 
     /// The relaxation for one resource (`price` reads each tier's use of it): an upper bound
@@ -740,7 +742,7 @@ impl Problem {
         best: &mut Best,
         floors: &Floors,
         tangent: &Tangent,
-        by_money: Option<Relaxed>,
+        by_money: Option<(f64, f64)>,
     ) {
         self.work.add(1);
         if self.work.exhausted() && best.found {
@@ -773,7 +775,7 @@ impl Problem {
         let free = self.arms.get(depth..).unwrap_or_default();
         let fixed = tangent.at(&sums);
         let (bound, centre) = self.relaxation(free, tangent, self.budget - sums.cost, self.max_hours - sums.hours, by_money);
-        if best.found && (fixed + bound).min(self.known_upper) <= best.value + TIE * (1.0 + best.value.abs()) {
+        if best.found && fixed + bound <= best.value + TIE * (1.0 + best.value.abs()) {
             return;
         }
         // Children nearest the relaxed optimum first: the first leaf is then usually optimal,
@@ -799,16 +801,16 @@ impl Problem {
                 return;
             }
             let child = sums.with(arm, n);
-            let (upper, lower, completion, relaxed) = match last {
+            let (upper, lower, relaxed) = match last {
                 Some(last) => {
                     self.work.add(3);
-                    let (g, completion) = self.ceiling(last, &child);
-                    (g, g, completion, None)
+                    let g = self.ceiling(last, &child);
+                    (g, g, None)
                 }
                 None => {
                     let fixed = tangent.at(&child);
                     let relaxed = self.dual(rest, tangent, self.budget - child.cost, Resource::MONEY);
-                    (fixed + relaxed.upper, fixed + relaxed.lower, f64::INFINITY, Some(relaxed))
+                    (fixed + relaxed.upper, fixed + relaxed.lower, Some((relaxed.upper, relaxed.centre)))
                 }
             };
             if n == centre {
@@ -829,11 +831,6 @@ impl Problem {
                     continue;
                 }
             }
-            // Below the best plan by more than rounding could explain: the completion cannot
-            // replace it (strictly below, not within the tie margin, so that the same plan wins).
-            if best.found && completion < best.value - 1e-14 * (1.0 + best.value.abs()) {
-                continue;
-            }
             if let Some(slot) = counts.get_mut(depth) {
                 *slot = n;
             }
@@ -842,12 +839,8 @@ impl Problem {
     }
 
     /// The objective with the last tier at its best *fractional* count: an upper bound on every
-    /// completion of `sums`, concave in the count of the tier before it. Then a tighter bound on
-    /// the one completion the search makes, the most that fit: a non-decreasing concave
-    /// objective loses at least its slope at `x` times `x − ⌊x⌋` from `x` down to `⌊x⌋`. Near
-    /// the optimum of a large budget, most children's completions fall short of the best plan
-    /// by that fraction alone, and need not be valued.
-    fn ceiling(&self, last: &Arm, sums: &Sums) -> (f64, f64) {
+    /// completion of `sums`, concave in the count of the tier before it.
+    fn ceiling(&self, last: &Arm, sums: &Sums) -> f64 {
         let money = self.budget - sums.cost;
         let hours = self.max_hours - sums.hours;
         let mut most = f64::from(last.hi);
@@ -858,19 +851,14 @@ impl Problem {
             most = most.min(hours / last.hours);
         }
         if most < f64::from(last.lo) || money < 0.0 || hours < 0.0 {
-            return (f64::NEG_INFINITY, f64::NEG_INFINITY);
+            return f64::NEG_INFINITY;
         }
-        if self.objective == Objective::NetValue && last.cost > 0.0 {
-            let g = self.value_of(&sums.with_fraction(last, within(self.net_value_count(last, sums), f64::from(last.lo), most)));
-            return (g, g);
-        }
-        let at = sums.with_fraction(last, most);
-        let weights = self.weights();
-        let (g, dphi, dpsi) = weights.value_and_least_slopes(self.audience, at.phi, at.psi, at.engagements, at.cost);
-        let rises = |rate: f64| if rate == 0.0 { 0.0 } else { rate / (1.0 + rate * most / last.shape) };
-        let slope = (dphi * rises(last.reach_rate) + dpsi * rises(last.persuade_rate) + weights.engagements * last.engagements)
-            * (1.0 - 1e-15);
-        (g, g - slope.max(0.0) * (most - most.floor()))
+        let x = if self.objective == Objective::NetValue && last.cost > 0.0 {
+            within(self.net_value_count(last, sums), f64::from(last.lo), most)
+        } else {
+            most
+        };
+        self.value_of(&sums.with_fraction(last, x))
     }
 
     /// Where net value peaks as `arm`'s count grows (fractional):
@@ -1238,15 +1226,15 @@ fn solve_blend(
     allowance: &mut Allowance,
 ) -> Best {
     problem.blend = goal.blend_weights(reach.value, conversions.value);
-    // No plan beats both extremes at once: the blend is at most (1−λ)·U/U* + λ·P/P* with U
-    // and P at their proven upper bounds (U* and P* themselves when proven). Where one plan
-    // is best on both (a budget that reaches the whole audience), it reaches that ceiling
-    // and needs no search; at λ = 0 and 1, the extreme's own plan does.
-    let upper = |extreme: &Best| if extreme.gap < 1.0 { extreme.value / (1.0 - extreme.gap) } else { f64::INFINITY };
-    problem.known_upper = problem.blend.0 * upper(reach) + problem.blend.1 * upper(conversions);
-    if problem.known_upper.is_nan() {
-        problem.known_upper = f64::INFINITY;
-    }
+    // No plan beats both extremes at once: the blend is at most (1−λ)·U*/U* + λ·P*/P* once
+    // both are proven. Where one plan is best on both (a budget that reaches the whole
+    // audience), it meets that ceiling and needs no search; at λ = 0 and 1, the extreme's own
+    // plan does.
+    problem.known_upper = if reach.truncated || conversions.truncated {
+        f64::INFINITY
+    } else {
+        problem.blend.0 * reach.value + problem.blend.1 * conversions.value
+    };
     let mut best = problem.solve(limit, seeds, &[&reach.counts, &conversions.counts]);
     allowance.spent(&problem.work);
     best.weighed_by(goal.lambda, reach, conversions);
