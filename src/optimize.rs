@@ -188,6 +188,9 @@ struct Problem {
     objective: Objective,
     /// Weights of reach and conversions in the blend: (1−λ)/U*, λ/P*.
     blend: (f64, f64),
+    /// A proven upper bound on the objective over every plan, when one is known without a
+    /// search (the blend's, from its extremes); infinite otherwise.
+    known_upper: f64,
     work: Work,
     /// The fractional problem's upper bound, once a long search has solved it.
     upper: Cell<Option<f64>>,
@@ -384,6 +387,7 @@ impl Problem {
             max_hours,
             objective,
             blend: (0.0, 0.0),
+            known_upper: f64::INFINITY,
             work: Work::new(u64::MAX),
             upper: Cell::new(None),
             share: Cell::new(None),
@@ -420,14 +424,17 @@ impl Problem {
 
     /// An upper bound on `max Σ_free [dphi·φ(x) + dpsi·ψ(x) + (dengagements·e − dcost·u)·x]`
     /// over fractional counts within the tiers' limits, the money left and the hours left;
-    /// also the relaxed count of the first free tier, to order its branches.
-    fn relaxation(&self, free: &[Arm], t: &Tangent, money: f64, hours: f64) -> (f64, f64) {
-        let by_money = self.dual(free, t, money, Resource::MONEY);
-        let mut upper = by_money.upper;
+    /// also the relaxed count of the first free tier, to order its branches. `by_money` is the
+    /// money's relaxation if already solved (by the parent node, bounding this child).
+    fn relaxation(&self, free: &[Arm], t: &Tangent, money: f64, hours: f64, by_money: Option<(f64, f64)>) -> (f64, f64) {
+        let (mut upper, centre) = by_money.unwrap_or_else(|| {
+            let relaxed = self.dual(free, t, money, Resource::MONEY);
+            (relaxed.upper, relaxed.centre)
+        });
         if hours.is_finite() {
             upper = upper.min(self.dual(free, t, hours, Resource::HOURS).upper);
         }
-        (upper, by_money.centre)
+        (upper, centre)
     }
 
     /// The relaxation for one resource (`price` reads each tier's use of it): an upper bound
@@ -478,18 +485,21 @@ impl Problem {
 
     /// The best plan, searched with at most about `limit` units of work, starting from the
     /// best feasible plan among `seeds` (counts in the search's tier order): a good plan to
-    /// beat from the start lets the bounds prune at once.
-    fn solve(&mut self, limit: u64, seeds: &[&[u32]]) -> Best {
+    /// beat from the start lets the bounds prune at once. If the best of `seeds` and
+    /// `corners` reaches the objective's ceiling, it is optimal and no search is needed.
+    fn solve(&mut self, limit: u64, seeds: &[&[u32]], corners: &[&[u32]]) -> Best {
         self.work = Work::new(limit);
         self.upper.set(None);
-        let mut best = Best {
-            value: f64::NEG_INFINITY,
-            sums: Sums::default(),
-            counts: vec![0; self.arms.len()],
-            found: false,
-            truncated: false,
-            gap: 0.0,
-        };
+        if self.known_upper.is_finite() {
+            let mut top = self.no_plan();
+            for &plan in seeds.iter().chain(corners) {
+                self.offer(&mut top, plan);
+            }
+            if top.found && top.value >= self.known_upper - TIE * (1.0 + self.known_upper.abs()) {
+                return top;
+            }
+        }
+        let mut best = self.no_plan();
         for &seed in seeds {
             self.offer(&mut best, seed);
         }
@@ -505,24 +515,40 @@ impl Problem {
             }
         }
         let floors = Floors { cost: &floor_cost, hours: &floor_hours };
-        // A near-optimal plan to beat from the start, from the fractional problem: with the
-        // tangent at a good plan, the bounds prune almost everything at once.
-        self.start_near_the_fractional_optimum(&mut best, limit / 8);
-        self.search(0, Sums::default(), &mut counts, &mut best, &floors);
+        // A near-optimal plan to beat from the start, from the fractional problem, and the
+        // tangent every node's bound is taken with: at the fractional optimum, where the
+        // linearised objective is tightest near the plans worth exploring. (At the best plan
+        // found instead, a seed far from the optimum, such as a frontier point's neighbour,
+        // left bounds too loose to prune for hundreds of thousands of nodes.)
+        let tangent = self.start_near_the_fractional_optimum(&mut best, limit / 8);
+        self.search(0, Sums::default(), &mut counts, &mut best, &floors, &tangent, None);
         if best.truncated {
             self.bound_gap(&mut best);
         }
         best
     }
 
+    fn no_plan(&self) -> Best {
+        Best {
+            value: f64::NEG_INFINITY,
+            sums: Sums::default(),
+            counts: vec![0; self.arms.len()],
+            found: false,
+            truncated: false,
+            gap: 0.0,
+        }
+    }
+
     /// Solves the fractional problem with about `limit` work: a proven upper bound, kept for
-    /// the gap, and its plan rounded down, which replaces `best` if better.
-    fn start_near_the_fractional_optimum(&self, best: &mut Best, limit: u64) {
+    /// the gap, and its plan rounded down, which replaces `best` if better. Returns the
+    /// objective's tangent at the fractional plan.
+    fn start_near_the_fractional_optimum(&self, best: &mut Best, limit: u64) -> Tangent {
         let (upper, x) = self.fractional(limit);
         self.upper.set(Some(upper));
         let rounded: Vec<u32> =
             x.iter().zip(&self.arms).map(|(&v, arm)| within(v.floor(), f64::from(arm.lo), f64::from(arm.hi)) as u32).collect();
         self.offer(best, &rounded);
+        self.tangent(&self.sums_at(&x))
     }
 
     /// The objective's slope at `x + gamma·direction`, along `direction`.
@@ -705,7 +731,19 @@ impl Problem {
         }
     }
 
-    fn search(&self, depth: usize, sums: Sums, counts: &mut [u32], best: &mut Best, floors: &Floors) {
+    /// Explores the node whose first `depth` tiers are fixed (`sums`); `by_money` is its
+    /// relaxation on the money left, if its parent solved it to bound it.
+    #[allow(clippy::too_many_arguments)]
+    fn search(
+        &self,
+        depth: usize,
+        sums: Sums,
+        counts: &mut [u32],
+        best: &mut Best,
+        floors: &Floors,
+        tangent: &Tangent,
+        by_money: Option<(f64, f64)>,
+    ) {
         self.work.add(1);
         if self.work.exhausted() && best.found {
             best.truncated = true;
@@ -735,10 +773,8 @@ impl Problem {
             return;
         }
         let free = self.arms.get(depth..).unwrap_or_default();
-        let point = if best.found { best.sums } else { self.relaxed_point(free, &sums) };
-        let tangent = self.tangent(&point);
         let fixed = tangent.at(&sums);
-        let (bound, centre) = self.relaxation(free, &tangent, self.budget - sums.cost, self.max_hours - sums.hours);
+        let (bound, centre) = self.relaxation(free, tangent, self.budget - sums.cost, self.max_hours - sums.hours, by_money);
         if best.found && fixed + bound <= best.value + TIE * (1.0 + best.value.abs()) {
             return;
         }
@@ -765,16 +801,16 @@ impl Problem {
                 return;
             }
             let child = sums.with(arm, n);
-            let (upper, lower) = match last {
+            let (upper, lower, relaxed) = match last {
                 Some(last) => {
                     self.work.add(3);
                     let g = self.ceiling(last, &child);
-                    (g, g)
+                    (g, g, None)
                 }
                 None => {
                     let fixed = tangent.at(&child);
-                    let relaxed = self.dual(rest, &tangent, self.budget - child.cost, Resource::MONEY);
-                    (fixed + relaxed.upper, fixed + relaxed.lower)
+                    let relaxed = self.dual(rest, tangent, self.budget - child.cost, Resource::MONEY);
+                    (fixed + relaxed.upper, fixed + relaxed.lower, Some((relaxed.upper, relaxed.centre)))
                 }
             };
             if n == centre {
@@ -798,7 +834,7 @@ impl Problem {
             if let Some(slot) = counts.get_mut(depth) {
                 *slot = n;
             }
-            self.search(depth + 1, child, counts, best, floors);
+            self.search(depth + 1, child, counts, best, floors, tangent, relaxed);
         }
     }
 
@@ -835,19 +871,6 @@ impl Problem {
         } else {
             0.0
         }
-    }
-
-    fn relaxed_point(&self, free: &[Arm], sums: &Sums) -> Sums {
-        let tangent = self.tangent(sums);
-        let mut point = *sums;
-        let price = binding_price(free, &tangent, self.budget - sums.cost, Resource::MONEY, &self.work, self.hint(Resource::MONEY))
-            .map_or(0.0, |(_, high)| high);
-        for arm in free {
-            let (_, x) = Piece::new(arm, &tangent, price * arm.cost, &self.work).best();
-            point.phi += arm.phi(x);
-            point.psi += arm.psi(x);
-        }
-        point
     }
 
     /// The exact best count of the last tier given the others.
@@ -1182,7 +1205,7 @@ fn solve(
 ) -> Result<(Problem, Best)> {
     let mut problem = Problem::new(scenario, economics, goal, objective)?;
     if objective != Objective::Blend {
-        let best = problem.solve(allowance.next(), &[]);
+        let best = problem.solve(allowance.next(), &[], &[]);
         allowance.spent(&problem.work);
         return Ok((problem, best));
     }
@@ -1203,7 +1226,16 @@ fn solve_blend(
     allowance: &mut Allowance,
 ) -> Best {
     problem.blend = goal.blend_weights(reach.value, conversions.value);
-    let mut best = problem.solve(limit, seeds);
+    // No plan beats both extremes at once: the blend is at most (1−λ)·U*/U* + λ·P*/P* once
+    // both are proven. Where one plan is best on both (a budget that reaches the whole
+    // audience), it meets that ceiling and needs no search; at λ = 0 and 1, the extreme's own
+    // plan does.
+    problem.known_upper = if reach.truncated || conversions.truncated {
+        f64::INFINITY
+    } else {
+        problem.blend.0 * reach.value + problem.blend.1 * conversions.value
+    };
+    let mut best = problem.solve(limit, seeds, &[&reach.counts, &conversions.counts]);
     allowance.spent(&problem.work);
     best.weighed_by(goal.lambda, reach, conversions);
     best
@@ -1262,7 +1294,7 @@ pub fn best_counts(scenario: &Scenario, economics: &[TierEconomics], goal: &Goal
     }
     let mut problem = Problem::new(scenario, economics, goal, goal.objective)?;
     let seed: Vec<u32> = problem.arms.iter().map(|arm| near.get(arm.index).copied().unwrap_or(0)).collect();
-    let best = problem.solve(allowance.next(), &[&seed]);
+    let best = problem.solve(allowance.next(), &[&seed], &[]);
     Ok(problem.counts_in_scheme_order(&best))
 }
 
