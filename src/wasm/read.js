@@ -103,13 +103,17 @@ export function readArgument(value, kept) {
   return changed ? WRITTEN : UNCHANGED;
 }
 
-/** @param {number} code */
-function put(code) {
-  if (ops[op] !== code) {
-    ops[op] = code;
+/** Stores a byte where the buffers are, noting whether it differs from what they held. @param {number} at @param {number} code */
+function store(at, code) {
+  if (ops[at] !== code) {
+    ops[at] = code;
     changed = true;
   }
-  op++;
+}
+
+/** @param {number} code */
+function put(code) {
+  store(op++, code);
 }
 
 /** @param {number} n */
@@ -123,11 +127,7 @@ function count(n) {
 
 /** @param {number} code a byte of text */
 function putByte(code) {
-  if (ops[byte] !== code) {
-    ops[byte] = code;
-    changed = true;
-  }
-  byte++;
+  store(byte++, code);
 }
 
 /**
