@@ -97,12 +97,12 @@ try {
     runs.head.push(await load(withHeadOnly.origin, false));
     runs.bare.push(await load(withNothing.origin, false));
   }
-  const median3 = (/** @type {string} */ name) => ({
+  const medians = (/** @type {string} */ name) => ({
     visible: median(runs[name].map((r) => r.visible)), fcp: median(runs[name].map((r) => r.fcp)), engine: median(runs[name].map((r) => r.engine)) });
-  const prerendered = median3("served");
-  const waiting = median3("written");
-  const headFloor = median3("head");
-  const bareFloor = median3("bare");
+  const prerendered = medians("served");
+  const waiting = medians("written");
+  const headFloor = medians("head");
+  const bareFloor = medians("bare");
   const s = (/** @type {number} */ ms) => `${(ms / 1000).toFixed(2)} s`;
   console.log(`first result number visible, phone profile (4× CPU, slow 4G), median of ${RUNS}:`);
   console.log(`  as served (prerendered): ${s(prerendered.visible)} (first paint ${s(prerendered.fcp)}, engine's first result ${s(prerendered.engine)})`);
