@@ -249,7 +249,7 @@ export function createAssumptions(page, reset) {
     replaceChildrenIfChanged($("team-fields"), [globalField(TEAM_GLOBAL, report), ...report.tiers.map((row, index) =>
       quantityField(TEAM_QUANTITY, row, tr("team.hours", { tier: label(page.tiers()[index]) })))]);
     replaceChildrenIfChanged($("team-sources"), [sourceLine(report.globals.hourlyCost.source), sourceLine(report.tiers[0].hours.source)]);
-    // New fields: written whatever they showed before.
+    // Fields drawn anew, or kept as they were: written whatever they showed before.
     shown = "";
     update(page.report ?? report);
   }
