@@ -41,13 +41,23 @@ test("the French page names the new assumptions and keeps the language when an e
   const { page, context, problems } = await openPage(live.browser, live.server.origin, { path: "/#lang=fr" });
   assert.match(await page.textContent(".assumption:has(#a-audienceFit-macro) legend"), /^Part des abonnés dans votre cible/);
   assert.match(await page.textContent(".assumption:has(#a-delivery-macro) legend"), /^Créateurs engagés qui publient comme convenu/);
+  // Clicked while the typed budget still waits for the pause to reach the address: the example
+  // opens, not the scenario being typed.
+  await page.fill("#budget", "30000");
   await page.getByRole("link", { name: /une niche de 500 000 personnes/ }).click();
   await page.waitForFunction(() => location.hash.includes("audience=500000") && document.documentElement.dataset.calculator === "ready"
-    && document.querySelector("#a-audienceFit-macro")?.value === "2");
+    && document.querySelector("#a-audienceFit-macro")?.value === "2", null, { timeout: 15_000 })
+    .catch(async (error) => assert.fail(`the example did not open (${error.message}): ${JSON.stringify(await seen(page))}, console ${JSON.stringify(problems)}`));
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /budget=30000/);
   assert.equal(await page.getAttribute("html", "lang"), "fr");
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** What the page shows of a scenario, for a failure to say where the page stood. */
+const seen = (page) => page.evaluate(() => ({ hash: location.hash, calculator: document.documentElement.dataset.calculator,
+  fit: document.querySelector("#a-audienceFit-macro")?.value, status: document.querySelector("#share-status")?.textContent,
+  errors: document.querySelector("#error")?.textContent }));
 
 /** The widget's results: summary, then reach, conversions, ROI for the reader's mix and the best mix. */
 const widget = (page) => page.evaluate(() => {
