@@ -165,6 +165,34 @@ test("a French reader waits for the engine rather than reading English that is a
   }
 });
 
+test("a French reader never sees the served English team fields: they wait, their room kept, for calculator.js", async () => {
+  const context = await live.browser.newContext({ viewport: DESKTOP, locale: "fr-FR" });
+  const page = await context.newPage();
+  /** @type {() => void} */
+  let release = () => {};
+  const released = new Promise((resolve) => (release = () => resolve(undefined)));
+  await page.route(/calculator_bg(\.[0-9a-f]{10})?\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  try {
+    await page.goto(live.server.origin + "/");
+    await page.waitForSelector("html[data-ready]", { timeout: 15_000 });
+    assert.match(await page.textContent("#summary"), /^Votre mix touche/);
+    assert.equal(await visible(page, "#team-fields"), false, "the English fields are not shown");
+    assert.equal(await visible(page, "#team-sources"), false);
+    const room = await page.evaluate(() => document.getElementById("team-fields")?.getBoundingClientRect().height ?? 0);
+    assert.ok(room > 100, `their room is kept: ${room} px`);
+    release();
+    await page.waitForSelector("html[data-calculator]", { timeout: 15_000 });
+    assert.equal(await visible(page, "#team-fields"), true);
+    assert.match(await page.textContent("#team-fields"), /Coût d'une heure d'équipe/);
+    assert.match(await page.textContent("#team-sources"), /Source : Eurostat/);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a link's scenario is not shown with the default's numbers first", async () => {
   const { page, context, release } = await held({ path: "/#budget=50000" });
   try {

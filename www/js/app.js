@@ -187,6 +187,7 @@ function rebuild(adopting = false) {
   limits?.build();
   recompute();
   if (!adopting) sections.classify.render();
+  sections.assumptions.holdIfStale();
   buildAssumptions();
 }
 

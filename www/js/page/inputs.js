@@ -232,6 +232,16 @@ export function createAssumptions(page, reset) {
     return value.overridden ? `${range} · ${tr("assumptions.edited")}` : range;
   }
 
+  // The served page's team fields are the default tiers', in English (scripts/build/prerender.mjs).
+  // Drawn for another language or other tiers, they would show the wrong words or rows until the
+  // report comes with calculator.js: they wait unseen then, their room kept.
+  const teamKey = () => `${state.lang}|${page.tiers().map((tier) => tier.id).join()}`;
+  let teamDrawnFor = `en|${page.tiers().map((tier) => tier.id).join()}`;
+  /** Hides the team's fields while they were drawn for another language or other tiers. */
+  function holdIfStale() {
+    if (teamKey() !== teamDrawnFor) $("team").setAttribute("data-stale", "");
+  }
+
   /** The panel's fields, from a report of the defaults; the reader's own values are put back in. */
   function build(/** @type {import("../../pkg/calculator.js").Assumptions} */ report) {
     const globals = el("fieldset", { class: "assumption" }, [
@@ -249,6 +259,8 @@ export function createAssumptions(page, reset) {
     replaceChildrenIfChanged($("team-fields"), [globalField(TEAM_GLOBAL, report), ...report.tiers.map((row, index) =>
       quantityField(TEAM_QUANTITY, row, tr("team.hours", { tier: label(page.tiers()[index]) })))]);
     replaceChildrenIfChanged($("team-sources"), [sourceLine(report.globals.hourlyCost.source), sourceLine(report.tiers[0].hours.source)]);
+    teamDrawnFor = teamKey();
+    $("team").removeAttribute("data-stale");
     // Fields drawn anew, or kept as they were: written whatever they showed before.
     shown = "";
     update(page.report ?? report);
@@ -312,5 +324,5 @@ export function createAssumptions(page, reset) {
     reset();
   });
 
-  return { build, update };
+  return { build, update, holdIfStale };
 }
