@@ -187,14 +187,13 @@ function rebuild(adopting = false) {
   limits?.build();
   recompute();
   if (!adopting) sections.classify.render();
-  sections.assumptions.holdIfStale();
   buildAssumptions();
 }
 
-/** The assumptions panel, drawn once calculator.js can report them. */
+/** The assumptions panel, drawn once calculator.js can report them; until then, team fields drawn for other words or tiers are held unseen. */
 function buildAssumptions() {
   const calculator = calculatorHere();
-  if (!calculator) return;
+  if (!calculator) return sections.assumptions.holdIfStale();
   try {
     // The panel's structure comes from the defaults, so it can be drawn even while one of the
     // user's overrides is invalid; the user's own values are then put back into their fields.

@@ -235,8 +235,8 @@ export function createAssumptions(page, reset) {
   // The served page's team fields are the default tiers', in English (scripts/build/prerender.mjs).
   // Drawn for another language or other tiers, they would show the wrong words or rows until the
   // report comes with calculator.js: they wait unseen then, their room kept.
-  const teamKey = () => `${state.lang}|${page.tiers().map((tier) => tier.id).join()}`;
-  let teamDrawnFor = `en|${page.tiers().map((tier) => tier.id).join()}`;
+  const teamKey = (lang = state.lang) => `${lang}|${page.tiers().map((tier) => tier.id).join()}`;
+  let teamDrawnFor = teamKey("en");
   /** Hides the team's fields while they were drawn for another language or other tiers. */
   function holdIfStale() {
     if (teamKey() !== teamDrawnFor) $("team").setAttribute("data-stale", "");
