@@ -102,8 +102,11 @@ $table_prefix = 'wp_';
   const installed = JSON.parse((await run("php", [join(HERE, "install.php")], { env })).stdout);
 
   // Several workers: WordPress's editor and REST calls overlap, and the blog fetches itself.
+  // In a process group of its own: the workers outlive a signal sent to the server alone.
   const web = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", WORDPRESS, join(HERE, "router.php")],
-    { env: { ...env, PHP_CLI_SERVER_WORKERS: "4" }, stdio: "ignore" });
+    { env: { ...env, PHP_CLI_SERVER_WORKERS: "4" }, stdio: "ignore", detached: true });
+  // Also if this process ends without calling stop().
+  process.once("exit", () => web.exitCode === null && web.pid !== undefined && process.kill(-web.pid, "SIGTERM"));
   await waitFor(async () => (await fetch(`${origin}/?rest_route=/`)).ok, "WordPress");
 
   /** A REST call as one of the blog's users, with their application password. */
@@ -120,7 +123,7 @@ $table_prefix = 'wp_';
   }
 
   async function stop() {
-    web.kill();
+    if (web.exitCode === null && web.pid !== undefined) process.kill(-web.pid, "SIGTERM");
     database.kill();
     await new Promise((resolve) => (database.exitCode !== null ? resolve(undefined) : database.once("exit", resolve)));
     await rm(folder, { recursive: true, force: true });
