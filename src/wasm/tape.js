@@ -16,6 +16,7 @@
 // end without calling back into wasm, lets go of its buffers when done, and each module
 // hands in its own key table.
 
+/** The answer's module's memory, as bytes and as numbers: the ops and numbers are read in place. */
 /** @type {Uint8Array} */
 let ops;
 /** @type {Float64Array} */
@@ -30,20 +31,70 @@ let at = 0;
 let misfit = false;
 
 /**
- * @param {Uint8Array} tapeOps @param {Float64Array} tapeNumbers @param {string} tapeText
- * @param {string[]} moduleKeys the calling module's key table, kept by the module
+ * A module's half of the key table and its views of the module's memory, made again when the
+ * memory grows (which detaches them).
+ * @typedef {{ keys: string[], memory: WebAssembly.Memory, bytes: Uint8Array, floats: Float64Array }} Table
  */
-export function readTape(tapeOps, tapeNumbers, tapeText, moduleKeys) {
-  ops = tapeOps;
-  numbers = tapeNumbers;
-  text = tapeText;
-  keys = moduleKeys;
-  op = number = at = 0;
+
+/** @param {WebAssembly.Memory} memory @returns {Table} */
+export function tapeTable(memory) {
+  return { keys: [], memory, bytes: new Uint8Array(0), floats: new Float64Array(0) };
+}
+
+/** The most bytes of text whose decoding and strings are kept for the next answer. */
+const KEPT_TEXT = 1 << 16;
+/** `ignoreBOM`: a text that starts with U+FEFF keeps it, as wasm-bindgen's own decoder does. */
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+/** The last answer's text, its bytes copied, and the strings cut from it, in order, with where each starts. */
+let lastBytes = new Uint8Array(0);
+let lastText = "";
+/** @type {string[]} */
+const cuts = [];
+/** @type {number[]} */
+const cutsAt = [];
+let cut = 0;
+
+/**
+ * Reads the answer whose ops, numbers and text start at these addresses (in bytes) in the
+ * module's memory; the ops say where each ends.
+ * @param {Table} table the calling module's, kept by the module
+ * @param {number} opsAt @param {number} numbersAt @param {number} textAt @param {number} textLength UTF-8
+ */
+export function readTape(table, opsAt, numbersAt, textAt, textLength) {
+  // Detached (length 0) when the memory grew.
+  if (table.bytes.length === 0) {
+    table.bytes = new Uint8Array(table.memory.buffer);
+    table.floats = new Float64Array(table.memory.buffer);
+  }
+  ops = table.bytes;
+  numbers = table.floats;
+  keys = table.keys;
+  // An answer's text is most often the last one's (the same labels and ids): decoding it took
+  // a tenth of an `evaluate`, and cutting it the same way gives the same strings.
+  if (!sameBytes(ops, textAt, textLength, lastBytes)) {
+    const bytes = ops.subarray(textAt, textAt + textLength);
+    lastText = decoder.decode(bytes);
+    lastBytes = textLength <= KEPT_TEXT ? bytes.slice() : new Uint8Array(0);
+    cuts.length = cutsAt.length = 0;
+  }
+  text = lastText;
+  op = opsAt;
+  number = numbersAt / 8;
+  at = cut = 0;
   const answer = value();
-  // The views are of the module's memory: kept, they would pin it.
+  // The module's memory and the table are kept by the table only. A text too long to keep is
+  // let go of too (no bytes kept means no text kept).
   ops = numbers = keys = /** @type {any} */ (null);
+  if (lastBytes.length === 0) lastText = "";
   text = "";
   return answer;
+}
+
+/** Whether `length` bytes of `memory` from `start` are `kept`. @param {Uint8Array} memory @param {number} start @param {number} length @param {Uint8Array} kept */
+function sameBytes(memory, start, length, kept) {
+  if (length !== kept.length) return false;
+  for (let i = 0; i < length; i++) if (memory[start + i] !== kept[i]) return false;
+  return true;
 }
 
 function count() {
@@ -63,7 +114,14 @@ function count() {
 function string() {
   const start = at;
   at += count();
-  return text.slice(start, at);
+  // The text and this cut as they were last time: the string made then.
+  if (cut < cuts.length && cutsAt[cut] === start && cuts[cut].length === at - start) return cuts[cut++];
+  const s = text.slice(start, at);
+  if (lastBytes.length > 0) {
+    cuts[cut] = s;
+    cutsAt[cut++] = start;
+  }
+  return s;
 }
 
 /** @returns {any} */
@@ -162,7 +220,13 @@ function named(name) {
  * @param {string} name
  */
 function field(name) {
-  return misfit || !named(name) ? null : value();
+  if (misfit) return null;
+  // The key the builder expects, as it was last time: one byte, the same string.
+  if (ops[op] < 128 && keys[ops[op] - 2] === name) {
+    op++;
+    return value();
+  }
+  return named(name) ? value() : null;
 }
 
 /**
@@ -177,6 +241,34 @@ function slot(name) {
   return null;
 }
 
+/** What `slots` read, for the literal that follows: reused, as the literal copies it at once. */
+const got = /** @type {(number | null)[]} */ ([]);
+
+/**
+ * Reads a run of fields named `names`, each a number or `null`, into `got`. The common case,
+ * each key as it was last time (one byte, the builder's own string) and a number, is read in
+ * one loop over local positions; from the first field that is not, each is read by `slot`.
+ * @param {readonly string[]} names
+ */
+function slots(names) {
+  let o = op;
+  let n = number;
+  let i = 0;
+  if (!misfit) {
+    for (; i < names.length && ops[o] < 128 && keys[ops[o] - 2] === names[i] && ops[o + 1] === 4; i++, o += 2) got[i] = numbers[n++];
+  }
+  op = o;
+  number = n;
+  for (; i < names.length; i++) got[i] = slot(names[i]);
+}
+
+/** The number fields of `Outcome` and of `TierOutcome`, in the order serde writes them. */
+const OUTCOME = ["influencers", "spend", "feeSpend", "teamSpend", "unspent", "impressions", "reach", "reachShare", "overlap",
+  "frequency", "engagements", "conversions", "revenue", "roi", "costPerThousandReached", "costPerEngagement",
+  "costPerConversion", "workloadHours"];
+const TIER = ["influencers", "unitCost", "allotted", "spend", "feeSpend", "teamSpend", "impressions", "reach", "engagements",
+  "conversions", "workloadHours", "feePerThousandViews", "feePerEngagement"];
+
 /**
  * The builders, by their struct's first field: `Outcome` (src/model.rs; an optimum's has more
  * fields, read after these), `TierOutcome` and `Label` (src/sources.rs), their fields in the
@@ -185,46 +277,56 @@ function slot(name) {
  */
 const BUILDERS = {
   __proto__: null,
-  label: () => ({
-    label: field("label"),
-    kind: field("kind"),
-    tier: field("tier"),
-    influencers: slot("influencers"),
-    spend: slot("spend"),
-    feeSpend: slot("feeSpend"),
-    teamSpend: slot("teamSpend"),
-    unspent: slot("unspent"),
-    impressions: slot("impressions"),
-    reach: slot("reach"),
-    reachShare: slot("reachShare"),
-    overlap: slot("overlap"),
-    frequency: slot("frequency"),
-    engagements: slot("engagements"),
-    conversions: slot("conversions"),
-    revenue: slot("revenue"),
-    roi: slot("roi"),
-    costPerThousandReached: slot("costPerThousandReached"),
-    costPerEngagement: slot("costPerEngagement"),
-    costPerConversion: slot("costPerConversion"),
-    workloadHours: slot("workloadHours"),
-    capped: field("capped"),
-    tiers: field("tiers"),
-  }),
-  tier: () => ({
-    tier: field("tier"),
-    influencers: slot("influencers"),
-    unitCost: slot("unitCost"),
-    allotted: slot("allotted"),
-    spend: slot("spend"),
-    feeSpend: slot("feeSpend"),
-    teamSpend: slot("teamSpend"),
-    impressions: slot("impressions"),
-    reach: slot("reach"),
-    engagements: slot("engagements"),
-    conversions: slot("conversions"),
-    workloadHours: slot("workloadHours"),
-    feePerThousandViews: slot("feePerThousandViews"),
-    feePerEngagement: slot("feePerEngagement"),
-  }),
+  label: () => {
+    const label = field("label");
+    const kind = field("kind");
+    const tier = field("tier");
+    slots(OUTCOME);
+    return {
+      label,
+      kind,
+      tier,
+      influencers: got[0],
+      spend: got[1],
+      feeSpend: got[2],
+      teamSpend: got[3],
+      unspent: got[4],
+      impressions: got[5],
+      reach: got[6],
+      reachShare: got[7],
+      overlap: got[8],
+      frequency: got[9],
+      engagements: got[10],
+      conversions: got[11],
+      revenue: got[12],
+      roi: got[13],
+      costPerThousandReached: got[14],
+      costPerEngagement: got[15],
+      costPerConversion: got[16],
+      workloadHours: got[17],
+      capped: field("capped"),
+      tiers: field("tiers"),
+    };
+  },
+  tier: () => {
+    const tier = field("tier");
+    slots(TIER);
+    return {
+      tier,
+      influencers: got[0],
+      unitCost: got[1],
+      allotted: got[2],
+      spend: got[3],
+      feeSpend: got[4],
+      teamSpend: got[5],
+      impressions: got[6],
+      reach: got[7],
+      engagements: got[8],
+      conversions: got[9],
+      workloadHours: got[10],
+      feePerThousandViews: got[11],
+      feePerEngagement: got[12],
+    };
+  },
   en: () => ({ en: field("en"), fr: field("fr") }),
 };

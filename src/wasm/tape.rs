@@ -34,11 +34,17 @@ use keys::Keys;
 
 #[wasm_bindgen(module = "/src/wasm/tape.js")]
 extern "C" {
-    /// Builds the answer's plain objects from the three buffers, which it reads in place (the
-    /// slices are views of the module's memory, valid while the call lasts) and does not keep.
-    /// `keys` is this module's half of the key table, to which it adds the names defined.
+    /// This module's half of the key table, with views of its memory made once: views made
+    /// per answer cost as much as reading a small one.
+    #[wasm_bindgen(js_name = tapeTable)]
+    fn tape_table(memory: &JsValue) -> JsValue;
+
+    /// Builds the answer's plain objects from the three buffers, which it reads in place (by
+    /// address in the module's memory, valid while the call lasts: the ops say where each
+    /// ends) and does not keep. `table` is this module's, to which it adds the names defined.
+    /// The text is UTF-8: tape.js decodes it only when it differs from the last answer's.
     #[wasm_bindgen(js_name = readTape)]
-    fn read_tape(ops: &[u8], numbers: &[f64], text: &str, keys: &js_sys::Array) -> JsValue;
+    fn read_tape(table: &JsValue, ops: *const u8, numbers: *const f64, text: *const u8, text_len: usize) -> JsValue;
 }
 
 const END: u8 = 0;
@@ -70,7 +76,7 @@ pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let written = value.serialize(&mut tape);
     let Tape { mut ops, mut numbers, mut text, mut keys } = tape;
     let answer = match written {
-        Ok(()) => Ok(read_tape(&ops, &numbers, &text, &keys.js)),
+        Ok(()) => Ok(read_tape(&keys.js, ops.as_ptr(), numbers.as_ptr(), text.as_ptr(), text.len())),
         Err(refused) => {
             // The names this answer defined never reached JavaScript: forgotten, they are
             // defined again by the next answer that holds them.

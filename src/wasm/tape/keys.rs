@@ -31,8 +31,8 @@ pub struct Keys {
     slots: Vec<Name>,
     /// How many names JavaScript holds: the next name's number is this plus `FIRST_KEY`.
     pub names: usize,
-    /// The JavaScript half, which tape.js fills.
-    pub js: js_sys::Array,
+    /// The JavaScript half, which tape.js fills, with its views of the memory.
+    pub js: wasm_bindgen::JsValue,
 }
 
 /// A name's address and length, and its key number (0: an empty slot).
@@ -50,7 +50,7 @@ const MAX_NAMES: usize = 1 << (SLOT_BITS - 1);
 
 impl Keys {
     fn new() -> Self {
-        Keys { slots: vec![Name::default(); 1 << SLOT_BITS], names: 0, js: js_sys::Array::new() }
+        Keys { slots: vec![Name::default(); 1 << SLOT_BITS], names: 0, js: super::tape_table(&wasm_bindgen::memory()) }
     }
 
     /// The key number of a name, and whether it is new to JavaScript (it has one from now on).
