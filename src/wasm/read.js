@@ -51,6 +51,21 @@ let values = 0;
 /** Whether anything written differs from what the buffers held. */
 let changed = false;
 
+/**
+ * The texts written, in order, with where each starts in the text buffer and how many bytes it
+ * took: the first `written` are in the buffer still. One written again at the same place is
+ * there already (nothing else writes there, and a call writes its texts at rising places), so
+ * it costs a comparison of strings rather than a store per byte. `texted` counts this call's.
+ */
+/** @type {string[]} */
+const texts = [];
+/** @type {number[]} */
+const textsAt = [];
+/** @type {number[]} */
+const textsBytes = [];
+let written = 0;
+let texted = 0;
+
 /** Thrown to leave the walk: the careful reader takes over. */
 const REFUSE = {};
 
@@ -69,6 +84,7 @@ export function bindBuffers(moduleMemory, opsByte, opsLength, numbersByte, numbe
   textAt = textByte;
   textEnd = textByte + textLength;
   sizesAt = sizesByte / 4;
+  written = 0;
 }
 
 /**
@@ -89,12 +105,16 @@ export function readArgument(value, kept) {
   byte = textAt;
   values = 0;
   changed = !kept;
+  texted = 0;
   try {
     write(value, 0);
   } catch {
-    // Refused, or the caller's code threw: read again, carefully.
+    // Refused, or the caller's code threw: read again, carefully. Where it stopped, a text
+    // may be half written: none is trusted.
+    written = 0;
     return REFUSED;
   }
+  written = texted;
   const s = sizesAt;
   if (sizes[s] !== op - opsAt || sizes[s + 1] !== number - numbersAt || sizes[s + 2] !== byte - textAt) changed = true;
   sizes[s] = op - opsAt;
@@ -135,6 +155,11 @@ function putByte(code) {
  * @param {string} s
  */
 function text(s) {
+  const index = texted++;
+  if (index < written && texts[index] === s && textsAt[index] === byte) {
+    byte += textsBytes[index];
+    return textsBytes[index];
+  }
   const length = s.length;
   const start = byte;
   // Three bytes at most per code unit (four per surrogate pair).
@@ -164,6 +189,12 @@ function text(s) {
       putByte(0x80 | (code & 63));
     }
   }
+  texts[index] = s;
+  textsAt[index] = start;
+  textsBytes[index] = byte - start;
+  // The last call's later texts stay true: this call writes below where they start until it
+  // reaches them, and one found at its old place is whole.
+  if (written <= index) written = index + 1;
   return byte - start;
 }
 

@@ -63,3 +63,23 @@ test("start.js names the field of an argument it cannot read, as the whole modul
   cycle.self = cycle;
   assert.deepEqual(errorOf(start, { overrides: cycle }), errorOf(tiermix, { overrides: cycle }));
 });
+
+test("texts changed in place, at the same place and length, are read again, also after a refused argument", () => {
+  // read.js keeps where each text of the last argument went: a text of the same length at
+  // the same place must still be compared, and a text half written before a refusal trusted
+  // no more.
+  const scheme = (a, b) => ({ tiers: [{ id: a, minFollowers: 0, label: { en: a, fr: a } }, { id: b, minFollowers: 5000, label: { en: b, fr: b } }] });
+  const scenarios = [
+    { budget: 20000, scheme: scheme("aa", "bb") },
+    { budget: 20000, scheme: scheme("ab", "ba") },
+    { budget: 20000, scheme: scheme("aa", "bb") },
+    { budget: 20000, scheme: scheme("aaaa", "b") },
+    { budget: 20000, scheme: scheme("aa", "bb"), currency: "USD" },
+  ];
+  const refused = { budget: 20000, scheme: scheme("zzzzzzzz", "yy"), get mix() { throw new Error("no mix"); } };
+  for (const scenario of [...scenarios, ...scenarios.reverse()]) {
+    assert.deepEqual(start.evaluate(scenario), tiermix.evaluate(scenario), JSON.stringify(scenario));
+    assert.throws(() => start.evaluate(refused), /no mix/);
+    assert.deepEqual(start.evaluate(scenario), tiermix.evaluate(scenario), JSON.stringify(scenario));
+  }
+});

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import init, * as tiermix from "../../www/pkg/tiermix.js";
 import initCalculator, * as calculator from "../../www/pkg/calculator.js";
 
-await init({ module_or_path: readFileSync(new URL("../../www/pkg/tiermix_bg.wasm", import.meta.url)) });
+const { memory } = await init({ module_or_path: readFileSync(new URL("../../www/pkg/tiermix_bg.wasm", import.meta.url)) });
 await initCalculator({ module_or_path: readFileSync(new URL("../../www/pkg/calculator_bg.wasm", import.meta.url)) });
 
 const scenario = { budget: 20000, scheme: "traackr" };
@@ -50,4 +50,23 @@ test("after refused calls, both builds still hand over the same answers", () => 
     assert.throws(() => m.simulate(scenario, { seed: 2 ** 53 }), /seed/);
     assert.equal(exact(m.compare(scenario)), before);
   }
+});
+
+test("an answer's texts are its own when the last one's were as long, and after the memory grew", () => {
+  // tape.js reuses the last answer's decoded text when its bytes are the same, and reads the
+  // module's memory through views it makes again only when the memory grows.
+  const named = (a, b) => ({ budget: 20000, scheme: { tiers: [{ id: a, minFollowers: 0, label: { en: a, fr: `${a}é` } }, { id: b, minFollowers: 5000, label: { en: b, fr: b } }] } });
+  const labels = (answer) => answer.tiers.map((tier) => tier.tier).join(" ");
+  for (const m of [calculator, tiermix]) {
+    assert.equal(labels(m.evaluate(named("aa", "bb"))), "aa bb");
+    assert.equal(labels(m.evaluate(named("ab", "ba"))), "ab ba");
+    assert.equal(labels(m.evaluate(named("aa", "bb"))), "aa bb");
+    assert.equal(m.compare(named("xé", "y")).mixes[0].label.fr, "xéé uniquement");
+  }
+  // Four megabytes of roster grow the whole module's memory, which detaches every view of it.
+  const grownFrom = memory.buffer.byteLength;
+  tiermix.parseRoster(`handle,followers\n${"someone,5000\n".repeat(300_000)}`, "fr2018");
+  assert.ok(memory.buffer.byteLength > grownFrom, `${memory.buffer.byteLength} > ${grownFrom}`);
+  assert.equal(exact(tiermix.compare(scenario)), exact(calculator.compare(scenario)));
+  assert.equal(labels(tiermix.evaluate(named("cc", "dd"))), "cc dd");
 });
