@@ -250,6 +250,8 @@ function slot(name) {
 /** Whether `slots` found its run of numbers and `null`s, for the literal that follows, and which are `null`. */
 let fast = false;
 let nulls = 0;
+/** `fast` with no `null`: the literal reads each number itself. */
+let whole = false;
 /** @type {readonly string[]} */
 let names = [];
 
@@ -262,7 +264,7 @@ let names = [];
  */
 function slots(list) {
   names = list;
-  fast = false;
+  fast = whole = false;
   if (misfit) return;
   let o = op;
   let mask = 0;
@@ -273,6 +275,7 @@ function slots(list) {
     else if (kind !== 4) return;
   }
   fast = true;
+  whole = mask === 0;
   nulls = mask;
   op = o;
 }
@@ -311,24 +314,24 @@ const BUILDERS = {
       label,
       kind,
       tier,
-      influencers: take(0),
-      spend: take(1),
-      feeSpend: take(2),
-      teamSpend: take(3),
-      unspent: take(4),
-      impressions: take(5),
-      reach: take(6),
-      reachShare: take(7),
-      overlap: take(8),
-      frequency: take(9),
-      engagements: take(10),
-      conversions: take(11),
-      revenue: take(12),
-      roi: take(13),
-      costPerThousandReached: take(14),
-      costPerEngagement: take(15),
-      costPerConversion: take(16),
-      workloadHours: take(17),
+      influencers: whole ? numbers[number++] : take(0),
+      spend: whole ? numbers[number++] : take(1),
+      feeSpend: whole ? numbers[number++] : take(2),
+      teamSpend: whole ? numbers[number++] : take(3),
+      unspent: whole ? numbers[number++] : take(4),
+      impressions: whole ? numbers[number++] : take(5),
+      reach: whole ? numbers[number++] : take(6),
+      reachShare: whole ? numbers[number++] : take(7),
+      overlap: whole ? numbers[number++] : take(8),
+      frequency: whole ? numbers[number++] : take(9),
+      engagements: whole ? numbers[number++] : take(10),
+      conversions: whole ? numbers[number++] : take(11),
+      revenue: whole ? numbers[number++] : take(12),
+      roi: whole ? numbers[number++] : take(13),
+      costPerThousandReached: whole ? numbers[number++] : take(14),
+      costPerEngagement: whole ? numbers[number++] : take(15),
+      costPerConversion: whole ? numbers[number++] : take(16),
+      workloadHours: whole ? numbers[number++] : take(17),
       capped: field("capped"),
       tiers: field("tiers"),
     };
@@ -338,19 +341,19 @@ const BUILDERS = {
     slots(TIER);
     return {
       tier,
-      influencers: take(0),
-      unitCost: take(1),
-      allotted: take(2),
-      spend: take(3),
-      feeSpend: take(4),
-      teamSpend: take(5),
-      impressions: take(6),
-      reach: take(7),
-      engagements: take(8),
-      conversions: take(9),
-      workloadHours: take(10),
-      feePerThousandViews: take(11),
-      feePerEngagement: take(12),
+      influencers: whole ? numbers[number++] : take(0),
+      unitCost: whole ? numbers[number++] : take(1),
+      allotted: whole ? numbers[number++] : take(2),
+      spend: whole ? numbers[number++] : take(3),
+      feeSpend: whole ? numbers[number++] : take(4),
+      teamSpend: whole ? numbers[number++] : take(5),
+      impressions: whole ? numbers[number++] : take(6),
+      reach: whole ? numbers[number++] : take(7),
+      engagements: whole ? numbers[number++] : take(8),
+      conversions: whole ? numbers[number++] : take(9),
+      workloadHours: whole ? numbers[number++] : take(10),
+      feePerThousandViews: whole ? numbers[number++] : take(11),
+      feePerEngagement: whole ? numbers[number++] : take(12),
     };
   },
   en: () => ({ en: field("en"), fr: field("fr") }),
