@@ -66,6 +66,9 @@ const textsBytes = [];
 let written = 0;
 let texted = 0;
 
+/** This realm's `Object.prototype`, the prototype of nearly every argument: known without asking for its own. */
+const PLAIN = Object.prototype;
+
 /** Thrown to leave the walk: the careful reader takes over. */
 const REFUSE = {};
 
@@ -227,7 +230,7 @@ function write(value, depth) {
   } else {
     // Only plain objects are input (read.rs): a prototype with none above it, or none.
     const prototype = Object.getPrototypeOf(value);
-    if (prototype !== null && Object.getPrototypeOf(prototype) !== null) throw REFUSE;
+    if (prototype !== PLAIN && prototype !== null && Object.getPrototypeOf(prototype) !== null) throw REFUSE;
     put(7);
     for (const key of Object.keys(value)) {
       if (op + 12 > opsEnd) throw REFUSE;
