@@ -227,7 +227,8 @@ function named(name) {
  */
 function field(name) {
   if (misfit) return null;
-  // The key the builder expects, as it was last time: one byte, the same string.
+  // The key the builder expects, as it was last time: one byte, the same string. Here, not in
+  // `named`, which `slot` shares: there it made `evaluate` 5% slower in Chromium.
   if (ops[op] < 128 && keys[ops[op] - 2] === name) {
     op++;
     return value();
@@ -250,7 +251,10 @@ function slot(name) {
 /** Whether `slots` found its run of numbers and `null`s, for the literal that follows, and which are `null`. */
 let fast = false;
 let nulls = 0;
-/** `fast` with no `null`: the literal reads each number itself. */
+/**
+ * `fast` with no `null`: the literal reads each number itself. Read through `take` alone, as
+ * the fields with a `null` are, `evaluate` was 15% slower in Chromium: V8 does not inline it.
+ */
 let whole = false;
 /** @type {readonly string[]} */
 let names = [];
