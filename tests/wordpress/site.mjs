@@ -105,8 +105,16 @@ $table_prefix = 'wp_';
   // In a process group of its own: the workers outlive a signal sent to the server alone.
   const web = spawn("php", ["-S", `127.0.0.1:${port}`, "-t", WORDPRESS, join(HERE, "router.php")],
     { env: { ...env, PHP_CLI_SERVER_WORKERS: "4" }, stdio: "ignore", detached: true });
+  const stopWeb = () => {
+    if (web.exitCode !== null || web.pid === undefined) return;
+    try {
+      process.kill(-web.pid, "SIGTERM");
+    } catch {
+      // The group has ended already.
+    }
+  };
   // Also if this process ends without calling stop().
-  process.once("exit", () => web.exitCode === null && web.pid !== undefined && process.kill(-web.pid, "SIGTERM"));
+  process.once("exit", stopWeb);
   await waitFor(async () => (await fetch(`${origin}/?rest_route=/`)).ok, "WordPress");
 
   /** A REST call as one of the blog's users, with their application password. */
@@ -123,7 +131,8 @@ $table_prefix = 'wp_';
   }
 
   async function stop() {
-    if (web.exitCode === null && web.pid !== undefined) process.kill(-web.pid, "SIGTERM");
+    stopWeb();
+    process.off("exit", stopWeb);
     database.kill();
     await new Promise((resolve) => (database.exitCode !== null ? resolve(undefined) : database.once("exit", resolve)));
     await rm(folder, { recursive: true, force: true });
