@@ -22,12 +22,15 @@ const OWN_TEXT = 0xfffffffe;
 /// audience fit, and the expected engagement's low and high). A platform or topic is usually an
 /// index into `labels` (NONE: none; OWN_TEXT: its own text).
 export function attachRows(roster, c) {
-  const { whole, fractional, labels, texts, tierIds } = c;
+  const { labels, texts, tierIds } = c;
+  // Views of the module's memory, where the module keeps both records until this returns.
+  const whole = new Uint32Array(c.memory.buffer, c.wholeAt, c.rows * 8);
+  const fractional = new Float64Array(c.memory.buffer, c.fractionalAt, c.rows * 6);
   const estimatedLists = everyList(c.estimatedNames);
   const flagLists = everyList(c.flagNames);
   const shift = c.estimatedNames.length;
   const estimatedBits = (1 << shift) - 1;
-  const rows = new Array(whole.length / 8);
+  const rows = new Array(c.rows);
   let start = 0;
   const text = (label, from, to) => (label === OWN_TEXT ? texts.slice(from, to) : label === NONE ? null : labels[label]);
   for (let i = 0, w = 0, f = 0; i < rows.length; i++, w += 8, f += 6) {
