@@ -145,11 +145,17 @@ export function createTradeOffs(page) {
   let worker = null;
   /** The last answer drawn: `{ key, results: [frontier, curves] }`. @type {EngineAnswer | null} */
   let answer = null;
+  /** What the charts and tables say instead of an answer ("" while they show one). */
+  let noted = "";
 
   /** Charts and tables say why they are empty: still computing, or failed. */
   function empty(/** @type {string} */ message, /** @type {boolean} */ busy) {
     const section = $("frontier").closest("section");
     if (section && section.getAttribute("aria-busy") !== String(busy)) section.setAttribute("aria-busy", String(busy));
+    // Typing faster than the charts answer: they already say so (redrawing it was a tenth of a
+    // keystroke at 4× CPU).
+    if (noted === message) return;
+    noted = message;
     for (const id of ["frontier", "curves-reach", "curves"]) drawNote(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($(id))), message);
     for (const id of ["frontier", "curves"]) fillTable($(`${id}-table`), `${tr(`${id}.caption`)}${tr("colon")}${message}`, [], []);
   }
@@ -219,6 +225,7 @@ export function createTradeOffs(page) {
       [tr("curves.budget"), ...curves.curves.flatMap((c) => [`${label(c)} — ${tr("results.reachBar")}`, `${label(c)} — ${tr("results.conversionsBar")}`])],
       curves.budgets.map((b, i) => [f.money(b),
         ...curves.curves.flatMap((c) => [f.count(c.reach[i]), f.count(c.conversions[i])])]));
+    noted = "";
     $("frontier").closest("section")?.setAttribute("aria-busy", "false");
     performance.measure("tiermix:trade-offs", { start: started });
   }
