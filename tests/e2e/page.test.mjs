@@ -322,6 +322,29 @@ test("the trade-off charts are drawn and have table alternatives", async () => {
   await context.close();
 });
 
+test("keys typed faster than the trade-off charts answer leave them saying so, then drawn for the last figure", async () => {
+  const { page, context, problems } = await openPage(live.browser, live.server.origin);
+  await page.waitForSelector("#frontier path");
+  await page.focus("#budget");
+  await page.keyboard.press("End");
+  // The charts answer 120 ms after the last key at the earliest: until then, each key finds
+  // them saying so, and the note stays the one drawn at the first key.
+  await page.keyboard.press("5");
+  assert.match(await page.textContent("#frontier > text"), /^Computing the best mixes/);
+  for (const key of ["Backspace", "Backspace", "Backspace", "9"]) await page.keyboard.press(key);
+  assert.equal(await page.inputValue("#budget"), "2009");
+  assert.match(await page.textContent("#frontier > text"), /^Computing the best mixes/);
+  assert.equal(await page.locator("#frontier path").count(), 0, "no chart for an earlier figure");
+  assert.equal(await page.getAttribute("section:has(#frontier)", "aria-busy"), "true");
+  // Then drawn for the figure on screen, its table filled again.
+  await page.waitForFunction(() => document.querySelector("#curves .xy-marker + text")?.textContent === "€2.01K");
+  assert.ok(await page.locator("#frontier path").count() > 0);
+  assert.equal(await page.locator("#frontier-table tbody tr").count(), 21);
+  assert.equal(await page.getAttribute("section:has(#frontier)", "aria-busy"), "false");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("bands, the 'beats' sentences and the sensitivity chart appear and follow the inputs", async () => {
   const { page, context, problems, requested } = await openPage(live.browser, live.server.origin);
   await page.waitForFunction(() => document.querySelector("#certainty-status").textContent === "2,000 plausible worlds simulated.");
