@@ -152,8 +152,8 @@ export function createTradeOffs(page) {
   function empty(/** @type {string} */ message, /** @type {boolean} */ busy) {
     const section = $("frontier").closest("section");
     if (section && section.getAttribute("aria-busy") !== String(busy)) section.setAttribute("aria-busy", String(busy));
-    // Typing faster than the charts answer: they already say so (redrawing it was a tenth of a
-    // keystroke at 4× CPU).
+    // Typing faster than the charts answer: they already say so (drawing the note is about a
+    // tenth of a keystroke's work at 4× CPU).
     if (noted === message) return;
     noted = message;
     for (const id of ["frontier", "curves-reach", "curves"]) drawNote(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($(id))), message);
