@@ -22,7 +22,7 @@
 // end without calling back into wasm, lets go of its buffers when done, and each module
 // hands in its own key table.
 
-/** The answer's module's memory, as bytes and as numbers: the ops and numbers are read in place. */
+// The answer's module's memory, as bytes and as numbers: the ops and numbers are read in place.
 /** @type {Uint8Array} */
 let ops;
 /** @type {Float64Array} */
