@@ -116,27 +116,27 @@ pub fn completion(row: &sheet::RawRow, scheme: &TierScheme) -> Completion {
     // One evaluation of the curve gives both the estimate and the band it is audited against.
     let curve = default_range(Quantity::EngagementRate, followers);
     let engagement_rate = row.engagement_rate.unwrap_or_else(|| {
-        estimated.insert("engagementRate");
+        estimated.add(Estimated::ENGAGEMENT_RATE);
         curve.typical
     });
     let fee = row.fee.unwrap_or_else(|| {
-        estimated.insert("fee");
+        estimated.add(Estimated::FEE);
         default_range(Quantity::Fee, followers).typical
     });
     let mut flags = Flags::default();
     let tier_index = scheme.classify(followers as u64);
     if tier_index.is_none() {
-        flags.insert("belowTiers");
+        flags.add(Flags::BELOW_TIERS);
     }
     if row.engagement_rate.is_some() {
         if engagement_rate < curve.low {
-            flags.insert("lowEngagement");
+            flags.add(Flags::LOW_ENGAGEMENT);
         } else if engagement_rate > curve.high {
-            flags.insert("highEngagement");
+            flags.add(Flags::HIGH_ENGAGEMENT);
         }
     }
     if row.duplicate {
-        flags.insert("duplicate");
+        flags.add(Flags::DUPLICATE);
     }
     Completion {
         tier_index,

@@ -501,6 +501,8 @@ fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labe
                 "is empty: every candidate needs a follower count",
             ))
         }
+        // Counts are nearly always whole: `trunc` is one wasm instruction, `round` a call.
+        Some(Parsed { value, .. }) if value == value.trunc() => value,
         Some(parsed) => parsed.value.round(),
     };
     if !(1.0..=MAX_FOLLOWERS as f64).contains(&followers) {
@@ -645,6 +647,32 @@ mod tests {
         );
         // The refused lines' bare 101 does not turn the kept rows' shares into percentages.
         assert!(sheet.reading.notes.is_empty());
+    }
+
+    #[test]
+    fn platforms_and_topics_are_shared_up_to_the_label_limit_and_kept_past_it() {
+        let mut text = String::from("handle,followers,platform,topic\n");
+        // Each topic twice, far apart, and the same few platforms throughout.
+        let topics = MAX_LABELS + 40;
+        for round in 0..2 {
+            for t in 0..topics {
+                text.push_str(&format!("h{round}_{t},1000,{},topic {t}\n", ["Instagram", "TikTok", "YouTube"][t % 3]));
+            }
+        }
+        let sheet = read(&text);
+        assert_eq!(sheet.rows.len(), 2 * topics);
+        assert_eq!(sheet.labels.len(), MAX_LABELS);
+        assert_eq!(&*sheet.labels[0], "Instagram");
+        assert_eq!(&*sheet.labels[1], "topic 0");
+        for (i, row) in sheet.rows.iter().enumerate() {
+            let t = i % topics;
+            let (platform, topic) = (row.platform.as_ref().unwrap(), row.topic.as_ref().unwrap());
+            assert_eq!(**topic, *format!("topic {t}"));
+            assert!(sheet.labels.iter().any(|label| Rc::ptr_eq(label, platform)), "line {}", row.line);
+            // Three platforms and the first 253 topics fill the labels; later topics are their own.
+            let shared = sheet.labels.iter().any(|label| Rc::ptr_eq(label, topic));
+            assert_eq!(shared, t < MAX_LABELS - 3, "line {}", row.line);
+        }
     }
 
     proptest! {
