@@ -650,6 +650,19 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_refused_after_reading_takes_its_row_out_of_the_duplicate_search() {
+        let sheet = read("handle,followers,engagement rate\na,1000,150%\nb,1000,2%\nA,1000,1%\nb,1000,3\nc,1000,0.5\n");
+        let rows: Vec<_> = sheet.rows.iter().map(|r| (r.line, r.handle.as_str(), r.engagement_rate, r.duplicate)).collect();
+        // 3 is over 1: the column's bare numbers are percentages.
+        assert_eq!(
+            rows,
+            [(3, "b", Some(0.02), false), (4, "A", Some(0.01), false), (5, "b", Some(0.03), true), (6, "c", Some(0.005), false)]
+        );
+        assert_eq!(sheet.reading.errors.iter().map(|e| (e.line, e.code)).collect::<Vec<_>>(), [(2, "outOfRange")]);
+        assert_eq!(sheet.reading.notes, ["percentAssumed"]);
+    }
+
+    #[test]
     fn platforms_and_topics_are_shared_up_to_the_label_limit_and_kept_past_it() {
         let mut text = String::from("handle,followers,platform,topic\n");
         // Each topic twice, far apart, and the same few platforms throughout.
