@@ -36,6 +36,11 @@ impl<const SET: u8> Marks<SET> {
         self.0 |= marks.0;
     }
 
+    /// Whether every mark of `marks` is set.
+    pub fn has(&self, marks: Self) -> bool {
+        self.0 & marks.0 == marks.0
+    }
+
     fn bit(name: &str) -> u8 {
         Self::names().iter().position(|n| *n == name).map_or(0, |i| 1 << i)
     }
@@ -106,5 +111,6 @@ mod tests {
             (Flags::DUPLICATE, "duplicate"),
         ]));
         assert_eq!((Estimated::ENGAGEMENT_RATE.to_vec(), Estimated::FEE.to_vec()), (vec!["engagementRate"], vec!["fee"]));
+        assert!(flags.has(Flags::DUPLICATE) && flags.has(Flags::BELOW_TIERS) && !flags.has(Flags::LOW_ENGAGEMENT));
     }
 }

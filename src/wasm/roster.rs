@@ -240,8 +240,8 @@ fn candidates(roster_value: &JsValue) -> Result<Vec<roster::pick::Candidate>, Js
         let raw = roster::pick::Raw {
             line: value(&lines, "line", false)?,
             followers: value(&followers, "followers", false)?,
-            fee: value(&fees, "fee", marks.0 & Estimated::FEE.0 != 0)?,
-            engagement_rate: value(&rates, "engagementRate", marks.0 & Estimated::ENGAGEMENT_RATE.0 != 0)?,
+            fee: value(&fees, "fee", marks.has(Estimated::FEE))?,
+            engagement_rate: value(&rates, "engagementRate", marks.has(Estimated::ENGAGEMENT_RATE))?,
             audience_fit: value(&fits, "audienceFit", false)?,
         };
         list.push(roster::pick::Candidate::new(&row_path, raw).map_err(js_error)?);
