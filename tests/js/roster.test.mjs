@@ -63,6 +63,19 @@ test("the rows handed over in columns equal the engine's own rows, non-ASCII tex
   assert.deepEqual(roster.rows.map((r) => [r.handle, r.platform, r.topic]), [["Zoë 🌸", "Insta", "Beauté"], ["@x", null, null], ["日本", "TikTok", "旅行"]]);
 });
 
+test("platforms and topics past the shared few hundred arrive as their own text", () => {
+  // 400 distinct topics, some not ASCII, each on two lines; every third row has no platform.
+  const topics = Array.from({ length: 400 }, (_, i) => (i % 2 ? `topic ${i}` : `thème ${i} 🌸`));
+  const platforms = ["Instagram", "", "TikTok"];
+  const lines = [...topics, ...topics].map((topic, i) => `h${i},1000,${platforms[i % 3]},${topic}`);
+  const roster = tiermix.parseRoster(`handle,followers,platform,topic\n${lines.join("\n")}\n`, "fr2018");
+  assert.equal(roster.rows.length, 800);
+  assert.deepEqual(
+    roster.rows.map((r) => [r.handle, r.platform, r.topic]),
+    [...topics, ...topics].map((topic, i) => [`h${i}`, platforms[i % 3] || null, topic]),
+  );
+});
+
 test("text of any script reaches the reader intact, however much of it is not ASCII", () => {
   // Mostly three- and four-byte characters: the text is encoded in more than one pass.
   const names = Array.from({ length: 2000 }, (_, i) => `旅行者${i}🌸`);
