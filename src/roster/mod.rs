@@ -87,7 +87,7 @@ pub fn parse(text: &str, scheme: &TierScheme) -> Roster {
 fn complete_all(sheet: sheet::Sheet, scheme: &TierScheme) -> Roster {
     let sheet::Reading { errors, delimiter, columns, ignored_columns, notes, blank_lines } = sheet.reading;
     Roster {
-        rows: sheet.rows.into_iter().map(|row| complete(row, scheme)).collect(),
+        rows: sheet.rows.into_iter().map(|row| complete(row, &sheet.handles, scheme)).collect(),
         errors,
         delimiter,
         columns,
@@ -148,11 +148,11 @@ pub fn completion(row: &sheet::RawRow, scheme: &TierScheme) -> Completion {
     }
 }
 
-fn complete(row: sheet::RawRow, scheme: &TierScheme) -> Row {
+fn complete(row: sheet::RawRow, handles: &str, scheme: &TierScheme) -> Row {
     let c = completion(&row, scheme);
     Row {
         line: row.line,
-        handle: row.handle,
+        handle: handles.get(row.handle.start as usize..row.handle.end as usize).unwrap_or_default().to_owned(),
         platform: row.platform,
         topic: row.topic,
         followers: row.followers,

@@ -139,7 +139,7 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, scheme: &tiers::TierScheme) -> JsR
         // Where the handle, then the platform and topic when they are their own texts, end.
         let mut ends = [0u32; 3];
         for ((text, label), slot) in
-            [(Some(row.handle.as_str()), OWN_TEXT), (row.platform.as_deref(), platform), (row.topic.as_deref(), topic)]
+            [(Some(sheet.handle(row)), OWN_TEXT), (row.platform.as_deref(), platform), (row.topic.as_deref(), topic)]
                 .into_iter()
                 .zip(&mut ends)
         {

@@ -42,7 +42,8 @@ pub struct ColumnUse {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawRow {
     pub line: u32,
-    pub handle: String,
+    /// Where the handle is in [`Sheet::handles`] (see [`Sheet::handle`]).
+    pub handle: Span,
     /// Platforms and topics repeat: rows share one copy of each.
     pub platform: Option<Rc<str>>,
     pub topic: Option<Rc<str>>,
@@ -57,6 +58,13 @@ pub struct RawRow {
     pub audience_fit: Option<f64>,
     /// An earlier line has the same handle.
     pub duplicate: bool,
+}
+
+/// Where a text is in a longer one, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
 }
 
 /// What reading a file found besides its rows: what a page reports about the file.
@@ -81,6 +89,16 @@ pub struct Sheet {
     /// The distinct platforms and topics the rows share, up to [`MAX_LABELS`], in the order
     /// they first appear; a row's platform or topic past that many is a copy of its own.
     pub labels: Vec<Rc<str>>,
+    /// Every row's handle, back to back: a string per row was a tenth of reading a roster in
+    /// wasm (allocated, copied, freed).
+    pub handles: String,
+}
+
+impl Sheet {
+    /// `row`'s handle (empty when the file gives none).
+    pub fn handle(&self, row: &RawRow) -> &str {
+        self.handles.get(row.handle.start as usize..row.handle.end as usize).unwrap_or_default()
+    }
 }
 
 /// Reads raw bytes: UTF-16 (Excel's "Unicode Text"), UTF-8 with or without a byte-order mark,
@@ -97,7 +115,7 @@ pub fn read_bytes(bytes: &[u8]) -> Sheet {
 /// A row between reading and completing: the rate and fit columns' units are known only at the end.
 struct Pending {
     line: u32,
-    handle: String,
+    handle: Span,
     /// Of the handle as duplicates are found (see [`handle_hash`]): hashed while its bytes are
     /// at hand, so that finding duplicates reads no handle unless two hashes agree.
     hash: u64,
@@ -139,6 +157,7 @@ pub fn read(text: &str) -> Sheet {
             blank_lines: 0,
         },
         labels: Vec::new(),
+        handles: String::new(),
     };
     let mut layout: Option<Layout> = None;
     let mut labels = Labels { known: Vec::new(), last: [0, 0] };
@@ -146,6 +165,8 @@ pub fn read(text: &str) -> Sheet {
     // Every line may be a row: reserving once saves the copies of a growing list.
     let lines = csv::count_newlines(text.as_bytes()) + 1;
     let mut pending: Vec<Pending> = Vec::with_capacity(lines.min(MAX_ROWS));
+    // Handles are a dozen bytes each: room for that many saves the copies of a growing text.
+    let mut handles = String::with_capacity(pending.capacity() * 16);
     let bare_over_one = |cell: Option<Parsed>| matches!(cell, Some(Parsed { value, percent: false }) if value > 1.0);
     let (mut percent, mut fit_percent) = (false, false);
     csv::for_each_record(text, delimiter, &mut |record| {
@@ -174,7 +195,7 @@ pub fn read(text: &str) -> Sheet {
             ));
             return false;
         }
-        match read_row(record, layout, header_width, &mut labels) {
+        match read_row(record, layout, header_width, &mut labels, &mut handles) {
             Ok(row) => {
                 // Bare numbers are shares unless one of the column's exceeds 1: then they all
                 // are percentages.
@@ -210,7 +231,8 @@ pub fn read(text: &str) -> Sheet {
             Err(error) => rate_errors.push(*error),
         }
     }
-    flag_duplicates(&mut roster.rows, &hashes);
+    flag_duplicates(&mut roster.rows, &hashes, &handles);
+    roster.handles = handles;
     merge_by_line(&mut roster.reading.errors, rate_errors);
     roster.labels = labels.known.into_iter().map(|(_, _, label)| label).collect();
     roster
@@ -261,7 +283,8 @@ fn handle_hash(handle: &str) -> u64 {
 /// Flags every row whose handle an earlier row already has (see [`handle_key`]), given each
 /// row's [`handle_hash`]. A small open-addressing table of hashes, each with the first row that
 /// had it, finds them in one pass.
-fn flag_duplicates(rows: &mut [RawRow], hashes: &[u64]) {
+fn flag_duplicates(rows: &mut [RawRow], hashes: &[u64], handles: &str) {
+    let handle = |row: &RawRow| handles.get(row.handle.start as usize..row.handle.end as usize).unwrap_or_default();
     let size = (rows.len() * 2).next_power_of_two().max(16);
     let mask = size - 1;
     // (the hash's high half, first row with it + 1); 0 marks an empty slot. Eight bytes a slot:
@@ -283,7 +306,7 @@ fn flag_duplicates(rows: &mut [RawRow], hashes: &[u64]) {
             if entry.0 == check {
                 let first = entry.1 as usize - 1;
                 let same = |other: &RawRow| {
-                    rows.get(index).is_some_and(|row| handle_key(&other.handle).eq_ignore_ascii_case(handle_key(&row.handle)))
+                    rows.get(index).is_some_and(|row| handle_key(handle(other)).eq_ignore_ascii_case(handle_key(handle(row))))
                 };
                 if rows.get(first).is_some_and(same) {
                     duplicates.push(index);
@@ -405,12 +428,12 @@ fn text_cell<'r>(record: &'r csv::Record<'_>, layout: &Layout, column: Column) -
 }
 
 /// At most [`MAX_TEXT`] characters of `text`.
-fn kept(text: &str) -> String {
+fn kept(text: &str) -> &str {
     // MAX_TEXT characters take at least MAX_TEXT bytes: only longer texts need counting.
     if text.len() <= MAX_TEXT {
-        text.to_owned()
+        text
     } else {
-        first_chars(text, MAX_TEXT).to_owned()
+        first_chars(text, MAX_TEXT)
     }
 }
 
@@ -461,7 +484,7 @@ impl Labels {
             }
             return self.known.get(index).map(|entry| entry.2.clone());
         }
-        let label: Rc<str> = kept(text).into();
+        let label: Rc<str> = Rc::from(kept(text));
         if self.known.len() < Self::MAX {
             self.known.push((key.0, key.1, label.clone()));
         }
@@ -469,7 +492,13 @@ impl Labels {
     }
 }
 
-fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labels: &mut Labels) -> Result<Pending, Box<RowError>> {
+fn read_row(
+    record: &csv::Record<'_>,
+    layout: &Layout,
+    header_width: usize,
+    labels: &mut Labels,
+    handles: &mut String,
+) -> Result<Pending, Box<RowError>> {
     let line = record.line;
     if let Some(opened) = record.unclosed_quote {
         return Err(Box::new(file_error(
@@ -523,10 +552,12 @@ fn read_row(record: &csv::Record<'_>, layout: &Layout, header_width: usize, labe
         }
     }
     let handle = text_cell(record, layout, Column::Handle).map(kept).unwrap_or_default();
+    let start = handles.len() as u32;
+    handles.push_str(handle);
     Ok(Pending {
         line,
-        hash: handle_hash(&handle),
-        handle,
+        hash: handle_hash(handle),
+        handle: Span { start, end: handles.len() as u32 },
         platform: labels.get(0, text_cell(record, layout, Column::Platform)),
         topic: labels.get(1, text_cell(record, layout, Column::Topic)),
         followers,
@@ -588,7 +619,7 @@ mod tests {
     fn long_texts_are_cut_to_whole_characters() {
         let handle = "é".repeat(MAX_TEXT + 1);
         let sheet = read(&format!("handle,followers\n{handle},1200\nab,{}\n", "9".repeat(QUOTE_LIMIT + 1)));
-        assert_eq!(sheet.rows[0].handle, "é".repeat(MAX_TEXT));
+        assert_eq!(sheet.handle(&sheet.rows[0]), "é".repeat(MAX_TEXT));
         assert_eq!(sheet.reading.errors[0].text.as_deref(), Some(format!("{}…", "9".repeat(QUOTE_LIMIT)).as_str()));
         assert_eq!(kept("short"), "short");
         assert_eq!(shorten(&"ü".repeat(QUOTE_LIMIT)), "ü".repeat(QUOTE_LIMIT));
@@ -632,7 +663,7 @@ mod tests {
     #[test]
     fn a_fit_outside_0_to_100_percent_or_not_a_number_names_its_line_and_column() {
         let sheet = read("handle,followers,audience fit\nok,1000,40%\nover,1000,120 %\nneg,1000,-5%\nbare,1000,101\nnan,1000,NaN\ntext,1000,high\n");
-        assert_eq!(sheet.rows.iter().map(|r| r.handle.as_str()).collect::<Vec<_>>(), ["ok"]);
+        assert_eq!(sheet.rows.iter().map(|r| sheet.handle(r)).collect::<Vec<_>>(), ["ok"]);
         let errors: Vec<_> =
             sheet.reading.errors.iter().map(|e| (e.line, e.column, e.code, e.text.as_deref(), e.message.as_str())).collect();
         assert_eq!(
@@ -652,7 +683,7 @@ mod tests {
     #[test]
     fn a_rate_refused_after_reading_takes_its_row_out_of_the_duplicate_search() {
         let sheet = read("handle,followers,engagement rate\na,1000,150%\nb,1000,2%\nA,1000,1%\nb,1000,3\nc,1000,0.5\n");
-        let rows: Vec<_> = sheet.rows.iter().map(|r| (r.line, r.handle.as_str(), r.engagement_rate, r.duplicate)).collect();
+        let rows: Vec<_> = sheet.rows.iter().map(|r| (r.line, sheet.handle(r), r.engagement_rate, r.duplicate)).collect();
         // 3 is over 1: the column's bare numbers are percentages.
         assert_eq!(
             rows,
