@@ -94,16 +94,17 @@ fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
 
-/// In a row's whole numbers (see rows.js, which reads them signed: −1 and −2 below; every
-/// other whole number is a count or an offset of less than 2³¹): no tier, no platform or topic.
+/// In a row's whole numbers (see rows.js, which reads it signed, as −1; every other whole
+/// number is a count, an index or an offset of less than 2³¹): no tier, no platform or topic.
 const NONE: u32 = u32::MAX;
-/// In a row's whole numbers: a platform or topic past the reader's last label, its own text.
-const OWN_TEXT: u32 = u32::MAX - 1;
+/// Whole numbers per row in the record rows.js reads.
+const WHOLE: usize = 7;
 
-/// A label's index in `labels` (the reader's shared platforms or topics), found by pointer: the
-/// reader already compared the texts. `hint` is the index found last: rows repeat their
-/// neighbours' labels.
-fn label_index(labels: &[std::rc::Rc<str>], text: Option<&std::rc::Rc<str>>, hint: &mut usize) -> u32 {
+/// A row's platform or topic as an index into `labels` (the reader's shared platforms and
+/// topics, in `list` first), found by pointer: the reader already compared the texts. `hint` is
+/// the index found last: rows repeat their neighbours' labels. A label of its own (past the
+/// reader's last shared one) is added to `list`.
+fn label_index(labels: &[std::rc::Rc<str>], text: Option<&std::rc::Rc<str>>, hint: &mut usize, list: &js_sys::Array) -> u32 {
     let Some(text) = text else { return NONE };
     if labels.get(*hint).is_some_and(|label| std::rc::Rc::ptr_eq(label, text)) {
         return *hint as u32;
@@ -113,54 +114,61 @@ fn label_index(labels: &[std::rc::Rc<str>], text: Option<&std::rc::Rc<str>>, hin
             *hint = index;
             index as u32
         }
-        None => OWN_TEXT,
+        None => list.push(&JsValue::from_str(text)) - 1,
+    }
+}
+
+/// Byte offsets in a text as JavaScript's offsets (UTF-16 units), asked for in rising order:
+/// the units between two offsets are counted once.
+struct Units<'a> {
+    text: &'a str,
+    ascii: bool,
+    byte: usize,
+    unit: u32,
+}
+
+impl Units<'_> {
+    fn at(&mut self, byte: u32) -> u32 {
+        if self.ascii {
+            return byte;
+        }
+        let byte = byte as usize;
+        self.unit += self.text.get(self.byte..byte).map_or(0, utf16_len);
+        self.byte = byte;
+        self.unit
     }
 }
 
 /// Completes each row and hands the rows over in one pass, each row as two fixed-size records
 /// of numbers (whole and fractional: see rows.js) appended to two lists: one append each per
 /// row, where a list per field took eleven calls, and two arrays cross instead of fourteen.
+/// The handles cross as the reader keeps them, one string, each row saying where its own is.
 fn roster_to_js(sheet: &roster::sheet::Sheet, scheme: &tiers::TierScheme) -> JsResult {
     let meta = write(&sheet.reading)?;
     let n = sheet.rows.len();
-    let mut whole: Vec<u32> = Vec::with_capacity(n * 8);
+    let mut whole: Vec<u32> = Vec::with_capacity(n * WHOLE);
     let mut fractional: Vec<f64> = Vec::with_capacity(n * 6);
-    // Handles are a dozen bytes each: room for that many saves the copies of a growing text.
-    let mut texts = String::with_capacity(n * 16);
     // Platforms and topics repeat: each label the reader shared crosses once, and rows refer to
     // it by index.
+    let label_list = js_sys::Array::new();
+    for label in &sheet.labels {
+        label_list.push(&JsValue::from_str(label));
+    }
     let mut hints = [0usize; 2];
-    let mut end = 0u32;
+    let mut units = Units { text: &sheet.handles, ascii: sheet.handles.is_ascii(), byte: 0, unit: 0 };
     for row in &sheet.rows {
         let c = roster::completion(row, scheme);
         let [platform_hint, topic_hint] = &mut hints;
-        let platform = label_index(&sheet.labels, row.platform.as_ref(), platform_hint);
-        let topic = label_index(&sheet.labels, row.topic.as_ref(), topic_hint);
-        // Where the handle, then the platform and topic when they are their own texts, end.
-        let mut ends = [0u32; 3];
-        for ((text, label), slot) in
-            [(Some(sheet.handle(row)), OWN_TEXT), (row.platform.as_deref(), platform), (row.topic.as_deref(), topic)]
-                .into_iter()
-                .zip(&mut ends)
-        {
-            if let (Some(text), OWN_TEXT) = (text, label) {
-                texts.push_str(text);
-                end += utf16_len(text);
-            }
-            *slot = end;
-        }
-        let [handle_end, platform_end, topic_end] = ends;
+        let platform = label_index(&sheet.labels, row.platform.as_ref(), platform_hint, &label_list);
+        let topic = label_index(&sheet.labels, row.topic.as_ref(), topic_hint, &label_list);
         let tier = c.tier_index.map_or(NONE, |t| t as u32);
         let marks = u32::from(c.flags.0 << FLAGS_SHIFT | c.estimated.0);
-        whole.extend_from_slice(&[row.line, tier, marks, platform, topic, handle_end, platform_end, topic_end]);
+        let (start, end) = (units.at(row.handle.start), units.at(row.handle.end));
+        whole.extend_from_slice(&[row.line, tier, marks, platform, topic, start, end]);
         // NaN: no audience fit given (rows.js makes it null).
         let fit = row.audience_fit.unwrap_or(f64::NAN);
         let band = c.expected_engagement;
         fractional.extend_from_slice(&[row.followers, c.fee, c.engagement_rate, fit, band.low, band.high]);
-    }
-    let label_list = js_sys::Array::new();
-    for label in &sheet.labels {
-        label_list.push(&JsValue::from_str(label));
     }
     let columns = js_sys::Object::new();
     // Read in place by rows.js, which does not call back into the module: the lists outlive it
@@ -172,7 +180,7 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, scheme: &tiers::TierScheme) -> JsR
     set(&columns, "fractionalAt", &at(fractional.as_ptr().cast()));
     set(&columns, "rows", &JsValue::from(n as u32));
     set(&columns, "labels", &label_list);
-    set(&columns, "texts", &JsValue::from_str(&texts));
+    set(&columns, "handles", &JsValue::from_str(&sheet.handles));
     let ids = js_sys::Array::new();
     for tier in &scheme.tiers {
         ids.push(&JsValue::from_str(&tier.id));

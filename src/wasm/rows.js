@@ -13,46 +13,39 @@ const everyList = (names) =>
   Array.from({ length: 1 << names.length }, (_, m) => Object.freeze(names.filter((_, i) => m & (1 << i))));
 
 /**
- * In a row's whole numbers, read as signed (the module writes u32::MAX and u32::MAX − 1; every
- * other value is below 2³¹): no tier, no platform or topic; a platform or topic of its own text.
- * Signed, so that every value read fits V8's small integers: read as unsigned, the call took
- * 3–15% longer in Chromium (measured side by side).
+ * In a row's whole numbers, read as signed (the module writes u32::MAX; every other value is
+ * below 2³¹): no tier, no platform or topic. Signed, so that every value read fits V8's small
+ * integers: read as unsigned, the call took 3–15% longer in Chromium (measured side by side).
  */
 const NONE = -1;
-const OWN_TEXT = -2;
 
-/// Builds `roster.rows` from two records per row: `whole` holds 8 numbers a row (line, tier
-/// index, marks, platform, topic, and where its handle, platform and topic end in `texts`, each
-/// starting where the previous one ended), `fractional` 6 (followers, fee, engagement rate,
-/// audience fit, and the expected engagement's low and high). A platform or topic is usually an
-/// index into `labels` (NONE: none; OWN_TEXT: its own text).
+/// Builds `roster.rows` from two records per row: `whole` holds 7 numbers a row (line, tier
+/// index, marks, platform and topic as indices into `labels`, and where its handle starts and
+/// ends in `handles`), `fractional` 6 (followers, fee, engagement rate, audience fit, and the
+/// expected engagement's low and high).
 export function attachRows(roster, c) {
-  const { labels, texts, tierIds } = c;
+  const { labels, handles, tierIds } = c;
   // Views of the module's memory, where the module keeps both records until this returns.
-  const whole = new Int32Array(c.memory.buffer, c.wholeAt, c.rows * 8);
+  const whole = new Int32Array(c.memory.buffer, c.wholeAt, c.rows * 7);
   const fractional = new Float64Array(c.memory.buffer, c.fractionalAt, c.rows * 6);
   const estimatedLists = everyList(c.estimatedNames);
   const flagLists = everyList(c.flagNames);
   const shift = c.estimatedNames.length;
   const estimatedBits = (1 << shift) - 1;
   const rows = new Array(c.rows);
-  let start = 0;
-  // Written out for both labels, not a shared arrow function: with one, the call took 10–15%
-  // more time in Chromium (measured side by side).
-  for (let i = 0, w = 0, f = 0; i < rows.length; i++, w += 8, f += 6) {
+  // Each label read in the loop itself, not through a shared arrow function: with one, the
+  // call took 10–15% more time in Chromium (measured side by side).
+  for (let i = 0, w = 0, f = 0; i < rows.length; i++, w += 7, f += 6) {
     const m = whole[w + 2];
     const platform = whole[w + 3];
     const topic = whole[w + 4];
-    const handleEnd = whole[w + 5];
-    const platformEnd = whole[w + 6];
-    const topicEnd = whole[w + 7];
     const t = whole[w + 1];
     const fit = fractional[f + 3];
     rows[i] = {
       line: whole[w],
-      handle: texts.slice(start, handleEnd),
-      platform: platform >= 0 ? labels[platform] : platform === OWN_TEXT ? texts.slice(handleEnd, platformEnd) : null,
-      topic: topic >= 0 ? labels[topic] : topic === OWN_TEXT ? texts.slice(platformEnd, topicEnd) : null,
+      handle: handles.slice(whole[w + 5], whole[w + 6]),
+      platform: platform === NONE ? null : labels[platform],
+      topic: topic === NONE ? null : labels[topic],
       followers: fractional[f],
       tier: t === NONE ? null : tierIds[t],
       tierIndex: t === NONE ? null : t,
@@ -64,7 +57,6 @@ export function attachRows(roster, c) {
       expectedEngagement: { low: fractional[f + 4], high: fractional[f + 5] },
       flags: flagLists[m >> shift],
     };
-    start = topicEnd;
   }
   roster.rows = rows;
   return roster;

@@ -63,6 +63,15 @@ test("the rows handed over in columns equal the engine's own rows, non-ASCII tex
   assert.deepEqual(roster.rows.map((r) => [r.handle, r.platform, r.topic]), [["Zoë 🌸", "Insta", "Beauté"], ["@x", null, null], ["日本", "TikTok", "旅行"]]);
 });
 
+test("handles after a row refused once the rate's unit is known are its neighbours' own, in any script", () => {
+  // The first rate is refused only after every row is read (150 % is over 100 %): its handle stays
+  // in the reader's text, and the handles after it must not shift.
+  const text = "handle,followers,engagement rate\nZoë 🌸,1000,150%\n日本,1000,2%\nabc,1000,1%\n旅行者,1000,3%\n";
+  const roster = tiermix.parseRoster(text, "fr2018");
+  assert.deepEqual(roster.errors.map((e) => [e.line, e.code]), [[2, "outOfRange"]]);
+  assert.deepEqual(roster.rows.map((r) => [r.line, r.handle]), [[3, "日本"], [4, "abc"], [5, "旅行者"]]);
+});
+
 test("platforms and topics past the shared few hundred arrive as their own text", () => {
   // 400 distinct topics, some not ASCII, each on two lines; every third row has no platform.
   const topics = Array.from({ length: 400 }, (_, i) => (i % 2 ? `topic ${i}` : `thème ${i} 🌸`));
