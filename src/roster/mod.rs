@@ -87,7 +87,7 @@ pub fn parse(text: &str, scheme: &TierScheme) -> Roster {
 fn complete_all(sheet: sheet::Sheet, scheme: &TierScheme) -> Roster {
     let sheet::Reading { errors, delimiter, columns, ignored_columns, notes, blank_lines } = sheet.reading;
     Roster {
-        rows: sheet.rows.into_iter().map(|row| complete(row, &sheet.handles, scheme)).collect(),
+        rows: sheet.rows.into_iter().map(|row| complete(row, &sheet.handles, &sheet.labels, scheme)).collect(),
         errors,
         delimiter,
         columns,
@@ -148,13 +148,14 @@ pub fn completion(row: &sheet::RawRow, scheme: &TierScheme) -> Completion {
     }
 }
 
-fn complete(row: sheet::RawRow, handles: &str, scheme: &TierScheme) -> Row {
+fn complete(row: sheet::RawRow, handles: &str, labels: &[Rc<str>], scheme: &TierScheme) -> Row {
+    let label = |index: Option<u32>| index.and_then(|i| labels.get(i as usize)).cloned();
     let c = completion(&row, scheme);
     Row {
         line: row.line,
         handle: handles.get(row.handle.start as usize..row.handle.end as usize).unwrap_or_default().to_owned(),
-        platform: row.platform,
-        topic: row.topic,
+        platform: label(row.platform),
+        topic: label(row.topic),
         followers: row.followers,
         tier: c.tier_index.and_then(|i| scheme.tiers.get(i)).map(|t| t.id.to_string()),
         tier_index: c.tier_index,

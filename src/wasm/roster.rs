@@ -100,24 +100,6 @@ const NONE: u32 = u32::MAX;
 /// Whole numbers per row in the record rows.js reads.
 const WHOLE: usize = 7;
 
-/// A row's platform or topic as an index into `labels` (the reader's shared platforms and
-/// topics, in `list` first), found by pointer: the reader already compared the texts. `hint` is
-/// the index found last: rows repeat their neighbours' labels. A label of its own (past the
-/// reader's last shared one) is added to `list`.
-fn label_index(labels: &[std::rc::Rc<str>], text: Option<&std::rc::Rc<str>>, hint: &mut usize, list: &js_sys::Array) -> u32 {
-    let Some(text) = text else { return NONE };
-    if labels.get(*hint).is_some_and(|label| std::rc::Rc::ptr_eq(label, text)) {
-        return *hint as u32;
-    }
-    match labels.iter().position(|label| std::rc::Rc::ptr_eq(label, text)) {
-        Some(index) => {
-            *hint = index;
-            index as u32
-        }
-        None => list.push(&JsValue::from_str(text)) - 1,
-    }
-}
-
 /// Byte offsets in a text as JavaScript's offsets (UTF-16 units), asked for in rising order:
 /// the units between two offsets are counted once.
 struct Units<'a> {
@@ -149,18 +131,15 @@ fn roster_to_js(sheet: &roster::sheet::Sheet, scheme: &tiers::TierScheme) -> JsR
     let mut whole: Vec<u32> = Vec::with_capacity(n * WHOLE);
     let mut fractional: Vec<f64> = Vec::with_capacity(n * 6);
     // Platforms and topics repeat: each label the reader shared crosses once, and rows refer to
-    // it by index.
+    // it by the reader's index.
     let label_list = js_sys::Array::new();
     for label in &sheet.labels {
         label_list.push(&JsValue::from_str(label));
     }
-    let mut hints = [0usize; 2];
     let mut units = Units { text: &sheet.handles, ascii: sheet.handles.is_ascii(), byte: 0, unit: 0 };
     for row in &sheet.rows {
         let c = roster::completion(row, scheme);
-        let [platform_hint, topic_hint] = &mut hints;
-        let platform = label_index(&sheet.labels, row.platform.as_ref(), platform_hint, &label_list);
-        let topic = label_index(&sheet.labels, row.topic.as_ref(), topic_hint, &label_list);
+        let (platform, topic) = (row.platform.unwrap_or(NONE), row.topic.unwrap_or(NONE));
         let tier = c.tier_index.map_or(NONE, |t| t as u32);
         let marks = u32::from(c.flags.0 << FLAGS_SHIFT | c.estimated.0);
         let (start, end) = (units.at(row.handle.start), units.at(row.handle.end));

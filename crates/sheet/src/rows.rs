@@ -44,9 +44,10 @@ pub struct RawRow {
     pub line: u32,
     /// Where the handle is in [`Sheet::handles`] (see [`Sheet::handle`]).
     pub handle: Span,
-    /// Platforms and topics repeat: rows share one copy of each.
-    pub platform: Option<Rc<str>>,
-    pub topic: Option<Rc<str>>,
+    /// Platforms and topics repeat: each is an index into [`Sheet::labels`], where rows share
+    /// one copy of each.
+    pub platform: Option<u32>,
+    pub topic: Option<u32>,
     /// A whole number from 1 to [`MAX_FOLLOWERS`].
     pub followers: f64,
     pub fee: Option<f64>,
@@ -86,8 +87,8 @@ pub struct Reading {
 pub struct Sheet {
     pub rows: Vec<RawRow>,
     pub reading: Reading,
-    /// The distinct platforms and topics the rows share, up to [`MAX_LABELS`], in the order
-    /// they first appear; a row's platform or topic past that many is a copy of its own.
+    /// The platforms and topics, in the order they first appear: each distinct one once, up to
+    /// [`MAX_LABELS`] of them; past that many, a copy for each row that has one.
     pub labels: Vec<Rc<str>>,
     /// Every row's handle, back to back: a string per row was a tenth of reading a roster in
     /// wasm (allocated, copied, freed).
@@ -119,8 +120,8 @@ struct Pending {
     /// Of the handle as duplicates are found (see [`handle_hash`]): hashed while its bytes are
     /// at hand, so that finding duplicates reads no handle unless two hashes agree.
     hash: u64,
-    platform: Option<Rc<str>>,
-    topic: Option<Rc<str>>,
+    platform: Option<u32>,
+    topic: Option<u32>,
     followers: f64,
     fee: Option<f64>,
     rate: Option<Parsed>,
@@ -160,7 +161,7 @@ pub fn read(text: &str) -> Sheet {
         handles: String::new(),
     };
     let mut layout: Option<Layout> = None;
-    let mut labels = Labels { known: Vec::new(), last: [0, 0] };
+    let mut labels = Labels { known: Vec::new(), all: Vec::new(), last: [0, 0] };
     let mut header_width = 0usize;
     // Every line may be a row: reserving once saves the copies of a growing list.
     let lines = csv::count_newlines(text.as_bytes()) + 1;
@@ -234,7 +235,7 @@ pub fn read(text: &str) -> Sheet {
     flag_duplicates(&mut roster.rows, &hashes, &handles);
     roster.handles = handles;
     merge_by_line(&mut roster.reading.errors, rate_errors);
-    roster.labels = labels.known.into_iter().map(|(_, _, label)| label).collect();
+    roster.labels = labels.all;
     roster
 }
 
@@ -487,10 +488,11 @@ fn number_cell(record: &csv::Record<'_>, layout: &Layout, column: Column, kind: 
 }
 
 /// One shared copy of each distinct short text (platform, topic), up to a few hundred of them.
-#[derive(Default)]
 struct Labels {
-    /// Each label with its length and first byte, checked before comparing whole texts.
-    known: Vec<(usize, u8, Rc<str>)>,
+    /// The length and first byte of each of the first labels of `all`, the shared ones,
+    /// checked before comparing whole texts.
+    known: Vec<(usize, u8)>,
+    all: Vec<Rc<str>>,
     /// The index of the label each column (platform, topic) matched last: rows sorted by
     /// platform repeat it, and a column's own hint is not lost to the other column's lookup.
     last: [usize; 2],
@@ -499,27 +501,29 @@ struct Labels {
 impl Labels {
     const MAX: usize = MAX_LABELS;
 
-    fn get(&mut self, column: usize, text: Option<&str>) -> Option<Rc<str>> {
+    /// `text`'s index in `all`, where it is added unless it is there already.
+    fn get(&mut self, column: usize, text: Option<&str>) -> Option<u32> {
         let text = text?;
         let key = (text.len(), text.as_bytes().first().copied().unwrap_or(0));
+        let all = &self.all;
         // Labels are short: a plain loop beats a call to memcmp.
-        let same = |label: &str| label.bytes().zip(text.bytes()).all(|(a, b)| a == b);
-        let matches = |(len, first, label): &(usize, u8, Rc<str>)| (*len, *first) == key && same(label);
+        let same = |index: usize| all.get(index).is_some_and(|label| label.bytes().zip(text.bytes()).all(|(a, b)| a == b));
         let last = self.last.get(column).copied().unwrap_or(0);
-        if let Some(hit) = self.known.get(last).filter(|entry| matches(entry)) {
-            return Some(hit.2.clone());
+        if self.known.get(last) == Some(&key) && same(last) {
+            return Some(last as u32);
         }
-        if let Some(index) = self.known.iter().position(matches) {
+        if let Some(index) = self.known.iter().enumerate().position(|(index, entry)| *entry == key && same(index)) {
             if let Some(hint) = self.last.get_mut(column) {
                 *hint = index;
             }
-            return self.known.get(index).map(|entry| entry.2.clone());
+            return Some(index as u32);
         }
-        let label: Rc<str> = Rc::from(kept(text));
+        // Past the shared ones, a copy of its own: `known` stays as long as the shared part.
         if self.known.len() < Self::MAX {
-            self.known.push((key.0, key.1, label.clone()));
+            self.known.push(key);
         }
-        Some(label)
+        self.all.push(Rc::from(kept(text)));
+        Some(self.all.len() as u32 - 1)
     }
 }
 
@@ -736,18 +740,24 @@ mod tests {
         }
         let sheet = read(&text);
         assert_eq!(sheet.rows.len(), 2 * topics);
-        assert_eq!(sheet.labels.len(), MAX_LABELS);
         assert_eq!(&*sheet.labels[0], "Instagram");
         assert_eq!(&*sheet.labels[1], "topic 0");
+        let label = |index: Option<u32>| index.and_then(|i| sheet.labels.get(i as usize)).map(|label| &**label);
         for (i, row) in sheet.rows.iter().enumerate() {
             let t = i % topics;
-            let (platform, topic) = (row.platform.as_ref().unwrap(), row.topic.as_ref().unwrap());
-            assert_eq!(**topic, *format!("topic {t}"));
-            assert!(sheet.labels.iter().any(|label| Rc::ptr_eq(label, platform)), "line {}", row.line);
-            // Three platforms and the first 253 topics fill the labels; later topics are their own.
-            let shared = sheet.labels.iter().any(|label| Rc::ptr_eq(label, topic));
+            assert_eq!(label(row.topic), Some(format!("topic {t}").as_str()), "line {}", row.line);
+            assert_eq!(label(row.platform), Some(["Instagram", "TikTok", "YouTube"][t % 3]), "line {}", row.line);
+            // Three platforms (among the first labels, with the first topics) and the first 253
+            // topics are shared; later topics are their own.
+            assert!(row.platform.is_some_and(|p| p < 5), "line {}", row.line);
+            let shared = row.topic.is_some_and(|index| (index as usize) < MAX_LABELS);
             assert_eq!(shared, t < MAX_LABELS - 3, "line {}", row.line);
+            if shared && i >= topics {
+                assert_eq!(row.topic, sheet.rows[t].topic, "line {}", row.line);
+            }
         }
+        // The shared labels, then a copy per row for the rest.
+        assert_eq!(sheet.labels.len(), MAX_LABELS + 2 * (topics - (MAX_LABELS - 3)));
     }
 
     proptest! {
