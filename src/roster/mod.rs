@@ -153,7 +153,7 @@ fn complete(row: sheet::RawRow, handles: &str, labels: &[Rc<str>], scheme: &Tier
     let c = completion(&row, scheme);
     Row {
         line: row.line,
-        handle: handles.get(row.handle.start as usize..row.handle.end as usize).unwrap_or_default().to_owned(),
+        handle: row.handle.of(handles).to_owned(),
         platform: label(row.platform),
         topic: label(row.topic),
         followers: row.followers,

@@ -68,6 +68,13 @@ pub struct Span {
     pub end: u32,
 }
 
+impl Span {
+    /// This span of `text` (empty when it is not one of `text`'s).
+    pub fn of(self, text: &str) -> &str {
+        text.get(self.start as usize..self.end as usize).unwrap_or_default()
+    }
+}
+
 /// What reading a file found besides its rows: what a page reports about the file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -98,7 +105,7 @@ pub struct Sheet {
 impl Sheet {
     /// `row`'s handle (empty when the file gives none).
     pub fn handle(&self, row: &RawRow) -> &str {
-        self.handles.get(row.handle.start as usize..row.handle.end as usize).unwrap_or_default()
+        row.handle.of(&self.handles)
     }
 }
 
@@ -286,7 +293,6 @@ fn handle_hash(handle: &str) -> u64 {
 /// row's [`handle_hash`]. A small open-addressing table of hashes, each with the first row that
 /// had it, finds them in one pass.
 fn flag_duplicates(rows: &mut [RawRow], hashes: &[u64], handles: &str) {
-    let handle = |row: &RawRow| handles.get(row.handle.start as usize..row.handle.end as usize).unwrap_or_default();
     let size = (rows.len() * 2).next_power_of_two().max(16);
     let mask = size - 1;
     // (the hash's high half, first row with it + 1); 0 marks an empty slot. Eight bytes a slot:
@@ -308,7 +314,9 @@ fn flag_duplicates(rows: &mut [RawRow], hashes: &[u64], handles: &str) {
             if entry.0 == check {
                 let first = entry.1 as usize - 1;
                 let same = |other: &RawRow| {
-                    rows.get(index).is_some_and(|row| handle_key(handle(other)).eq_ignore_ascii_case(handle_key(handle(row))))
+                    rows.get(index).is_some_and(|row| {
+                        handle_key(other.handle.of(handles)).eq_ignore_ascii_case(handle_key(row.handle.of(handles)))
+                    })
                 };
                 if rows.get(first).is_some_and(same) {
                     duplicates.push(index);
