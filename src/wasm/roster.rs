@@ -1,6 +1,7 @@
 //! `parseRoster` and `pickRoster`: the binding of [`crate::roster`].
 
 use super::read::{is_typed, thrown_at};
+use super::tape::utf16_len;
 use super::{goal, js_error, read, scenario, scheme, write, JsResult};
 use crate::error::{Code, Error};
 use crate::roster::marks::{Estimated, Flags};
@@ -81,15 +82,6 @@ fn names(names: &[&str]) -> js_sys::Array {
     list
 }
 
-/// Length of `text` in UTF-16 code units, JavaScript's string offsets.
-fn utf16_len(text: &str) -> u32 {
-    if text.is_ascii() {
-        text.len() as u32
-    } else {
-        text.encode_utf16().count() as u32
-    }
-}
-
 fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
@@ -115,7 +107,7 @@ impl Units<'_> {
             return byte;
         }
         let byte = byte as usize;
-        self.unit += self.text.get(self.byte..byte).map_or(0, utf16_len);
+        self.unit += self.text.get(self.byte..byte).map_or(0, |text| utf16_len(text) as u32);
         self.byte = byte;
         self.unit
     }

@@ -3,7 +3,8 @@
 // A roster can hold 200,000 rows. Converting them one field at a time through the binding
 // costs about ten times the parsing itself, so the module hands over records of numbers, the
 // labels and one string of all the handles, and these functions build or read the plain row
-// objects of the API in a single JavaScript loop. Nothing here computes: values are copied, not derived.
+// objects of the API in a single JavaScript loop. Nothing here computes: values are copied,
+// not derived.
 
 // Rows share their `estimated` and `flags` lists: every possible one of a set of marks, frozen,
 // made once per call, instead of two new arrays per row for the garbage collector. The module

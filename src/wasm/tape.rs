@@ -136,7 +136,7 @@ impl ser::Error for Refused {
 }
 
 /// Length of `text` in UTF-16 code units, JavaScript's string offsets.
-fn utf16_len(text: &str) -> usize {
+pub(super) fn utf16_len(text: &str) -> usize {
     if text.is_ascii() {
         text.len()
     } else {
