@@ -495,7 +495,8 @@ fn number_cell(record: &csv::Record<'_>, layout: &Layout, column: Column, kind: 
     }
 }
 
-/// One shared copy of each distinct short text (platform, topic), up to a few hundred of them.
+/// The platforms and topics read: one shared copy of each distinct one, up to a few hundred of
+/// them, then a copy for each row that has one.
 struct Labels {
     /// The length and first byte of each of the first labels of `all`, the shared ones,
     /// checked before comparing whole texts.
