@@ -46,9 +46,9 @@ const filled = await readFile(join(WWW, "pkg", "index.html"), "utf8");
 const summary = /<p id="summary"[^>]*>[^<]*<\/p>/.exec(filled)?.[0];
 if (!summary) throw new Error("bench-first: the served page has no prerendered summary");
 // Three peers. The page as written, which waits for the engine. The floor for this page's head:
-// the same head (style sheets, wait.js, preloads), a body of the summary alone, so what is left
-// is the network and the browser, not the page's size. And the floor of any page: the summary
-// alone, nothing else to fetch.
+// the same head (style sheets, wait.js, the engine's start), a body of the summary alone, so
+// what is left is the network and the browser, not the page's size. And the floor of any page:
+// the summary alone, nothing else to fetch.
 const written = await copyWith("written", await readFile(join(WWW, "index.html"), "utf8"));
 const headOnly = await copyWith("head", `${filled.slice(0, filled.indexOf("<body>"))}<body><main id="app">${summary}</main></body></html>`);
 const bare = await copyWith("bare", `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>tiermix</title></head><body><main id="app">${summary}</main></body></html>`);

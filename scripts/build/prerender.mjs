@@ -117,6 +117,17 @@ if (chart) {
   for (const name of [...chart.attributes.keys()]) if (!["id", "class", "tabindex"].includes(name)) chart.removeAttribute(name);
   chart.setAttribute("data-prerendered", "");
 }
+// The served page shows its first results without its engine: the engine and the page's
+// modules are asked for after the first paint (js/boot.js), from a template, instead of sharing
+// the phone's bandwidth with what that paint needs.
+{
+  const preloads = [...index.querySelectorAll('link[rel="modulepreload"]'), ...index.querySelectorAll('link[rel="preload"]')];
+  if (preloads.length === 0) throw new Error("prerender: index.html has no preloads to keep for after the first paint");
+  const later = index.createElement("template");
+  later.setAttribute("id", "engine-preloads");
+  preloads[0].replaceWith(later);
+  later.append(...preloads);
+}
 const indexHtml = compact(relative(index.serialize()));
 
 // The iframe embed: <tier-mix> upgraded as a browser upgrades it, its shadow root written as a

@@ -150,6 +150,25 @@ test("the inputs are usable before the engine: what the reader typed is computed
   }
 });
 
+test("the served page asks for its engine and its modules only after its first frame, leaving the network to what that frame needs", async () => {
+  const context = await live.browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  // Registered before anything of the page runs: its callback is in the first frame, before
+  // that frame's paint, and js/boot.js's own cannot come earlier.
+  await page.addInitScript(() => requestAnimationFrame(() => { /** @type {any} */ (window).__frame = performance.now(); }));
+  try {
+    await page.goto(live.server.origin + "/");
+    await page.waitForSelector("html[data-ready]", { timeout: 15_000 });
+    const { frame, asked } = await page.evaluate(() => ({ frame: /** @type {any} */ (window).__frame,
+      asked: performance.getEntriesByType("resource").map((entry) => [new URL(entry.name).pathname, entry.startTime]) }));
+    const engine = asked.filter(([path]) => /^\/(js\/app|js\/engine|js\/page\/results|pkg\/start|pkg\/start_bg)\.(js|wasm)$/.test(String(path)));
+    assert.equal(engine.length, 5, `the page's start, the engine's loader and module, and the results' module: ${JSON.stringify(asked)}`);
+    for (const [path, at] of engine) assert.ok(Number(at) >= frame, `${path} asked for at ${Number(at).toFixed(1)} ms, before the first frame at ${frame.toFixed(1)} ms`);
+  } finally {
+    await context.close();
+  }
+});
+
 test("a French reader waits for the engine rather than reading English that is about to change", async () => {
   const { page, context, release } = await held({ locale: "fr-FR" });
   try {
