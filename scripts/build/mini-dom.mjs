@@ -36,6 +36,17 @@ class Node {
     }
   }
   appendChild(node) { this.append(node); return node; }
+  /** @param {(Node | string)[]} nodes */
+  before(...nodes) {
+    const parent = this.parentNode;
+    if (!parent) return;
+    for (const node of nodes) {
+      const child = typeof node === "string" ? new Text(node) : node;
+      child.remove();
+      parent.childNodes.splice(parent.childNodes.indexOf(this), 0, child);
+      child.parentNode = parent;
+    }
+  }
   replaceChildren(...nodes) {
     for (const child of this.childNodes) child.parentNode = null;
     this.childNodes = [];

@@ -119,13 +119,15 @@ if (chart) {
 }
 // The served page shows its first results without its engine: the engine and the page's
 // modules are asked for after the first paint (js/boot.js), from a template, instead of sharing
-// the phone's bandwidth with what that paint needs.
+// the phone's bandwidth with what that paint needs. The template comes before js/wait.js, which
+// asks for them at once for a reader who waits for the engine.
 {
-  const preloads = [...index.querySelectorAll('link[rel="modulepreload"]'), ...index.querySelectorAll('link[rel="preload"]')];
-  if (preloads.length === 0) throw new Error("prerender: index.html has no preloads to keep for after the first paint");
+  const preloads = [...index.querySelectorAll('link[rel="modulepreload"]'), ...index.querySelectorAll('link[rel="preload"][href="pkg/start_bg.wasm"]')];
+  const wait = index.querySelector('script[src="js/wait.js"]');
+  if (preloads.length === 0 || !wait) throw new Error("prerender: index.html has no engine preloads or no js/wait.js");
   const later = index.createElement("template");
   later.setAttribute("id", "engine-preloads");
-  preloads[0].replaceWith(later);
+  wait.before(later);
   later.append(...preloads);
 }
 const indexHtml = compact(relative(index.serialize()));

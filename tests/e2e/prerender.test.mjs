@@ -150,23 +150,50 @@ test("the inputs are usable before the engine: what the reader typed is computed
   }
 });
 
-test("the served page asks for its engine and its modules only after its first frame, leaving the network to what that frame needs", async () => {
-  const context = await live.browser.newContext({ viewport: PHONE });
+/**
+ * Opens the served page as `locale` reads it (js/boot.js held back `bootDelay` ms) and returns
+ * when its first frame came and when each of the files its head preloads was asked for (after
+ * start-up every preload is in the head).
+ */
+async function preloadTimes(/** @type {string} */ locale, { bootDelay = 0 } = {}) {
+  const context = await live.browser.newContext({ viewport: PHONE, locale });
   const page = await context.newPage();
+  if (bootDelay) {
+    await page.route(/\/js\/boot\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, bootDelay));
+      await route.continue();
+    });
+  }
   // Registered before anything of the page runs: its callback is in the first frame, before
   // that frame's paint, and js/boot.js's own cannot come earlier.
   await page.addInitScript(() => requestAnimationFrame(() => { /** @type {any} */ (window).__frame = performance.now(); }));
   try {
     await page.goto(live.server.origin + "/");
     await page.waitForSelector("html[data-ready]", { timeout: 15_000 });
-    const { frame, asked } = await page.evaluate(() => ({ frame: /** @type {any} */ (window).__frame,
-      asked: performance.getEntriesByType("resource").map((entry) => [new URL(entry.name).pathname, entry.startTime]) }));
-    const engine = asked.filter(([path]) => /^\/(js\/app|js\/engine|js\/page\/results|pkg\/start|pkg\/start_bg)\.(js|wasm)$/.test(String(path)));
-    assert.equal(engine.length, 5, `the page's start, the engine's loader and module, and the results' module: ${JSON.stringify(asked)}`);
-    for (const [path, at] of engine) assert.ok(Number(at) >= frame, `${path} asked for at ${Number(at).toFixed(1)} ms, before the first frame at ${frame.toFixed(1)} ms`);
+    return await page.evaluate(() => {
+      const asked = new Map(performance.getEntriesByType("resource").map((entry) => [entry.name, entry.startTime]));
+      const preloaded = [...document.head.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')]
+        .map((link) => /** @type {HTMLLinkElement} */ (link).href);
+      return { frame: /** @type {any} */ (window).__frame,
+        preloads: preloaded.map((href) => [new URL(href).pathname, asked.get(href) ?? NaN]) };
+    });
   } finally {
     await context.close();
   }
+}
+
+test("the served page asks for its engine and its modules only after its first frame, leaving the network to what that frame needs", async () => {
+  const { frame, preloads } = await preloadTimes("en-US");
+  assert.ok(preloads.some(([path]) => path === "/pkg/start_bg.wasm") && preloads.some(([path]) => path === "/js/app.js") && preloads.length >= 10,
+    `the engine, the page's start and its modules: ${JSON.stringify(preloads)}`);
+  for (const [path, at] of preloads) assert.ok(Number(at) >= frame, `${path} asked for at ${Number(at).toFixed(1)} ms, before the first frame at ${frame.toFixed(1)} ms`);
+});
+
+test("a reader who waits for the engine has it asked for with the style sheets, not after the first frame", async () => {
+  // js/boot.js late: the page paints without it, and only js/wait.js can have asked.
+  const { frame, preloads } = await preloadTimes("fr-FR", { bootDelay: 600 });
+  const engine = preloads.find(([path]) => path === "/pkg/start_bg.wasm");
+  assert.ok(engine && Number(engine[1]) < frame, `the engine asked for at ${engine?.[1]} ms, the first frame at ${frame} ms`);
 });
 
 test("a French reader waits for the engine rather than reading English that is about to change", async () => {

@@ -5,4 +5,8 @@
 // same way (pickLang, the link's own lang).
 if (location.hash.length > 1 || /^fr/i.test(new URLSearchParams(location.search).get("lang") ?? navigator.language)) {
   document.documentElement.setAttribute("data-wait", "");
+  // The served page keeps its engine's preloads for after its first paint (js/boot.js); this
+  // reader sees nothing before the engine, so they are asked for now, with the style sheets.
+  const preloads = document.getElementById("engine-preloads");
+  if (preloads instanceof HTMLTemplateElement) document.head.append(preloads.content);
 }
