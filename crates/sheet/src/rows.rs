@@ -468,7 +468,7 @@ fn problem_text(problem: Problem) -> (&'static str, &'static str) {
 }
 
 fn text_cell<'r>(record: &'r csv::Record<'_>, layout: &Layout, column: Column) -> Option<&'r str> {
-    let cell = record.field(layout.position(column)?);
+    let cell = record.cell(layout.position(column)?);
     (!cell.is_empty()).then_some(cell)
 }
 
@@ -484,7 +484,7 @@ fn kept(text: &str) -> &str {
 
 fn number_cell(record: &csv::Record<'_>, layout: &Layout, column: Column, kind: Kind) -> Result<Option<Parsed>, Box<RowError>> {
     let Some(position) = layout.position(column) else { return Ok(None) };
-    let cell = record.field(position);
+    let cell = record.cell(position);
     match number::parse(cell, kind) {
         None => Ok(None),
         // Over 100 is over 100 % whatever the column's unit turns out to be: said here, where the
