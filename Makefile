@@ -68,19 +68,13 @@ tools: rust-tools node-tools
 # re-looping the control flow, then shrinking again, finds 0.2 KB more (make bench stays within
 # its targets). The producers and target_features sections are for tools, not browsers:
 # stripped last (wasm-opt has read the features by then), they are another 0.2 KB.
-WASM_SHRINK := -Oz --converge --zero-filled-memory --low-memory-unused
-WASM_STRIP := --strip-producers --strip-target-features
-WASM_OPT_FLAGS := $(WASM_SHRINK) --flatten --rereloop -Oz -Oz $(WASM_STRIP)
-# The whole module is not re-looped: its roster reader's loops, compiled for speed, read a
-# 100,000-row file 5-8% faster as LLVM left them, for 0.2 KB (measured side by side).
-WASM_OPT_FLAGS_FAST := $(WASM_SHRINK) $(WASM_STRIP)
+WASM_OPT_FLAGS := -Oz --converge --zero-filled-memory --low-memory-unused --flatten --rereloop -Oz -Oz --strip-producers --strip-target-features
 
-# wasm-module NAME CARGO-FLAGS WASM-OPT-FLAGS: builds the crate, binds it as $(PKG)/NAME.js and
-# optimises it.
+# wasm-module NAME CARGO-FLAGS: builds the crate, binds it as $(PKG)/NAME.js and optimises it.
 define wasm-module
 	cargo build --release --target $(WASM_TARGET) $(2)
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name $(1) $(WASM_RAW)
-	node_modules/.bin/wasm-opt $(3) $(PKG)/$(1)_bg.wasm -o $(PKG)/$(1)_bg.wasm
+	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) $(PKG)/$(1)_bg.wasm -o $(PKG)/$(1)_bg.wasm
 	@echo "$(1)_bg.wasm: $$(stat -c %s $(PKG)/$(1)_bg.wasm) bytes, $$(gzip -9c $(PKG)/$(1)_bg.wasm | wc -c) gzipped"
 endef
 
@@ -94,9 +88,9 @@ endef
 # pages as served: the default scenario's results computed by the engine natively and placed by
 # the page's own code (scripts/build/prerender.mjs), written to www/pkg/index.html and embed.html.
 build: tools
-	$(call wasm-module,start,--no-default-features --features first,$(WASM_OPT_FLAGS))
-	$(call wasm-module,calculator,--no-default-features --features analysis,$(WASM_OPT_FLAGS))
-	$(call wasm-module,tiermix,,$(WASM_OPT_FLAGS_FAST))
+	$(call wasm-module,start,--no-default-features --features first)
+	$(call wasm-module,calculator,--no-default-features --features analysis)
+	$(call wasm-module,tiermix,)
 	cp types/start.d.ts types/calculator.d.ts types/tiermix.d.ts types/core.d.ts types/facts.d.ts types/benchmarks.d.ts $(PKG)/
 	node scripts/build/core-alias.mjs
 	@rm -f $(PKG)/core_bg.wasm # calculator_bg.wasm's old name: a stale copy would ship with make dist

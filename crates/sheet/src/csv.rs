@@ -191,13 +191,6 @@ impl Record<'_> {
 
     /// Field `index`, trimmed; empty when the record is shorter.
     pub fn field(&self, index: usize) -> &str {
-        self.cell(index)
-    }
-
-    /// [`Record::field`], inlined where it is called: the row reader asks for every cell of
-    /// every row, and a call each was a twentieth of reading a roster (measured).
-    #[inline(always)]
-    pub fn cell(&self, index: usize) -> &str {
         let Some(&end) = self.ends.get(index) else { return "" };
         let start = match index.checked_sub(1).and_then(|i| self.ends.get(i)) {
             None => 0,

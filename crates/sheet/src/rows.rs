@@ -18,8 +18,6 @@ pub const MAX_LABELS: usize = 256;
 pub const MAX_FOLLOWERS: u64 = 10_000_000_000;
 /// Longest text quoted back in an error message, in characters.
 pub const QUOTE_LIMIT: usize = 40;
-/// How much of a file its number of lines is guessed from.
-const SAMPLE_BYTES: usize = 1 << 16;
 
 /// Why a row or the file could not be read. `code` is stable (the page words it in the
 /// reader's language); `message` says it in English.
@@ -170,13 +168,10 @@ pub fn read(text: &str) -> Sheet {
         handles: String::new(),
     };
     let mut layout: Option<Layout> = None;
-    let mut labels = Labels::new();
+    let mut labels = Labels { known: Vec::new(), all: Vec::new(), last: [0, 0] };
     let mut header_width = 0usize;
-    // Every line may be a row: reserving once saves the copies of a growing list. The lines are
-    // counted in the file's first bytes and the count scaled to its length: counting them all
-    // first was a twentieth of reading a large file.
-    let sample = text.as_bytes().get(..SAMPLE_BYTES).unwrap_or(text.as_bytes());
-    let lines = (csv::count_newlines(sample) + 1).saturating_mul(text.len().div_ceil(sample.len().max(1)));
+    // Every line may be a row: reserving once saves the copies of a growing list.
+    let lines = csv::count_newlines(text.as_bytes()) + 1;
     let mut pending: Vec<Pending> = Vec::with_capacity(lines.min(MAX_ROWS));
     // Handles are a dozen bytes each: room for that many saves the copies of a growing text.
     let mut handles = String::with_capacity(pending.capacity() * 16);
@@ -468,7 +463,7 @@ fn problem_text(problem: Problem) -> (&'static str, &'static str) {
 }
 
 fn text_cell<'r>(record: &'r csv::Record<'_>, layout: &Layout, column: Column) -> Option<&'r str> {
-    let cell = record.cell(layout.position(column)?);
+    let cell = record.field(layout.position(column)?);
     (!cell.is_empty()).then_some(cell)
 }
 
@@ -484,7 +479,7 @@ fn kept(text: &str) -> &str {
 
 fn number_cell(record: &csv::Record<'_>, layout: &Layout, column: Column, kind: Kind) -> Result<Option<Parsed>, Box<RowError>> {
     let Some(position) = layout.position(column) else { return Ok(None) };
-    let cell = record.cell(position);
+    let cell = record.field(position);
     match number::parse(cell, kind) {
         None => Ok(None),
         // Over 100 is over 100 % whatever the column's unit turns out to be: said here, where the
@@ -507,46 +502,29 @@ struct Labels {
     /// checked before comparing whole texts.
     known: Vec<(usize, u8)>,
     all: Vec<Rc<str>>,
-    /// Where each shared label was last found (its index + 1; 0 for none yet), by a hash of its
-    /// key and last byte: one comparison finds nearly every label, however the rows alternate
-    /// them (a hint per column found one platform in three of rows that cycle through three).
-    recent: [u16; Labels::RECENT],
+    /// The index of the label each column (platform, topic) matched last: rows sorted by
+    /// platform repeat it, and a column's own hint is not lost to the other column's lookup.
+    last: [usize; 2],
 }
 
 impl Labels {
     const MAX: usize = MAX_LABELS;
-    const RECENT: usize = 64;
-
-    fn new() -> Self {
-        Labels { known: Vec::new(), all: Vec::new(), recent: [0; Self::RECENT] }
-    }
 
     /// `text`'s index in `all`, where it is added unless it is there already.
-    fn get(&mut self, text: Option<&str>) -> Option<u32> {
+    fn get(&mut self, column: usize, text: Option<&str>) -> Option<u32> {
         let text = text?;
-        let bytes = text.as_bytes();
-        let first = bytes.first().copied().unwrap_or(0);
-        let key = (text.len(), first);
-        let last = bytes.last().copied().unwrap_or(0);
-        let slot = (text.len() ^ usize::from(first) << 1 ^ usize::from(last) << 3) % Self::RECENT;
-        let (known, all) = (&self.known, &self.all);
+        let key = (text.len(), text.as_bytes().first().copied().unwrap_or(0));
+        let all = &self.all;
         // Labels are short: a plain loop beats a call to memcmp.
-        let same = |index: usize| {
-            known.get(index) == Some(&key)
-                && all.get(index).is_some_and(|label| label.bytes().zip(text.bytes()).all(|(a, b)| a == b))
-        };
-        let recent = self.recent.get(slot).map_or(0, |&index| usize::from(index));
-        if recent > 0 && same(recent - 1) {
-            return Some(recent as u32 - 1);
+        let same = |index: usize| all.get(index).is_some_and(|label| label.bytes().zip(text.bytes()).all(|(a, b)| a == b));
+        let last = self.last.get(column).copied().unwrap_or(0);
+        if self.known.get(last) == Some(&key) && same(last) {
+            return Some(last as u32);
         }
-        let found = (0..known.len()).find(|&index| same(index));
-        let index = found.unwrap_or(all.len());
-        if index < Self::MAX {
-            if let Some(recent) = self.recent.get_mut(slot) {
-                *recent = index as u16 + 1;
+        if let Some(index) = self.known.iter().enumerate().position(|(index, entry)| *entry == key && same(index)) {
+            if let Some(hint) = self.last.get_mut(column) {
+                *hint = index;
             }
-        }
-        if let Some(index) = found {
             return Some(index as u32);
         }
         // Past the shared ones, a copy of its own: `known` stays as long as the shared part.
@@ -624,8 +602,8 @@ fn read_row(
         line,
         hash: handle_hash(handle),
         handle: Span { start, end: handles.len() as u32 },
-        platform: labels.get(text_cell(record, layout, Column::Platform)),
-        topic: labels.get(text_cell(record, layout, Column::Topic)),
+        platform: labels.get(0, text_cell(record, layout, Column::Platform)),
+        topic: labels.get(1, text_cell(record, layout, Column::Topic)),
         followers,
         fee,
         rate: number_cell(record, layout, Column::EngagementRate, Kind::Rate)?,
@@ -792,31 +770,6 @@ mod tests {
     }
 
     proptest! {
-        #[test]
-        fn every_row_gets_its_own_labels_however_rows_alternate_them(
-            names in proptest::collection::vec("[a-c]{1,3}", 1..12),
-            picks in proptest::collection::vec((0usize..12, 0usize..12), 1..60),
-        ) {
-            // A handful of short labels collide in the lookup's slots and share first bytes.
-            let name = |i: usize| names.get(i % names.len()).map(String::as_str).unwrap_or_default();
-            let mut text = String::from("handle,followers,platform,topic\n");
-            for (i, &(platform, topic)) in picks.iter().enumerate() {
-                text.push_str(&format!("h{i},1000,{},{}\n", name(platform), name(topic)));
-            }
-            let sheet = read(&text);
-            prop_assert_eq!(sheet.rows.len(), picks.len());
-            let label = |index: Option<u32>| index.and_then(|i| sheet.labels.get(i as usize)).map(|label| label.to_string());
-            for (row, &(platform, topic)) in sheet.rows.iter().zip(&picks) {
-                prop_assert_eq!(label(row.platform), Some(name(platform).to_owned()));
-                prop_assert_eq!(label(row.topic), Some(name(topic).to_owned()));
-            }
-            // Under the label limit, each distinct text is kept once.
-            let mut distinct: Vec<&str> = picks.iter().flat_map(|&(p, t)| [name(p), name(t)]).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            prop_assert_eq!(sheet.labels.len(), distinct.len());
-        }
-
         #[test]
         fn handles_differing_only_in_ascii_case_hash_alike(handle in "[ -~]{0,40}") {
             prop_assert_eq!(case_blind_hash(handle.to_ascii_lowercase().as_bytes()), case_blind_hash(handle.to_ascii_uppercase().as_bytes()));
