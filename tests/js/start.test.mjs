@@ -83,3 +83,20 @@ test("texts changed in place, at the same place and length, are read again, also
     assert.deepEqual(start.evaluate(scenario), tiermix.evaluate(scenario), JSON.stringify(scenario));
   }
 });
+
+test("a key an argument inherits is not read as its own, even from a polluted Object.prototype", () => {
+  const scenario = { budget: 20000, mix: { shares: { nano: 0.5, micro: 0.5 } } };
+  const clean = tiermix.evaluate(scenario);
+  // What a careless library might do: an enumerable key on every object.
+  Object.defineProperty(Object.prototype, "macro", { value: 1, enumerable: true, configurable: true, writable: true });
+  try {
+    assert.deepEqual(start.evaluate(scenario), clean);
+    assert.deepEqual(start.evaluate(scenario), clean);
+    // Inherited from a prototype of its own too: not a plain object, read carefully.
+    const inherited = Object.create(Object.create(null, { budget: { value: 5000, enumerable: true } }));
+    assert.deepEqual(start.evaluate(inherited), tiermix.evaluate(inherited));
+  } finally {
+    delete Object.prototype.macro;
+  }
+  assert.deepEqual(start.evaluate(scenario), clean);
+});
