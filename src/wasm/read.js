@@ -17,9 +17,7 @@
 // The buffers are views of the module's memory, made once (and again when the memory grows,
 // which detaches them), rather than per call by the binding. The walk's state is declared with
 // `var`: V8 checks a module's `let` for its temporal dead zone at every use from a function
-// (measured: `readArgument` took 5-9% longer), and an object's keys are read by `for…in`
-// (guarded by `hasOwnProperty`) rather than through the array `Object.keys` makes per object
-// (a fifth longer). Only the page's first module
+// (measured: `readArgument` took 5-9% longer). Only the page's first module
 // (start.js) reads its arguments this way, so they are this file's own.
 
 /** What `readArgument` answers: the careful reader must read it; the buffers hold it already; they hold it now. */
@@ -72,7 +70,6 @@ var texted = 0;
 
 /** This realm's `Object.prototype`, the prototype of nearly every argument: known without asking for its own. */
 const PLAIN = Object.prototype;
-const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Thrown to leave the walk: the careful reader takes over. */
 const REFUSE = {};
@@ -237,10 +234,9 @@ function write(value, depth) {
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== PLAIN && prototype !== null && Object.getPrototypeOf(prototype) !== null) throw REFUSE;
     put(7);
-    for (const key in value) {
-      // An enumerable key inherited from the prototype (a polluted Object.prototype) is not
-      // the argument's own: the careful reader reads own keys only.
-      if (!hasOwn.call(value, key)) throw REFUSE;
+    // Its keys taken before any value is read, as the careful reader takes them: `for…in`
+    // (a fifth faster) would skip a key that a getter deletes meanwhile.
+    for (const key of Object.keys(value)) {
       if (op + 12 > opsEnd) throw REFUSE;
       count(text(key) + 1);
       write(/** @type {Record<string, unknown>} */ (value)[key], depth + 1);

@@ -84,6 +84,23 @@ test("texts changed in place, at the same place and length, are read again, also
   }
 });
 
+test("keys are taken before any value is read, as the careful reader takes them", () => {
+  // A getter that deletes a later key, or a Proxy that hides one once a value is read: the
+  // key was the argument's when its keys were taken, so both modules read it.
+  const deleting = { get budget() { delete deleting.bogus; return 20000; }, bogus: 1 };
+  const errorOf = (module, scenario) => { try { return module.evaluate(scenario).spend; } catch (e) { return e.message; } };
+  assert.equal(errorOf(start, deleting), errorOf(tiermix, { budget: 20000, bogus: 1 }));
+  const hiding = () => {
+    let read = false;
+    return new Proxy({ budget: 20000, mix: { shares: { nano: 1 } } }, {
+      get(target, key) { if (key === "budget") read = true; return target[key]; },
+      getOwnPropertyDescriptor(target, key) { return key === "mix" && read ? undefined : Reflect.getOwnPropertyDescriptor(target, key); },
+    });
+  };
+  assert.deepEqual(start.evaluate(hiding()), tiermix.evaluate(hiding()));
+  assert.equal(start.evaluate(hiding()).influencers, tiermix.evaluate({ budget: 20000, mix: { shares: { nano: 1 } } }).influencers);
+});
+
 test("a key an argument inherits is not read as its own, even from a polluted Object.prototype", () => {
   const scenario = { budget: 20000, mix: { shares: { nano: 0.5, micro: 0.5 } } };
   const clean = tiermix.evaluate(scenario);
