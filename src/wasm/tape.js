@@ -20,9 +20,9 @@
 // The reading position lives at module level rather than in closures made per call (measured:
 // a fifth faster), declared with `var`: V8 checks a module's `let` for its temporal dead zone
 // at every use from a function, and the builders read it for every field (measured: `evaluate`
-// took 7-11% longer in Chromium). Both modules of a page share this file, which is safe: a call runs to its
-// end without calling back into wasm, lets go of its buffers when done, and each module
-// hands in its own key table.
+// took 7-11% longer in Chromium). Both modules of a page share this file, which is safe: a call
+// runs to its end without calling back into wasm, lets go of its buffers when done, and each
+// module hands in its own key table.
 
 // The answer's module's memory, as bytes and as numbers: the ops and numbers are read in place.
 /** @type {Uint8Array} */
@@ -319,7 +319,7 @@ const BUILDERS = {
     slots(OUTCOME);
     if (whole) {
       // The numbers read through locals: through the module's variables, each field took a
-      // load and a store of the reading position (measured: `evaluate` 6-8% slower in Chromium).
+      // load and a store of the reading position (measured: `evaluate` 4-9% slower in Chromium).
       const f = numbers;
       const k = number;
       number += 18;
