@@ -363,6 +363,60 @@ fn every_kind_of_answer_comes_out_as_serde_wasm_bindgen_made_it() {
     assert_same(&tiermix::roster::pick(&s, &candidates, &s.goal).unwrap());
 }
 
+/// `compareMixes`' answer as serde-wasm-bindgen would make it.
+#[derive(serde::Serialize)]
+struct Mixes<'a> {
+    mixes: &'a [tiermix::model::Outcome],
+}
+
+/// The outcomes' records (src/wasm/tape/outcome.rs) give what serde-wasm-bindgen gives, as a
+/// list and one by one.
+fn assert_same_outcomes(outcomes: &[tiermix::model::Outcome]) {
+    let list = wasm::tape::write_outcomes(outcomes, false).unwrap();
+    assert_eq!(difference(&list, &reference(&Mixes { mixes: outcomes }).unwrap()), "");
+    for outcome in outcomes {
+        let one = wasm::tape::write_outcomes(std::slice::from_ref(outcome), true).unwrap();
+        assert_eq!(difference(&one, &reference(outcome).unwrap()), "");
+    }
+}
+
+#[wasm_bindgen_test]
+fn outcomes_go_as_records_exactly_as_serde_wasm_bindgen_hands_them_over() {
+    use std::borrow::Cow;
+    for text in [
+        r#"{"budget": 0}"#,
+        r#"{"budget": 20000}"#,
+        r#"{"budget": 500000, "scheme": "traackr", "goal": {"objective": "blend"}}"#,
+        r#"{"budget": 5000, "mix": {"counts": {"nano": 2, "micro": 1}}}"#,
+        r#"{"budget": 1e8, "mix": {"counts": {"macro": 3}}}"#,
+    ] {
+        assert_same_outcomes(&tiermix::compare::mixes(&scenario(text)).unwrap());
+    }
+    // What the model rarely or never gives, where a record could go wrong: texts of every
+    // width, as long as the last answer's but not the same, −0, NaN, the infinities, the
+    // extremes, each optional number absent and present, no tiers at all.
+    let mut edge = tiermix::model::evaluate(&scenario(r#"{"budget": 20000}"#)).unwrap();
+    edge.label = tiermix::sources::Label { en: Cow::Owned("Beauté ☕ 😀 \"x\"".into()), fr: Cow::Borrowed("") };
+    edge.tier = Some("é😀".into());
+    edge.capped = true;
+    (edge.influencers, edge.spend, edge.reach, edge.overlap) = (u32::MAX, -0.0, f64::NAN, 5e-324);
+    (edge.frequency, edge.roi, edge.cost_per_engagement) = (None, Some(f64::NEG_INFINITY), Some(-0.0));
+    edge.tiers[0].allotted = None;
+    edge.tiers[0].fee_per_thousand_views = Some(f64::MAX);
+    edge.tiers[1].tier = "ab".repeat(200);
+    edge.tiers[2].fee_per_engagement = None;
+    let mut swapped = edge.clone();
+    swapped.tiers[1].tier = "ba".repeat(200);
+    let mut bare = edge.clone();
+    bare.tiers.clear();
+    assert_same_outcomes(&[edge.clone(), swapped, edge, bare]);
+    // An optimum has more fields than a record: refused, and the next answer is whole.
+    let s = scenario(r#"{"budget": 20000}"#);
+    let optimum = tiermix::optimize::optimize(&s, &s.goal).unwrap();
+    assert!(message(wasm::tape::write_outcomes(&[optimum], false).unwrap_err()).contains("optimum"));
+    assert_same_outcomes(&tiermix::compare::mixes(&s).unwrap());
+}
+
 /// Asks for bytes, which neither converter hands over as a number.
 struct Bytes;
 impl serde::Serialize for Bytes {

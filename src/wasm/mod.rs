@@ -178,9 +178,16 @@ pub fn assumptions(scenario_value: JsValue) -> JsResult {
 /// The outcome of the scenario's mix.
 #[wasm_bindgen]
 pub fn evaluate(scenario_value: JsValue) -> JsResult {
-    write(&model::evaluate(&*scenario(&scenario_value)?).map_err(js_error)?)
+    let outcome = model::evaluate(&*scenario(&scenario_value)?).map_err(js_error)?;
+    // A record in the page's first module (tape/outcome.rs). The others keep the tape: there
+    // the record's code would add 150 bytes gzipped, and the page asks them for `compare`.
+    #[cfg(feature = "first")]
+    return tape::write_outcomes(std::slice::from_ref(&outcome), true);
+    #[cfg(not(feature = "first"))]
+    write(&outcome)
 }
 
+#[cfg(not(feature = "first"))]
 #[derive(Serialize)]
 struct Comparison {
     mixes: Vec<model::Outcome>,
@@ -197,7 +204,7 @@ pub fn compare(scenario_value: JsValue) -> JsResult {
 /// `compare` without the optimum: every single-tier mix and the scenario's own mix.
 #[wasm_bindgen(js_name = compareMixes)]
 pub fn compare_mixes(scenario_value: JsValue) -> JsResult {
-    write(&Comparison { mixes: crate::compare::mixes(&*scenario(&scenario_value)?).map_err(js_error)? })
+    tape::write_outcomes(&crate::compare::mixes(&*scenario(&scenario_value)?).map_err(js_error)?, false)
 }
 
 #[cfg(not(feature = "first"))]

@@ -23,6 +23,9 @@
 //! a unit variant its name, a newtype, tuple or struct variant `{ name: value }`, a map an
 //! object (its keys must be text). What JavaScript cannot hold exactly (a whole number past
 //! 2⁵³ − 1, a 128-bit one) and bytes are refused with an error, which the caller throws.
+//!
+//! The outcomes of `evaluate` and `compareMixes` skip the ops: their numbers and texts go as
+//! flat records into the same buffers (tape/outcome.rs says why and how).
 
 use crate::error::Error;
 use serde::ser::{self, Serialize};
@@ -30,7 +33,9 @@ use std::fmt;
 use wasm_bindgen::prelude::*;
 
 mod keys;
+mod outcome;
 use keys::Keys;
+pub use outcome::write_outcomes;
 
 #[wasm_bindgen(module = "/src/wasm/tape.js")]
 extern "C" {
@@ -69,31 +74,17 @@ const MAX_SAFE: u64 = (1 << 53) - 1;
 /// Converts `value` into plain JavaScript objects, or a JS `Error` when it holds what
 /// JavaScript cannot (see the module's documentation).
 pub fn write<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // The buffers of the last answer, emptied: growing new ones took a tenth of an `evaluate`.
-    let (keys, ops, numbers, text) = keys::take();
-    let known = keys.names;
-    let mut tape = Tape { ops, numbers, text, keys };
+    // Generic only in the call to `serialize`: a copy of all of it per answer's type took
+    // half a kilobyte each in the module.
+    let mut tape = Tape::take();
     let written = value.serialize(&mut tape);
-    let Tape { mut ops, mut numbers, mut text, mut keys } = tape;
-    let answer = match written {
-        Ok(()) => Ok(read_tape(&keys.js, ops.as_ptr(), numbers.as_ptr(), text.as_ptr(), text.len())),
-        Err(refused) => {
-            // The names this answer defined never reached JavaScript: forgotten, they are
-            // defined again by the next answer that holds them.
-            keys.forget_from(known);
-            Err(super::js_error(refused.0))
-        }
-    };
-    // Kept for the next answer up to a size, beyond which a large answer would hold on to
-    // its memory for the module's life.
-    ops.clear();
-    ops.shrink_to(KEPT_BYTES);
-    numbers.clear();
-    numbers.shrink_to(KEPT_BYTES / 8);
-    text.clear();
-    text.shrink_to(KEPT_BYTES);
-    keys::put_back((keys, ops, numbers, text));
-    answer
+    tape.finish(written.map(|()| Answer::Tape))
+}
+
+/// What the buffers hold: a tape (ops, numbers, text), or outcomes' records (numbers, text).
+enum Answer {
+    Tape,
+    Outcomes { count: usize, one: bool },
 }
 
 pub struct Tape {
@@ -101,6 +92,45 @@ pub struct Tape {
     numbers: Vec<f64>,
     text: String,
     keys: Keys,
+    /// How many names JavaScript held when this answer began.
+    known: usize,
+}
+
+impl Tape {
+    /// The buffers of the last answer, emptied: growing new ones took a tenth of an `evaluate`.
+    #[inline(never)]
+    fn take() -> Self {
+        let (keys, ops, numbers, text) = keys::take();
+        Tape { ops, numbers, text, known: keys.names, keys }
+    }
+
+    /// Hands the answer written to JavaScript, and keeps the buffers for the next.
+    #[inline(never)]
+    fn finish(self, written: Result<Answer, Refused>) -> Result<JsValue, JsValue> {
+        let Tape { mut ops, mut numbers, mut text, mut keys, known } = self;
+        let answer = match written {
+            Ok(Answer::Tape) => Ok(read_tape(&keys.js, ops.as_ptr(), numbers.as_ptr(), text.as_ptr(), text.len())),
+            Ok(Answer::Outcomes { count, one }) => {
+                Ok(outcome::read(&keys.js, numbers.as_ptr(), text.as_ptr(), text.len(), count, one))
+            }
+            Err(refused) => {
+                // The names this answer defined never reached JavaScript: forgotten, they are
+                // defined again by the next answer that holds them.
+                keys.forget_from(known);
+                Err(super::js_error(refused.0))
+            }
+        };
+        // Kept for the next answer up to a size, beyond which a large answer would hold on to
+        // its memory for the module's life.
+        ops.clear();
+        ops.shrink_to(KEPT_BYTES);
+        numbers.clear();
+        numbers.shrink_to(KEPT_BYTES / 8);
+        text.clear();
+        text.shrink_to(KEPT_BYTES);
+        keys::put_back((keys, ops, numbers, text));
+        answer
+    }
 }
 
 /// What this serializer refuses, as the core's error (one word: the error is boxed).
