@@ -393,23 +393,77 @@ fn outcomes_go_as_records_exactly_as_serde_wasm_bindgen_hands_them_over() {
         assert_same_outcomes(&tiermix::compare::mixes(&scenario(text)).unwrap());
     }
     // What the model rarely or never gives, where a record could go wrong: texts of every
-    // width, as long as the last answer's but not the same, −0, NaN, the infinities, the
-    // extremes, each optional number absent and present, no tiers at all.
+    // width, as long as the last answer's but not the same, −0, NaN, both infinities, the
+    // extremes, no tiers at all.
     let mut edge = tiermix::model::evaluate(&scenario(r#"{"budget": 20000}"#)).unwrap();
     edge.label = tiermix::sources::Label { en: Cow::Owned("Beauté ☕ 😀 \"x\"".into()), fr: Cow::Borrowed("") };
     edge.tier = Some("é😀".into());
     edge.capped = true;
     (edge.influencers, edge.spend, edge.reach, edge.overlap) = (u32::MAX, -0.0, f64::NAN, 5e-324);
-    (edge.frequency, edge.roi, edge.cost_per_engagement) = (None, Some(f64::NEG_INFINITY), Some(-0.0));
-    edge.tiers[0].allotted = None;
+    (edge.frequency, edge.roi, edge.cost_per_engagement) = (Some(f64::INFINITY), Some(f64::NEG_INFINITY), Some(-0.0));
     edge.tiers[0].fee_per_thousand_views = Some(f64::MAX);
     edge.tiers[1].tier = "ab".repeat(200);
-    edge.tiers[2].fee_per_engagement = None;
     let mut swapped = edge.clone();
     swapped.tiers[1].tier = "ba".repeat(200);
     let mut bare = edge.clone();
     bare.tiers.clear();
-    assert_same_outcomes(&[edge.clone(), swapped, edge, bare]);
+    assert_same_outcomes(&[edge.clone(), swapped, edge.clone(), bare]);
+    // Each optional number alone absent, the others present and told apart, so that a null
+    // read from another one's bit shows.
+    let mut alone = Vec::new();
+    for i in 0..5 {
+        let mut o = edge.clone();
+        let mut fields = [
+            &mut o.frequency,
+            &mut o.roi,
+            &mut o.cost_per_thousand_reached,
+            &mut o.cost_per_engagement,
+            &mut o.cost_per_conversion,
+        ];
+        for (j, field) in fields.iter_mut().enumerate() {
+            **field = (i != j).then_some(j as f64 + 0.5);
+        }
+        alone.push(o);
+    }
+    for i in 0..3 {
+        let mut o = edge.clone();
+        for (k, tier) in o.tiers.iter_mut().enumerate() {
+            let mut fields = [&mut tier.allotted, &mut tier.fee_per_thousand_views, &mut tier.fee_per_engagement];
+            for (j, field) in fields.iter_mut().enumerate() {
+                **field = (i != j || k != 1).then_some((10 * k + j) as f64 + 0.25);
+            }
+        }
+        alone.push(o);
+    }
+    assert_same_outcomes(&alone);
+    // A tier that is there but empty; the same bytes of text cut otherwise than the last
+    // answer's; a text past what tape.js keeps of the last answer; a tape between records.
+    let mut empty_tier = edge.clone();
+    empty_tier.tier = Some(String::new());
+    let with_labels = |en: &'static str, fr: &'static str| {
+        let mut o = edge.clone();
+        o.label = tiermix::sources::Label::fixed(en, fr);
+        o
+    };
+    assert_same_outcomes(&[empty_tier, with_labels("ab", "c")]);
+    assert_same_outcomes(&[with_labels("a", "bc")]);
+    assert_same_outcomes(&[with_labels("", "abc")]);
+    // …and a cut as long as the last answer's at the same turn, from another place.
+    let with_tiers = |tier: &str, first: &str, second: &str| {
+        let mut o = edge.clone();
+        o.tier = Some(tier.into());
+        (o.tiers[0].tier, o.tiers[1].tier) = (first.into(), second.into());
+        o
+    };
+    assert_same_outcomes(&[with_tiers("a", "bb", "c")]);
+    assert_same_outcomes(&[with_tiers("", "ab", "bc")]);
+    let mut long = edge.clone();
+    long.label.en = Cow::Owned("é".repeat(40_000));
+    assert_same_outcomes(&[long.clone()]);
+    assert_same(&long);
+    assert_same_outcomes(&[long, edge.clone()]);
+    assert_same(&edge);
+    assert_same_outcomes(&[edge]);
     // An optimum has more fields than a record: refused, and the next answer is whole.
     let s = scenario(r#"{"budget": 20000}"#);
     let optimum = tiermix::optimize::optimize(&s, &s.goal).unwrap();

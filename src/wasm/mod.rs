@@ -2,7 +2,8 @@
 //!
 //! Every function copies its plain JS arguments into the core's input tree, calls the core,
 //! and hands the answer back as one tape that tape.js turns into plain objects (never `Map`s;
-//! a missing ratio becomes `null`). Every error becomes a JS `Error` whose message names the
+//! a missing ratio becomes `null`); the page's first module hands outcomes over as flat
+//! records instead (tape/outcome.rs). Every error becomes a JS `Error` whose message names the
 //! field; nothing here can trap, so the module stays usable after any input.
 
 #[cfg(feature = "analysis")]

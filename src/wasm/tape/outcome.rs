@@ -1,6 +1,7 @@
-//! Outcomes as flat records: `evaluate`'s answer and `compareMixes`', the page's every
-//! keystroke. Through the tape, each field took a lookup of its name and an op on the Rust
-//! side and a check of both in JavaScript: `evaluate` took 1.5× as long in Chromium.
+//! Outcomes as flat records: `evaluate`'s answer and `compareMixes`', the page's results until
+//! its second module has loaded. Through the tape, each field took a lookup of its name and an
+//! op on the Rust side and a check of both in JavaScript: `evaluate` took 1.5–1.8× as long in
+//! Chromium.
 //!
 //! An outcome's record is numbers, read by tape.js (`readOutcomes`, which must agree with the
 //! order here), and its texts, one after another in the answer's text:
@@ -12,10 +13,12 @@
 //! - per tier: its id's length, which optional numbers are null (allotted,
 //!   feePerThousandViews, feePerEngagement), its 13 numbers in the order of `TierOutcome`'s.
 //!
+//! So 7 + 18 numbers an outcome and 15 a tier: 70 for an outcome of three tiers.
+//!
 //! An optimum's outcome has more fields (`binding`, `budgetLeft`, …): it goes by the tape.
 
 use super::{Answer, Refused, Tape};
-use crate::model::Outcome;
+use crate::model::{Outcome, TierOutcome};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/wasm/tape.js")]
@@ -33,59 +36,107 @@ pub fn write_outcomes(outcomes: &[Outcome], one: bool) -> Result<JsValue, JsValu
     tape.finish(written.map(|()| Answer::Outcomes { count: outcomes.len(), one }))
 }
 
-fn record(tape: &mut Tape, o: &Outcome) -> Result<(), Refused> {
-    if o.binding.is_some() || o.budget_left.is_some() || o.lambda.is_some() || o.exact.is_some() || o.gap.is_some() {
+fn record(tape: &mut Tape, outcome: &Outcome) -> Result<(), Refused> {
+    // Every field named, none left to `..`: a field added to `Outcome` or `TierOutcome` fails
+    // to compile here instead of going missing from the answer.
+    let Outcome {
+        label,
+        kind,
+        tier,
+        influencers,
+        spend,
+        fee_spend,
+        team_spend,
+        unspent,
+        impressions,
+        reach,
+        reach_share,
+        overlap,
+        frequency,
+        engagements,
+        conversions,
+        revenue,
+        roi,
+        cost_per_thousand_reached,
+        cost_per_engagement,
+        cost_per_conversion,
+        workload_hours,
+        capped,
+        tiers,
+        binding,
+        budget_left,
+        lambda,
+        exact,
+        gap,
+    } = outcome;
+    if binding.is_some() || budget_left.is_some() || lambda.is_some() || exact.is_some() || gap.is_some() {
         return Err(Refused::new("holds an optimum, whose fields an outcome's record does not have"));
     }
     let Tape { numbers, text, .. } = tape;
-    let tier = o.tier.as_deref();
-    let optional = [o.frequency, o.roi, o.cost_per_thousand_reached, o.cost_per_engagement, o.cost_per_conversion];
+    let tier = tier.as_deref();
+    let optional = [*frequency, *roi, *cost_per_thousand_reached, *cost_per_engagement, *cost_per_conversion];
     numbers.extend_from_slice(&[
-        o.tiers.len() as f64,
-        f64::from(u32::from(o.capped) | u32::from(tier.is_some()) << 1),
+        tiers.len() as f64,
+        f64::from(u32::from(*capped) | u32::from(tier.is_some()) << 1),
         nulls(&optional),
     ]);
-    for t in [&*o.label.en, &*o.label.fr, o.kind.id(), tier.unwrap_or("")] {
+    for t in [&*label.en, &*label.fr, kind.id(), tier.unwrap_or("")] {
         put_text(numbers, text, t);
     }
     let [frequency, roi, per_thousand, per_engagement, per_conversion] = optional.map(|value| value.unwrap_or(0.0));
     numbers.extend_from_slice(&[
-        f64::from(o.influencers),
-        o.spend,
-        o.fee_spend,
-        o.team_spend,
-        o.unspent,
-        o.impressions,
-        o.reach,
-        o.reach_share,
-        o.overlap,
+        f64::from(*influencers),
+        *spend,
+        *fee_spend,
+        *team_spend,
+        *unspent,
+        *impressions,
+        *reach,
+        *reach_share,
+        *overlap,
         frequency,
-        o.engagements,
-        o.conversions,
-        o.revenue,
+        *engagements,
+        *conversions,
+        *revenue,
         roi,
         per_thousand,
         per_engagement,
         per_conversion,
-        o.workload_hours,
+        *workload_hours,
     ]);
-    for t in &o.tiers {
-        put_text(numbers, text, &t.tier);
-        let optional = [t.allotted, t.fee_per_thousand_views, t.fee_per_engagement];
+    for tier in tiers {
+        let TierOutcome {
+            tier: id,
+            influencers,
+            unit_cost,
+            allotted,
+            spend,
+            fee_spend,
+            team_spend,
+            impressions,
+            reach,
+            engagements,
+            conversions,
+            workload_hours,
+            fee_per_thousand_views,
+            fee_per_engagement,
+        } = tier;
+        put_text(numbers, text, id);
+        let optional = [*allotted, *fee_per_thousand_views, *fee_per_engagement];
         let [allotted, per_view, per_engagement] = optional.map(|value| value.unwrap_or(0.0));
         numbers.extend_from_slice(&[
             nulls(&optional),
-            f64::from(t.influencers),
-            t.unit_cost,
+            f64::from(*influencers),
+            *unit_cost,
             allotted,
-            t.spend,
-            t.fee_spend,
-            t.team_spend,
-            t.impressions,
-            t.reach,
-            t.engagements,
-            t.conversions,
-            t.workload_hours,
+            *spend,
+            *fee_spend,
+            *team_spend,
+            *impressions,
+            *reach,
+            *engagements,
+            *conversions,
+            *workload_hours,
             per_view,
             per_engagement,
         ]);
