@@ -77,7 +77,7 @@ export function readTape(table, opsAt, numbersAt, textAt, textLength) {
   ops = views(table);
   numbers = table.floats;
   keys = table.keys;
-  useText(textAt, textLength);
+  useText(ops, textAt, textLength);
   op = opsAt;
   number = numbersAt / 8;
   const answer = value();
@@ -101,14 +101,14 @@ function views(table) {
 }
 
 /**
- * Makes the answer's text, `length` bytes at `start` in the memory `ops` views, the one cut
- * from. An answer's text is most often the last one's (the same labels and ids): decoding it
- * took a tenth of an `evaluate`, and cutting it the same way gives the same strings.
- * @param {number} start @param {number} length
+ * Makes the answer's text, `length` bytes of `memory` from `start`, the one cut from. An
+ * answer's text is most often the last one's (the same labels and ids): decoding it took a
+ * tenth of an `evaluate`, and cutting it the same way gives the same strings.
+ * @param {Uint8Array} memory @param {number} start @param {number} length
  */
-function useText(start, length) {
-  if (!sameBytes(ops, start, length, lastBytes)) {
-    const bytes = ops.subarray(start, start + length);
+function useText(memory, start, length) {
+  if (!sameBytes(memory, start, length, lastBytes)) {
+    const bytes = memory.subarray(start, start + length);
     lastText = decoder.decode(bytes);
     lastBytes = length <= KEPT_TEXT ? bytes.slice() : new Uint8Array(0);
     cuts.length = cutsAt.length = 0;
@@ -350,34 +350,10 @@ const BUILDERS = {
     if (whole) {
       // The numbers read through locals: through the module's variables, each field took a
       // load and a store of the reading position (measured: `evaluate` 4-9% slower in Chromium).
-      const f = numbers;
       const k = number;
       number += 18;
-      return {
-        label,
-        kind,
-        tier,
-        influencers: f[k],
-        spend: f[k + 1],
-        feeSpend: f[k + 2],
-        teamSpend: f[k + 3],
-        unspent: f[k + 4],
-        impressions: f[k + 5],
-        reach: f[k + 6],
-        reachShare: f[k + 7],
-        overlap: f[k + 8],
-        frequency: f[k + 9],
-        engagements: f[k + 10],
-        conversions: f[k + 11],
-        revenue: f[k + 12],
-        roi: f[k + 13],
-        costPerThousandReached: f[k + 14],
-        costPerEngagement: f[k + 15],
-        costPerConversion: f[k + 16],
-        workloadHours: f[k + 17],
-        capped: field("capped"),
-        tiers: field("tiers"),
-      };
+      const capped = field("capped");
+      return outcomeOf(label, kind, tier, numbers, k, 0, capped, field("tiers"));
     }
     return {
       label,
@@ -410,25 +386,9 @@ const BUILDERS = {
     slots(TIER);
     if (whole) {
       // As in `label`, through locals.
-      const f = numbers;
       const k = number;
       number += 13;
-      return {
-        tier,
-        influencers: f[k],
-        unitCost: f[k + 1],
-        allotted: f[k + 2],
-        spend: f[k + 3],
-        feeSpend: f[k + 4],
-        teamSpend: f[k + 5],
-        impressions: f[k + 6],
-        reach: f[k + 7],
-        engagements: f[k + 8],
-        conversions: f[k + 9],
-        workloadHours: f[k + 10],
-        feePerThousandViews: f[k + 11],
-        feePerEngagement: f[k + 12],
-      };
+      return tierOf(tier, numbers, k, 0);
     }
     return {
       tier,
@@ -457,9 +417,7 @@ const BUILDERS = {
  * @param {number} count @param {boolean} one
  */
 export function readOutcomes(table, numbersAt, textAt, textLength, count, one) {
-  ops = views(table);
-  useText(textAt, textLength);
-  ops = /** @type {any} */ (null);
+  useText(views(table), textAt, textLength);
   number = numbersAt / 8;
   const f = table.floats;
   let answer;
@@ -478,41 +436,34 @@ export function readOutcomes(table, numbersAt, textAt, textLength, count, one) {
  * @param {Float64Array} f the module's memory
  */
 function outcome(f) {
-  let k = number;
+  const k = number;
   const n = f[k];
   const m = f[k + 1];
-  const q = f[k + 2];
   const en = piece(f[k + 3]);
   const fr = piece(f[k + 4]);
   const kind = piece(f[k + 5]);
-  const tierLength = f[k + 6];
-  const tier = m & 2 ? piece(tierLength) : null;
-  k += 7;
+  const tier = m & 2 ? piece(f[k + 6]) : null;
   const tiers = new Array(n);
-  let t = k + 18;
+  let t = k + 25;
   for (let i = 0; i < n; i++, t += 15) {
     const id = piece(f[t]);
-    const r = f[t + 1];
-    tiers[i] = {
-      tier: id,
-      influencers: f[t + 2],
-      unitCost: f[t + 3],
-      allotted: r & 1 ? null : f[t + 4],
-      spend: f[t + 5],
-      feeSpend: f[t + 6],
-      teamSpend: f[t + 7],
-      impressions: f[t + 8],
-      reach: f[t + 9],
-      engagements: f[t + 10],
-      conversions: f[t + 11],
-      workloadHours: f[t + 12],
-      feePerThousandViews: r & 2 ? null : f[t + 13],
-      feePerEngagement: r & 4 ? null : f[t + 14],
-    };
+    tiers[i] = tierOf(id, f, t + 2, f[t + 1]);
   }
   number = t;
+  return outcomeOf({ en, fr }, kind, tier, f, k + 7, f[k + 2], (m & 1) === 1, tiers);
+}
+
+/**
+ * An `Outcome` (src/model.rs), its fields in the order serde writes them, its 18 numbers
+ * from `f[k]` on, each of the optional ones `null` where its bit of `q` is set (frequency,
+ * roi, costPerThousandReached, costPerEngagement, costPerConversion): the one literal the
+ * tape's builder and the records both build.
+ * @param {any} label @param {any} kind @param {any} tier @param {Float64Array} f @param {number} k
+ * @param {number} q @param {any} capped @param {any} tiers
+ */
+function outcomeOf(label, kind, tier, f, k, q, capped, tiers) {
   return {
-    label: { en, fr },
+    label,
     kind,
     tier,
     influencers: f[k],
@@ -533,7 +484,31 @@ function outcome(f) {
     costPerEngagement: q & 8 ? null : f[k + 15],
     costPerConversion: q & 16 ? null : f[k + 16],
     workloadHours: f[k + 17],
-    capped: (m & 1) === 1,
+    capped,
     tiers,
+  };
+}
+
+/**
+ * A `TierOutcome`, as `outcomeOf`: its 13 numbers from `f[k]` on, `null` where its bit of `r`
+ * is set (allotted, feePerThousandViews, feePerEngagement).
+ * @param {any} tier @param {Float64Array} f @param {number} k @param {number} r
+ */
+function tierOf(tier, f, k, r) {
+  return {
+    tier,
+    influencers: f[k],
+    unitCost: f[k + 1],
+    allotted: r & 1 ? null : f[k + 2],
+    spend: f[k + 3],
+    feeSpend: f[k + 4],
+    teamSpend: f[k + 5],
+    impressions: f[k + 6],
+    reach: f[k + 7],
+    engagements: f[k + 8],
+    conversions: f[k + 9],
+    workloadHours: f[k + 10],
+    feePerThousandViews: r & 2 ? null : f[k + 11],
+    feePerEngagement: r & 4 ? null : f[k + 12],
   };
 }
