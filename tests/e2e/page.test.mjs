@@ -345,6 +345,36 @@ test("keys typed faster than the trade-off charts answer leave them saying so, t
   await context.close();
 });
 
+test("a trade-off chart keeps the keyboard focus while its note stands in for it and when it is drawn again", async () => {
+  const { page, context, problems } = await openPage(live.browser, live.server.origin);
+  await page.waitForSelector("#frontier path");
+  await page.focus("#frontier");
+  // The budget changed without moving the focus (as a script or an assistive tool can).
+  await page.evaluate(() => {
+    const budget = /** @type {HTMLInputElement} */ (document.querySelector("#budget"));
+    budget.value = "30000";
+    budget.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+  const shown = () => page.evaluate(() => ({
+    focused: document.activeElement?.id,
+    charts: document.querySelectorAll("#frontier").length,
+    paths: document.querySelectorAll("#frontier path").length,
+    name: document.getElementById("frontier-title")?.textContent,
+    size: [document.querySelector("#frontier")?.getAttribute("width"), document.querySelector("#frontier")?.getAttribute("height")],
+  }));
+  const noted = await shown();
+  assert.deepEqual({ ...noted, size: undefined }, { focused: "frontier", charts: 1, paths: 0, name: "Computing the best mixes…", size: undefined });
+  assert.ok(noted.size.every((n) => Number(n) > 0), "the note keeps the chart's size");
+  await page.waitForFunction(() => document.querySelector("#curves .xy-marker + text")?.textContent === "€30K");
+  const drawn = await shown();
+  assert.equal(drawn.focused, "frontier");
+  assert.equal(drawn.charts, 1);
+  assert.ok(drawn.paths > 0);
+  assert.match(drawn.name ?? "", /^Best mixes from all-reach to all-persuasion/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("bands, the 'beats' sentences and the sensitivity chart appear and follow the inputs", async () => {
   const { page, context, problems, requested } = await openPage(live.browser, live.server.origin);
   await page.waitForFunction(() => document.querySelector("#certainty-status").textContent === "2,000 plausible worlds simulated.");

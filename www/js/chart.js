@@ -72,32 +72,40 @@ function frame(/** @type {SVGSVGElement} */ root, /** @type {string} */ title, /
 }
 
 /**
- * A chart's elements while its note is shown: out of the page, put back and written over when
- * the chart is drawn again, instead of creating each of them anew.
- * @type {WeakMap<SVGSVGElement, DocumentFragment>}
+ * A chart's drawing while its note stands in for it, by the note: out of the page, put back and
+ * written over when the chart is drawn again. The note is a copy of the chart's own element (its
+ * id, size and name), swapped in whole: one change to the tree, where taking the chart's hundred
+ * elements out one by one was most of a keystroke's work on the trade-off charts.
+ * @type {WeakMap<SVGSVGElement, SVGSVGElement>}
  */
 const parked = new WeakMap();
 
-/** A chart with nothing to show says why, in its place and as its name. */
-export function drawNote(/** @type {SVGSVGElement} */ root, /** @type {string} */ text) {
-  if (!parked.has(root) && root.childElementCount > 3) {
-    const range = document.createRange();
-    range.selectNodeContents(root);
-    parked.set(root, range.extractContents());
-  }
-  const drawn = frame(root, text, "");
-  drawn.push(["text", { x: "50%", y: "50%", "text-anchor": "middle", class: "chart-label" }, text]);
-  patch(root, drawn);
+/** Puts `next` where `shown` is, keeping the keyboard focus on whichever of them is shown. */
+function swap(/** @type {SVGSVGElement} */ shown, /** @type {SVGSVGElement} */ next) {
+  const focused = document.activeElement === shown;
+  shown.replaceWith(next);
+  if (focused) next.focus({ preventScroll: true });
+  return next;
 }
 
-/** Writes a chart's elements over the ones on screen, or over its parked ones if its note is shown. */
-function draw(/** @type {SVGSVGElement} */ root, /** @type {Drawn[]} */ drawn) {
-  const elements = parked.get(root);
-  if (elements) {
-    parked.delete(root);
-    root.replaceChildren(elements);
+/** A chart with nothing to show says why, in its place and as its name. */
+export function drawNote(/** @type {SVGSVGElement} */ root, /** @type {string} */ text) {
+  let note = root;
+  if (!parked.has(root) && root.childElementCount > 3) {
+    note = swap(root, /** @type {SVGSVGElement} */ (root.cloneNode(false)));
+    parked.set(note, root);
   }
-  patch(root, drawn);
+  const drawn = frame(note, text, "");
+  drawn.push(["text", { x: "50%", y: "50%", "text-anchor": "middle", class: "chart-label" }, text]);
+  patch(note, drawn);
+}
+
+/** The chart to draw on: `root`, or the chart its note stands in for, put back in its place. */
+function drawable(/** @type {SVGSVGElement} */ root) {
+  const chart = parked.get(root);
+  if (!chart) return root;
+  parked.delete(root);
+  return swap(root, chart);
 }
 
 /** Draws in CSS pixels: the viewBox matches the drawn size, so text keeps its real size. */
@@ -113,10 +121,11 @@ function resize(/** @type {SVGSVGElement} */ root, /** @type {number} */ width, 
  * ("Intermédiaire uniquement") never run into them.
  *
  * @typedef {{ label: string, highlight: boolean, values: number[], texts: string[], shortTexts?: string[], bands?: number[][] | null }} Row
- * @param {SVGSVGElement} root
+ * @param {SVGSVGElement} shown the chart, or the note standing in for it
  * @param {{ title: string, description: string, series: string[], rows: Row[], width: number }} chart
  */
-export function drawBars(root, chart) {
+export function drawBars(shown, chart) {
+  const root = drawable(shown);
   const width = Math.max(280, Math.round(chart.width));
   const drawn = frame(root, chart.title, chart.description);
   const labelClass = (/** @type {Row} */ row) => (row.highlight ? "chart-label chart-label-mine" : "chart-label");
@@ -141,6 +150,11 @@ export function drawBars(root, chart) {
       drawn.push(["text", { class: labelClass(row), x: "0", y: String(headHeight + r * rowHeight + barTop + 15) }, row.label]);
     });
   }
+  // The P10–P90 whiskers come after every bar and value: a keystroke takes them away until the
+  // simulation answers for the new inputs, and with them last, every other element keeps its
+  // place, so the chart is written over in place instead of rebuilt from the first whisker on.
+  /** @type {Drawn[]} */
+  const whiskers = [];
   chart.series.forEach((name, s) => {
     const x0 = labelWidth + (s % columns) * (panelWidth + gap);
     const y0 = Math.floor(s / columns) * blockHeight;
@@ -162,7 +176,7 @@ export function drawBars(root, chart) {
         // The P10–P90 band as a whisker across the bar's end.
         const [a, b] = [x0 + scale(band[0]), x0 + scale(band[1])];
         const mid = y + barTop + barHeight / 2;
-        drawn.push(
+        whiskers.push(
           ["line", { x1: a, x2: b, y1: mid, y2: mid, class: "chart-band" }],
           ["line", { x1: a, x2: a, y1: mid - 6, y2: mid + 6, class: "chart-band" }],
           ["line", { x1: b, x2: b, y1: mid - 6, y2: mid + 6, class: "chart-band" }],
@@ -177,7 +191,7 @@ export function drawBars(root, chart) {
       if (!wide) drawn.push(["text", { x: x0, y: y + 14, class: labelClass(row) }, row.label]);
     });
   });
-  draw(root, drawn);
+  patch(root, [...drawn, ...whiskers]);
 }
 
 /** Measured label widths: measuring forces a layout, which a keystroke should pay for once per label. @type {Record<string, number>} */
@@ -210,11 +224,12 @@ const DASHES = ["", "7 4", "2 3", "10 3 2 3", "1 5", "12 6"];
  * labelled markers for single plans, and an optional vertical marker.
  *
  * @typedef {{ label: string, points: number[][], kind: "line" | "point", emphasis?: boolean }} Series
- * @param {SVGSVGElement} root
+ * @param {SVGSVGElement} shown the chart, or the note standing in for it
  * @param {{ title: string, description: string, width: number, x: { label: string, format: (n: number) => string },
  *   y: { label: string, format: (n: number) => string }, series: Series[], marker?: { x: number, label: string } }} chart
  */
-export function drawXY(root, chart) {
+export function drawXY(shown, chart) {
+  const root = drawable(shown);
   const width = Math.max(280, Math.round(chart.width));
   const lines = chart.series.filter((s) => s.kind === "line");
   const margin = { left: 64, right: 16, top: 16, bottom: 44 };
@@ -281,7 +296,7 @@ export function drawXY(root, chart) {
     drawn.push(node("text", { x: right ? px + 9 : px - 9, y: py + (i % 2 ? 16 : -8),
       class: `chart-label${series.emphasis ? " chart-label-mine" : ""}`, "text-anchor": right ? "start" : "end" }, series.label));
   });
-  draw(root, drawn);
+  patch(root, drawn);
 }
 
 /** A round tick step (1, 2 or 5 × 10^k) giving three to five ticks up to `max`. */
@@ -298,11 +313,12 @@ function niceStep(/** @type {number} */ max) {
  * Also a range chart: each row's own `mark` (a median) instead of a shared centre, on a fixed
  * scale from `min` to `max`.
  *
- * @param {SVGSVGElement} root
+ * @param {SVGSVGElement} shown the chart, or the note standing in for it
  * @param {{ title: string, description: string, width: number, centre?: number, min?: number, max?: number,
  *   rows: { label: string, low: number, high: number, lowText: string, highText: string, mark?: number }[] }} chart
  */
-export function drawTornado(root, chart) {
+export function drawTornado(shown, chart) {
+  const root = drawable(shown);
   const width = Math.max(280, Math.round(chart.width));
   const narrow = width < 560;
   const labelWidth = narrow ? 0 : Math.min(260, width * 0.36);
@@ -339,5 +355,5 @@ export function drawTornado(root, chart) {
     const y = i * rowHeight + barTop;
     drawn.push(node("line", { x1: sx(at), x2: sx(at), y1: y - 3, y2: y + 23, class: row.mark === undefined ? "xy-marker" : "chart-median" }));
   });
-  draw(root, drawn);
+  patch(root, drawn);
 }
