@@ -72,11 +72,13 @@ function frame(/** @type {SVGSVGElement} */ root, /** @type {string} */ title, /
 }
 
 /**
- * A chart's drawing while its note stands in for it, by the note: out of the page, put back and
- * written over when the chart is drawn again. The note is a copy of the chart's own element (its
- * id, size and name), swapped in whole: one change to the tree, where taking the chart's hundred
- * elements out one by one was most of a keystroke's work on the trade-off charts.
- * @type {WeakMap<SVGSVGElement, SVGSVGElement>}
+ * A chart's drawing while its note is shown, by the element on screen. Usually the chart itself,
+ * out of the page: the note is a copy of the chart's own element (its id, size and name) swapped
+ * in whole, one change to the tree, where taking the chart's hundred elements out one by one was
+ * most of a keystroke's work on the trade-off charts. A chart that has the keyboard focus stays
+ * where it is and lends its elements instead (a fragment), so that assistive technology is not
+ * told of a new element and reads it again.
+ * @type {WeakMap<SVGSVGElement, SVGSVGElement | DocumentFragment>}
  */
 const parked = new WeakMap();
 
@@ -92,19 +94,29 @@ function swap(/** @type {SVGSVGElement} */ shown, /** @type {SVGSVGElement} */ n
 export function drawNote(/** @type {SVGSVGElement} */ root, /** @type {string} */ text) {
   let note = root;
   if (!parked.has(root) && root.childElementCount > 3) {
-    note = swap(root, /** @type {SVGSVGElement} */ (root.cloneNode(false)));
-    parked.set(note, root);
+    if (document.activeElement === root) {
+      const range = document.createRange();
+      range.selectNodeContents(root);
+      parked.set(root, range.extractContents());
+    } else {
+      note = swap(root, /** @type {SVGSVGElement} */ (root.cloneNode(false)));
+      parked.set(note, root);
+    }
   }
   const drawn = frame(note, text, "");
   drawn.push(["text", { x: "50%", y: "50%", "text-anchor": "middle", class: "chart-label" }, text]);
   patch(note, drawn);
 }
 
-/** The chart to draw on: `root`, or the chart its note stands in for, put back in its place. */
+/** The chart to draw on, its own elements back: `root`, or the chart its note stands in for. */
 function drawable(/** @type {SVGSVGElement} */ root) {
   const chart = parked.get(root);
   if (!chart) return root;
   parked.delete(root);
+  if (!(chart instanceof SVGSVGElement)) {
+    root.replaceChildren(chart);
+    return root;
+  }
   return swap(root, chart);
 }
 

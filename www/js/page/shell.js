@@ -178,8 +178,9 @@ export function wireTabs(views) {
  */
 export function wireChartDownloads({ tr, showError }) {
   for (const figure of document.querySelectorAll("figure.chart")) {
-    const root = /** @type {SVGSVGElement | null} */ (figure.querySelector("svg"));
-    if (!root) continue;
+    // Found at each click: while a trade-off chart computes, its note stands in its place.
+    const shown = () => /** @type {SVGSVGElement | null} */ (figure.querySelector("svg"));
+    if (!shown()) continue;
     // The served page has them already (the build prerenders it): the same buttons are kept.
     if (!figure.querySelector(".chart-download")) {
       figure.append(el("div", { class: "chart-download" }, ["svg", "png"].map((format) =>
@@ -187,7 +188,8 @@ export function wireChartDownloads({ tr, showError }) {
     }
     figure.addEventListener("click", async (event) => {
       const format = /** @type {HTMLElement} */ (event.target).closest("button[data-download]")?.getAttribute("data-download");
-      if (!format) return;
+      const root = shown();
+      if (!format || !root) return;
       const name = `tiermix-${root.id}.${format}`;
       try {
         // Only someone who saves a chart pays for the code that does it.
