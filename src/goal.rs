@@ -89,6 +89,21 @@ impl Weights {
         self.reach * reach + self.conversions * conversions + self.engagements * engagements + self.cost * cost
     }
 
+    /// [`Weights::value`] and [`Weights::slopes`] at once, from one exponential per people
+    /// term: `A·e^{−Φ}` is the audience less the people reached.
+    pub fn value_and_slopes(&self, audience: f64, phi: f64, psi: f64, engagements: f64, cost: f64) -> (f64, f64, f64) {
+        let counted = |weight: f64, phi: f64| {
+            if weight == 0.0 {
+                (0.0, 0.0)
+            } else {
+                let unreached = libm::expm1(-phi);
+                (audience * -unreached, weight * (audience * (1.0 + unreached)))
+            }
+        };
+        let ((reach, dphi), (conversions, dpsi)) = (counted(self.reach, phi), counted(self.conversions, psi));
+        (self.total(reach, conversions, engagements, cost), dphi, dpsi)
+    }
+
     /// The value's slopes in `Φ` and `Ψ`: `weight · A·e^{−Φ}`, the people a little more
     /// exposure would still find.
     pub fn slopes(&self, audience: f64, phi: f64, psi: f64) -> (f64, f64) {
