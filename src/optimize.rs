@@ -836,8 +836,11 @@ impl Problem {
                     continue;
                 }
             }
+            // Skipped only if it cannot beat the best at all, not merely by the tie margin: a
+            // leaf is taken whenever it is better, and near-ties keep the plan they had (a
+            // hair under it, for the bound's round-off).
             if let (Some(last), Some(ceiling)) = (last, ceiling) {
-                if best.found && self.leaf_bound(last, &child, &ceiling) <= best.value + TIE * (1.0 + best.value.abs()) {
+                if best.found && self.leaf_bound(last, &child, &ceiling) < best.value - 1e-14 * (1.0 + best.value.abs()) {
                     continue;
                 }
             }
@@ -861,7 +864,7 @@ impl Problem {
         if self.objective == Objective::NetValue {
             return ceiling.value;
         }
-        self.work.add(1);
+        // No work counted: no logarithm, no exponential, far less than the leaf it may save.
         // The count the leaf takes (see `search`: no tier comes after the last).
         let Some(n) = affordable(last, self.budget - sums.cost, self.max_hours - sums.hours) else {
             return f64::NEG_INFINITY;
@@ -869,7 +872,8 @@ impl Problem {
         let x = ceiling.x;
         let slope = ceiling.dphi * last.reach_rate / (1.0 + last.reach_rate * x / last.shape)
             + ceiling.dpsi * last.persuade_rate / (1.0 + last.persuade_rate * x / last.shape)
-            + self.weights().engagements * last.engagements;
+            + self.weights().engagements * last.engagements
+            + self.weights().cost * last.cost;
         ceiling.value.min(ceiling.value + slope * (f64::from(n) - x))
     }
 

@@ -321,59 +321,21 @@ fn large_budgets_with_a_linear_objective_stay_exact_and_quick() {
 }
 
 #[test]
-fn at_a_billion_the_last_tiers_rounding_prunes_the_proof_and_no_neighbouring_plan_is_better() {
+fn at_a_billion_the_last_tiers_rounding_prunes_the_proof_and_keeps_the_plan() {
     // Counts in the hundreds of thousands: the objective barely curves, and the proof used to
     // value every leaf whose fractional ceiling was above the best plan (19,044 and 31,166
-    // units of work). The cheapest tier's whole count bounds those leaves instead.
+    // units of work). The cheapest tier's whole count bounds those leaves instead. The plan is
+    // the one the search proved when it valued every leaf (a bound a little too tight returns
+    // a plan a few influencers off on three tiers, still marked exact).
     let s = scenario(r#"{"scheme": "hypeauditor", "budget": 1e9}"#);
-    let economics = model::economics(&s);
-    for (objective, most_work) in [(Objective::Conversions, 15_000), (Objective::Blend, 25_000)] {
+    for (objective, most_work) in [(Objective::Conversions, 13_000), (Objective::Blend, 21_000)] {
         let goal = Goal::new(objective, s.scheme.tiers.len());
         let worked = optimize::optimize_with_work(&s, &goal, optimize::WORK_PER_CALL).unwrap();
         let o = worked.answer;
         assert_eq!((o.exact, o.gap), (Some(true), Some(0.0)), "{objective:?}");
-        assert!(worked.work <= most_work, "{objective:?}: {} work", worked.work);
-        let (reach, conversions) = if objective == Objective::Blend {
-            let best = |objective| optimize::optimize(&s, &Goal::new(objective, s.scheme.tiers.len())).unwrap();
-            (best(Objective::Reach).reach, best(Objective::Conversions).conversions)
-        } else {
-            (0.0, 0.0)
-        };
-        let value = |o: &model::Outcome| score(o, objective, goal.lambda, reach, conversions);
-        let found = value(&o);
-        // Every plan within two influencers of the answer on each tier but the cheapest, the
-        // cheapest filled with what is left.
         let counts: Vec<u32> = o.tiers.iter().map(|t| t.influencers).collect();
-        let cheapest = (0..counts.len()).min_by(|&a, &b| economics[a].unit_cost.total_cmp(&economics[b].unit_cost)).unwrap();
-        let others: Vec<usize> = (0..counts.len()).filter(|&t| t != cheapest).collect();
-        let mut tried = 0;
-        for step in 0..5u32.pow(others.len() as u32) {
-            let mut plan = counts.clone();
-            let mut code = step;
-            for &t in &others {
-                plan[t] = (i64::from(plan[t]) + i64::from(code % 5) - 2).max(0) as u32;
-                code /= 5;
-            }
-            plan[cheapest] = 0;
-            let spent: f64 = plan.iter().zip(&economics).map(|(&n, e)| f64::from(n) * e.unit_cost).sum();
-            let left = ((s.budget - spent) / economics[cheapest].unit_cost).floor();
-            if left < 0.0 {
-                continue;
-            }
-            plan[cheapest] = (left as u32).min(tiermix::limits::MAX_COUNT as u32);
-            let near =
-                model::outcome_for_counts(&s, &economics, &plan, tiermix::sources::Label::fixed("", ""), model::OutcomeKind::Mix);
-            if near.spend > s.budget {
-                continue;
-            }
-            tried += 1;
-            assert!(
-                value(&near) <= found * (1.0 + 1e-12),
-                "{objective:?}: {plan:?} gives {} > {found} with {counts:?}",
-                value(&near)
-            );
-        }
-        assert!(tried > 100, "{objective:?}: only {tried} neighbours tried");
+        assert_eq!(counts, [551_752, 621_968, 409_414, 100_079, 0], "{objective:?}");
+        assert!(worked.work <= most_work, "{objective:?}: {} work", worked.work);
     }
 }
 
