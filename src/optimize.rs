@@ -125,6 +125,12 @@ impl Arm {
     fn psi(&self, n: f64) -> f64 {
         exposure(self.shape, self.persuade_rate, n)
     }
+
+    /// `dphi·φ′(x) + dpsi·ψ′(x)`: how fast the exposure terms, so weighted, grow with the count.
+    fn exposure_slope(&self, dphi: f64, dpsi: f64, x: f64) -> f64 {
+        dphi * self.reach_rate / (1.0 + self.reach_rate * x / self.shape)
+            + dpsi * self.persuade_rate / (1.0 + self.persuade_rate * x / self.shape)
+    }
 }
 
 /// `k ln(1 + r·n/k)`. A rate the objective does not weigh is zero (see `Problem::new`): no
@@ -804,18 +810,16 @@ impl Problem {
                 return;
             }
             let child = sums.with(arm, n);
-            let mut ceiling = None;
-            let (upper, lower, relaxed) = match last {
+            let (upper, lower, relaxed, ceiling) = match last {
                 Some(last) => {
                     self.work.add(3);
                     let c = self.ceiling(last, &child);
-                    ceiling = Some(c);
-                    (c.value, c.value, None)
+                    (c.value, c.value, None, Some(c))
                 }
                 None => {
                     let fixed = tangent.at(&child);
                     let relaxed = self.dual(rest, tangent, self.budget - child.cost, Resource::MONEY);
-                    (fixed + relaxed.upper, fixed + relaxed.lower, Some((relaxed.upper, relaxed.centre)))
+                    (fixed + relaxed.upper, fixed + relaxed.lower, Some((relaxed.upper, relaxed.centre)), None)
                 }
             };
             if n == centre {
@@ -869,12 +873,11 @@ impl Problem {
         let Some(n) = affordable(last, self.budget - sums.cost, self.max_hours - sums.hours) else {
             return f64::NEG_INFINITY;
         };
-        let x = ceiling.x;
-        let slope = ceiling.dphi * last.reach_rate / (1.0 + last.reach_rate * x / last.shape)
-            + ceiling.dpsi * last.persuade_rate / (1.0 + last.persuade_rate * x / last.shape)
-            + self.weights().engagements * last.engagements
-            + self.weights().cost * last.cost;
-        ceiling.value.min(ceiling.value + slope * (f64::from(n) - x))
+        let weights = self.weights();
+        let slope = last.exposure_slope(ceiling.dphi, ceiling.dpsi, ceiling.x)
+            + weights.engagements * last.engagements
+            + weights.cost * last.cost;
+        ceiling.value.min(ceiling.value + slope * (f64::from(n) - ceiling.x))
     }
 
     /// The objective with the last tier at its best *fractional* count: an upper bound on every
@@ -1161,10 +1164,7 @@ impl<'a> Piece<'a> {
 
     fn slope(&self, x: f64) -> f64 {
         self.work.add(1);
-        let (arm, t) = (self.arm, self.tangent);
-        t.dphi * arm.reach_rate / (1.0 + arm.reach_rate * x / arm.shape)
-            + t.dpsi * arm.persuade_rate / (1.0 + arm.persuade_rate * x / arm.shape)
-            + self.linear
+        self.arm.exposure_slope(self.tangent.dphi, self.tangent.dpsi, x) + self.linear
     }
 
     /// The maximiser, and how far the true one may be from it (0 when exact).
